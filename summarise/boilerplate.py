@@ -1,0 +1,382 @@
+"""Line-level text repairs used by `summarise.ingest.clean_text`.
+
+Everything here is a pure function of its input, because spans point into the cleaned text and
+the same input must always clean to the same output. The boilerplate rules are a table of
+whole-line regexes so that a new site's widget text is one line to add, and so that an article
+sentence that merely mentions cookies or comments is never removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+# --- boilerplate ------------------------------------------------------------------------------
+
+_SHARE_WORD = (
+    r"(?:share(?: this(?: article| story| page| post)?)?|tweet|e-?mail(?: this)?"
+    r"|print(?: this(?: article| story| page)?)?|facebook|twitter|linkedin|whatsapp"
+    r"|pinterest|reddit|copy link|save)"
+)
+
+_COOKIE_OPENER = (
+    r"(?:we(?:'|’)ll assume|we use|(?:this|our) (?:web)?site uses"
+    r"|by (?:continuing to )?(?:use|using|brows\w*) (?:this|our) (?:web)?site)"
+)
+_SIGN_IN = r"(?:sign(?:ed)? in|log(?:ged)? in|register(?:ed)?)"
+_COMPANY = r"(?:\d{4}|ltd|limited|plc|media|group|press association|news|newspapers?)"
+
+#: (name, pattern): a line is boilerplate when a pattern matches the WHOLE stripped line, so a
+#: sentence that mentions cookies or comments is never removed. Add a site's furniture here.
+BOILERPLATE_RULES: tuple[tuple[str, str], ...] = (
+    ("old browser", r"(?i)your browser is (?:no longer|not) supported\b.{0,120}"),
+    ("browser advice", r"(?i)for the best (?:possible )?experience\b.{0,160}\b(?:browser|cookies)\b.*"),
+    ("cookies disabled", r"(?i)your browser (?:appears to have|has) cookies disabled\b.{0,200}"),
+    ("cookie consent", rf"(?i){_COOKIE_OPENER}\b.{{0,200}}\bcookies?\b.{{0,200}}"),
+    ("cookie buttons", r"(?i)(?:accept|reject|allow|manage)(?: all)? cookies"),
+    ("cookie links", r"(?i)cookie (?:settings|policy|preferences|notice)"),
+    ("more link", r"(?i)(?:learn|read|find out) more\s*[»›>]?"),
+    ("comment widget", r"(?i)(?:[•·*-]\s*)?(?:comments?(?:\s*\(\d+\))?|\d+ comments?)"),
+    ("comment prompt", r"(?i)(?:add|post|leave|view|show|read) (?:a |your |all )?comments?"),
+    ("have your say", r"(?i)have your say\.?"),
+    ("sign in to comment", rf"(?i)you must (?:be )?{_SIGN_IN} to (?:make|post|leave|add) a comment\.?"),
+    ("comment terms", r"(?i)please remember that the submission of any material\b.{0,300}"),
+    ("comment html", r"(?i)links may be included in your comments?\b.{0,200}"),
+    ("comments closed", r"(?i)comments are (?:now )?closed\.?"),
+    ("more from", r"More from (?P<publisher>[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,5})"),
+    ("share links", rf"(?i)(?:[•·|/-]\s*)?(?:{_SHARE_WORD}[\s•·|/,:-]*){{1,8}}"),
+    ("pressreader", r"(?i)newspapers (?:in english|from [\w .]{2,40})"),
+    ("copyright symbol", r"©.{1,120}"),
+    ("copyright (c)", rf"(?i)\(c\)\s*(?:\d{{4}}\b.{{0,100}}|.{{1,80}}?\b{_COMPANY}\.?)"),
+    ("copyright word", r"(?i)copyright\s*(?:©|\(c\))?\s*(?:\d{4}|[\w&.'’() -]{1,60}\s\d{4})\b.{0,100}"),
+    ("rights reserved", r"(?i).{0,100}\ball rights reserved\.?"),
+    ("agency credit", r"(?i)(?:pa media|press association|pa)(?: \d{4})?\.?"),
+    ("advert", r"(?i)advertisement"),
+    ("skip link", r"(?i)skip to (?:main )?content"),
+    ("newsletter", r"(?i)sign up (?:to|for) (?:our|the) .{0,40}newsletters?\b.{0,100}"),
+    ("related", r"(?i)(?:related|recommended) (?:articles|stories|content|links)"),
+    ("most read", r"(?i)most (?:read|popular|viewed)"),
+    ("page nav", r"(?i)back to top|top of page|(?:previous|next) (?:article|story)"),
+)
+
+_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern)) for name, pattern in BOILERPLATE_RULES
+)
+_MORE_FROM = dict(_COMPILED)["more from"]
+
+
+def boilerplate_rule(line: str) -> str | None:
+    """The name of the first rule that matches the whole line, so tests can say which fired."""
+    stripped = line.strip()
+    for name, pattern in _COMPILED:
+        if pattern.fullmatch(stripped):
+            return name
+    return None
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when the whole line is site furniture rather than article text."""
+    return boilerplate_rule(line) is not None
+
+
+def more_from_publisher(line: str) -> str | None:
+    """The publisher named by a "More from X" footer line, read before the line is dropped."""
+    match = _MORE_FROM.fullmatch(line.strip())
+    return match.group("publisher") if match else None
+
+
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+_MIN_TEASER = 20
+
+
+def is_teaser(line: str, following: Sequence[str]) -> bool:
+    """A truncated standfirst ("... prospects f...") whose text the next paragraph repeats."""
+    if not _ELLIPSIS.search(line):
+        return False
+    stem = _ELLIPSIS.sub("", line).rstrip()
+    if len(stem) < _MIN_TEASER:
+        return False
+    ahead = " ".join(part for part in following if part)[: len(stem) + 1]
+    return ahead.startswith(stem)
+
+
+def drop_teasers(lines: list[str]) -> list[str]:
+    """Blank every teaser line; looks a few lines ahead because the next paragraph may be wrapped."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        following = [other for other in lines[i + 1 : i + 8] if other]
+        if following and is_teaser(line, following):
+            out[i] = ""
+    return out
+
+
+# --- lost quote marks -------------------------------------------------------------------------
+
+_LETTER = r"[^\W\d_]"
+_LOST = r"(?<!\?)\?\?\?(?!\?)"  # exactly three: a UTF-8 quote or dash whose bytes became '?'
+_LOST_APOSTROPHE = re.compile(rf"(?<=[^\W_]){_LOST}(?={_LETTER})")
+_LOST_DASH = re.compile(rf"(?:^|(?<= )){_LOST}(?= )", re.MULTILINE)
+_LOST_OPENING = re.compile(rf"(?:^|(?<=[\s(\[{{—–:/-])){_LOST}(?=\S)", re.MULTILINE)
+_LOST_CLOSING = re.compile(_LOST)
+_SINGLE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|m|d|ll|re|ve)\b)")
+
+
+def repair_lost_quotes(text: str) -> str:
+    """Turn the `???` left by a lossy re-encoding back into curly quotes, by context.
+
+    `I???m` -> `I’m`, `???We` -> `“We`, `well.???` -> `well.”`, ` ??? ` -> ` – `. A single `?`
+    is only touched inside a contraction (`council?s`, `don?t`), where no real question mark
+    can stand, so genuine questions survive.
+    """
+    text = _LOST_APOSTROPHE.sub("’", text)
+    text = _LOST_DASH.sub("–", text)
+    text = _LOST_OPENING.sub("“", text)
+    text = _LOST_CLOSING.sub("”", text)
+    return _SINGLE_APOSTROPHE.sub("’", text)
+
+
+# --- hard-wrapped text ------------------------------------------------------------------------
+
+_BULLET = re.compile(r"(?:[-•*·▪◦]|\d{1,2}[.)]|\(?[a-z]\))\s+\S")
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…][\"'”’)\]]*|”)$")
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Cllr|Prof|Rev|Sir|No|Co|Ltd|Inc|vs|[A-Z])\.$"
+)
+_CONTINUES = (":", ",", ";", "-", "–", "—", "(")
+_OPENERS = "“\"‘'("
+
+
+def is_bullet(line: str) -> bool:
+    """Bulleted and numbered lines stay on their own line however the text is wrapped."""
+    return _BULLET.match(line) is not None
+
+
+def _opens_sentence(line: str) -> bool:
+    return bool(line) and (line[0].isupper() or line[0] in _OPENERS)
+
+
+def _ends_sentence(line: str) -> bool:
+    return _ENDS_SENTENCE.search(line) is not None and not _ABBREVIATION.search(line)
+
+
+def _inner_lines(blocks: Sequence[Sequence[str]]) -> list[str]:
+    """Non-bullet lines followed by another line of the same block: where wrapping shows."""
+    return [line for block in blocks for line in block[:-1] if not is_bullet(line)]
+
+
+def is_hard_wrapped(blocks: Sequence[Sequence[str]]) -> bool:
+    """True for text broken at a fixed width: short-ish lines that mostly end mid-sentence.
+
+    Text with one line per paragraph (web copy) has few lines inside blocks, and those end
+    with full stops or run far past 100 characters.
+    """
+    inner = _inner_lines(blocks)
+    if len(inner) < 3:
+        return False
+    lengths = sorted(len(line) for line in inner)
+    narrow = sum(1 for n in lengths if n <= 100) / len(lengths)
+    mid_sentence = sum(1 for line in inner if not _ends_sentence(line)) / len(inner)
+    return narrow >= 0.8 and lengths[len(lengths) // 2] >= 30 and mid_sentence >= 0.5
+
+
+def wrap_width(blocks: Sequence[Sequence[str]]) -> int:
+    """The column the text was wrapped at: the 90th percentile of the inner lines' lengths."""
+    lengths = sorted(len(line) for line in _inner_lines(blocks)) or [80]
+    return lengths[min(len(lengths) - 1, (len(lengths) * 9) // 10)]
+
+
+def starts_paragraph(previous: str, line: str, width: int) -> bool:
+    """Whether `line` begins a new paragraph in hard-wrapped text rather than continuing one."""
+    if is_bullet(line):
+        return True
+    if not _opens_sentence(line):
+        return False
+    if _ends_sentence(previous):
+        return True
+    return len(previous) < 0.6 * width and not previous.endswith(_CONTINUES)
+
+
+def _join(paragraph: str, line: str) -> str:
+    """Join wrapped lines with one space, or none after a word broken at a hyphen."""
+    if len(paragraph) > 1 and paragraph[-1] == "-" and paragraph[-2].isalpha() and line[0].islower():
+        return paragraph + line
+    return f"{paragraph} {line}"
+
+
+def unwrap_block(block: Sequence[str], width: int) -> list[str]:
+    """Rejoin one blank-line-delimited block of hard-wrapped lines into paragraphs and bullets."""
+    units: list[str] = []
+    previous = ""
+    for line in block:
+        if units and not starts_paragraph(previous, line, width):
+            units[-1] = _join(units[-1], line)
+        else:
+            units.append(line)
+        previous = line
+    return units
+
+
+def join_units(groups: Sequence[Sequence[str]]) -> str:
+    """Paragraphs apart by one blank line; consecutive bullets of a block one per line."""
+    chunks: list[str] = []
+    for units in groups:
+        previous_bullet = False
+        for unit in units:
+            bullet = is_bullet(unit)
+            if chunks and bullet and previous_bullet:
+                chunks[-1] = f"{chunks[-1]}\n{unit}"
+            else:
+                chunks.append(unit)
+            previous_bullet = bullet
+    return "\n\n".join(chunks)
+
+
+# --- metadata lines ---------------------------------------------------------------------------
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+#: Written dates, most specific first; each must match the whole string.
+_DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(form, re.IGNORECASE)
+    for form in (
+        rf"{_YEAR}-(?P<m>\d{{1,2}})-{_DAY}(?:[T ]\d{{1,2}}:\d{{2}}\S*)?",
+        rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}",
+        rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+        rf"{_DAY}[/.-](?P<m>\d{{1,2}})[/.-]{_YEAR}",
+        rf"{_MONTH},?\s+{_YEAR}",
+        rf"{_YEAR}-(?P<m>\d{{2}})",
+        _YEAR,
+    )
+)
+
+
+def _month(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if groups.get("mon"):
+        return _MONTHS.index(groups["mon"][:3].lower()) + 1
+    return int(groups["m"]) if groups.get("m") else None
+
+
+def parse_date(value: str) -> str | None:
+    """A written date as `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; None unless unambiguous and real.
+
+    Slashed dates are read the British way (day first), as the sources are UK papers.
+    """
+    value = value.strip()
+    for form in _DATE_FORMS:
+        match = form.fullmatch(value)
+        if match:
+            return _date_parts(match)
+    return None
+
+
+def _date_parts(match: re.Match[str]) -> str | None:
+    year, month = int(match.group("y")), _month(match)
+    day = match.groupdict().get("d")
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+_DATELINE = re.compile(
+    r"(?i)(?:by\s+[^|,]{2,60}?\s*[|,–-]\s*)?"
+    r"(?P<label>(?:first\s+)?(?:published|posted|publication\s+date|dated?)(?:\s+on)?\s*[:–-]?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?P<date>[^|]+?)"
+    r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?)?\.?"
+)
+
+
+def dateline_date(line: str) -> str | None:
+    """The date of a line that is only a dateline ("Published: 12 March 2002", "12/03/2002").
+
+    An unlabelled bare year is refused: on its own line it is as likely a heading as a date.
+    """
+    match = _DATELINE.fullmatch(line.strip())
+    if not match:
+        return None
+    found = parse_date(match.group("date"))
+    if found is None or (len(found) == 4 and not match.group("label")):
+        return None
+    return found
+
+
+_TITLE_WORDS = r"[A-Z][\w&'’.]*(?: (?:[A-Z][\w&'’.]*|of|the|and|on|&)){0,5}"
+_BYLINE = re.compile(
+    rf"(?P<publisher>{_TITLE_WORDS}) [-–] (?P<date>\d{{4}}-\d{{2}}-\d{{2}}|[^-–]*?) ?[-–] \S.*"
+)
+
+
+def byline(line: str) -> tuple[str, str | None] | None:
+    """(publisher, date) from a PressReader-style "Gloucestershire Echo - - SECTION - By X"."""
+    match = _BYLINE.fullmatch(line.strip())
+    if not match:
+        return None
+    written = match.group("date").strip()
+    published = parse_date(written) if written else None
+    if written and published is None:
+        return None
+    return match.group("publisher"), published
+
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:©|\([cC]\))?\s*(?:(?:19|20)\d{2}\s+)?"
+    r"(?P<name>[A-Z][\w&'’.() -]{1,60}?)(?:,?\s+(?:19|20)\d{2})?\.?"
+    r"(?:\s+[Aa]ll [Rr]ights [Rr]eserved\.?)?"
+)
+#: Aggregators and agencies: a copyright line naming them does not name the publisher.
+NOT_PUBLISHERS = (
+    "pressreader", "press association", "pa media", "pa", "reuters", "associated press", "ap",
+    "getty", "shutterstock", "alamy", "all rights reserved",
+)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The holder named by a copyright footer, unless it is an aggregator or agency."""
+    match = _COPYRIGHT.fullmatch(line.strip())
+    if not match:
+        return None
+    name = match.group("name").strip(" .")
+    return None if name.casefold() in NOT_PUBLISHERS else name
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+_MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.MULTILINE), repl)
+    for pattern, repl in (
+        (r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", r"\1"),  # ATX heading
+        (r"^ {0,3}(?:=+|-{2,}|(?:[*_][ \t]*){3,})[ \t]*$", ""),  # setext underline, rule
+        (r"^ {0,3}>[ \t]?", ""),  # blockquote
+        (r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", ""),  # link reference definition
+        (r"!\[[^\]\n]*\]\([^)\n]*\)", ""),  # image
+        (r"\[([^\]\n]+)\]\([^)\n]*\)", r"\1"),  # inline link
+        (r"\[([^\]\n]+)\]\[[^\]\n]*\]", r"\1"),  # reference link
+        (r"<(https?://[^>\s]+)>", r"\1"),  # autolink
+        (r"^([ \t]*)[*+][ \t]+", r"\1- "),  # bullet marker
+        (r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2"),  # strong
+        (r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1"),  # emphasis *
+        (r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])", r"\1"),  # emphasis _
+        (r"`([^`\n]+)`", r"\1"),  # inline code
+    )
+)
+
+
+def strip_markdown(text: str) -> str:
+    """Light Markdown removal: the words stay, the syntax goes; bullets become "- "."""
+    for pattern, repl in _MARKDOWN:
+        text = pattern.sub(repl, text)
+    return text

@@ -1,0 +1,225 @@
+"""The command line: a thin shell over pipeline, publish and validate.
+
+Exit codes: 0 when every input succeeded, 1 when some inputs failed, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from summarise import __version__
+from summarise.config import ConfigError, Settings, describe, load_settings
+from summarise.ingest import DEFAULT_MAX_BYTES
+from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome
+from summarise.outputs import Layout, write_text
+from summarise.pipeline import RunResult, now_iso, run_extract
+
+app = typer.Typer(
+    help=(
+        "Turn reporting on council social services inspections into grounded JSON summaries and "
+        "per-council briefing notes.\n\n"
+        "Start with:  summarise brief examples/articles --out out\n\n"
+        "With no API key this uses the offline extractor (no network). Set OPENAI_API_KEY or "
+        "--base-url to use a model."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False)
+
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="Article files (.txt, .md, .html, .pdf) or folders of them.", show_default=False)
+]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")]
+BackendOpt = Annotated[
+    Optional[str],
+    typer.Option(help="offline (rules, no key), llm (a model), or auto: llm when a key or base URL is set."),
+]
+ModelOpt = Annotated[Optional[str], typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")]
+BaseUrlOpt = Annotated[
+    Optional[str], typer.Option(help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL).")
+]
+ModeOpt = Annotated[Optional[str], typer.Option(help="How the model returns JSON: tools (function calling) or json.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Ignore and do not fill the result cache.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present).")]
+ConcurrencyOpt = Annotated[Optional[int], typer.Option(min=1, help="Articles extracted at once (llm backend).")]
+MaxBytesOpt = Annotated[int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")]
+
+
+def _settings(
+    backend: str | None, model: str | None, base_url: str | None, mode: str | None,
+    no_cache: bool, config: Path | None, concurrency: int | None,
+) -> Settings:
+    overrides: dict[str, object] = {
+        "backend": backend, "model": model, "base_url": base_url, "mode": mode,
+        "use_cache": False if no_cache else None, "concurrency": concurrency,
+    }
+    try:
+        return load_settings(overrides, config)
+    except ConfigError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+
+
+def _report(run: ArticleRun) -> None:
+    if run.outcome == Outcome.failed:
+        err.print(f"[red]failed[/]  {run.path}: {run.reason}")
+    elif run.outcome == Outcome.flagged:
+        err.print(f"[yellow]flagged[/] {run.path}: {run.reason}")
+
+
+def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -> RunResult:
+    from summarise.extract.factory import make_extractor
+    from summarise.usage import cost_usd
+
+    out_console.print(describe(settings))
+    try:
+        extractor = make_extractor(settings)
+    except (ConfigError, ValueError) as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    concurrency = settings.concurrency if settings.resolved_backend() == "llm" else 1
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("extracting", total=None)
+
+        def on_done(path: str, run: ArticleRun) -> None:
+            progress.advance(task)
+            _report(run)
+
+        result = run_extract(
+            paths, out, extractor, concurrency=concurrency, max_bytes=max_bytes,
+            on_start=lambda n: progress.update(task, total=n), on_done=on_done,
+            cost=lambda u: cost_usd(u, extractor.model, settings.prices) if extractor.model else None,
+        )
+    _print_totals(result, out)
+    return result
+
+
+def _print_totals(result: RunResult, out: Path) -> None:
+    rec = result.record
+    counts = {o: sum(1 for a in rec.articles if a.outcome == o) for o in Outcome}
+    line = f"{counts[Outcome.ok]} ok, {counts[Outcome.flagged]} flagged, {counts[Outcome.failed]} failed"
+    if rec.backend == "llm":
+        cost = f", about ${rec.cost_usd:.4f}" if rec.cost_usd is not None else ""
+        line += f" · {rec.usage.prompt_tokens} prompt + {rec.usage.completion_tokens} completion tokens{cost}"
+    out_console.print(f"{line} · {rec.seconds:.2f}s · written to {out}")
+
+
+@app.command()
+def extract(
+    paths: PathsArg, out: OutOpt = Path("out"), backend: BackendOpt = None, model: ModelOpt = None,
+    base_url: BaseUrlOpt = None, mode: ModeOpt = None, no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None, concurrency: ConcurrencyOpt = None, max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
+    settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
+    result = _extract(paths, out, settings, max_bytes)
+    raise typer.Exit(1 if result.failed else 0)
+
+
+@app.command()
+def brief(
+    paths: PathsArg, out: OutOpt = Path("out"), backend: BackendOpt = None, model: ModelOpt = None,
+    base_url: BaseUrlOpt = None, mode: ModeOpt = None, no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None, concurrency: ConcurrencyOpt = None, max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index."""
+    from summarise.publish import publish
+
+    settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
+    result = _extract(paths, out, settings, max_bytes)
+    written = publish(Layout(out), sorted(result.summaries), now_iso())
+    for path in written:
+        out_console.print(f"briefing {path.with_suffix('.md')}")
+    out_console.print(f"index    {out / 'index.html'}")
+    raise typer.Exit(1 if result.failed else 0)
+
+
+@app.command()
+def rebuild(out: Annotated[Path, typer.Argument(help="An output folder written by extract or brief.")]) -> None:
+    """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key)."""
+    from summarise.publish import load_stored, publish
+
+    layout = Layout(out)
+    if not layout.articles.is_dir():
+        err.print(f"[red]error:[/] {layout.articles} not found: run `summarise extract ... --out {out}` first")
+        raise typer.Exit(2)
+    try:
+        stored = load_stored(layout)
+    except ValueError as e:
+        err.print(f"[red]error:[/] a stored summary does not validate: {e}".splitlines()[0])
+        raise typer.Exit(1) from None
+    written = publish(layout, stored, now_iso())
+    out_console.print(f"{len(written)} briefings rebuilt from {len(stored)} summaries in {out}")
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option(help="Folder for the JSON Schema files.")] = Path("schemas"),
+    check: Annotated[bool, typer.Option(help="Only check that the files match the models.")] = False,
+) -> None:
+    """Write (or --check) schemas/article_summary.schema.json and council_briefing.schema.json."""
+    stale = []
+    for name, model in schema_models().items():
+        text = json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+        path = out / name
+        if check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(path)
+        else:
+            write_text(path, text)
+            out_console.print(f"wrote {path}")
+    if stale:
+        for path in stale:
+            err.print(f"[red]stale:[/] {path} differs from the models; run `summarise schema`")
+        raise typer.Exit(1)
+
+
+def schema_models() -> dict[str, type[ArticleSummary] | type[CouncilBriefing]]:
+    return {
+        "article_summary.schema.json": ArticleSummary,
+        "council_briefing.schema.json": CouncilBriefing,
+    }
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Summary or briefing JSON files, or folders of them.")],
+) -> None:
+    """Check JSON against the schema and every span against its cleaned text (JSON pointers)."""
+    from summarise.validate import expand, validate_file
+
+    paths = expand(files)
+    missing = [p for p in files if not p.exists()]
+    for p in missing:
+        err.print(f"[red]error:[/] {p}: no such file or folder")
+    problems = [p for path in paths if path.exists() for p in validate_file(path)]
+    for problem in problems:
+        err.print(f"[red]invalid[/] {problem}")
+    checked = len([p for p in paths if p.exists()])
+    out_console.print(f"{checked} files checked, {len(problems)} problems")
+    raise typer.Exit(1 if problems or missing or not checked else 0)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out_console.print(f"summarise {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Summarise council social services inspection reporting."""

@@ -1,0 +1,16 @@
+"""Pick the backend the settings ask for (auto: llm when a key or base URL is configured)."""
+
+from __future__ import annotations
+
+from summarise.config import Settings
+from summarise.extract import Extractor
+
+
+def make_extractor(settings: Settings) -> Extractor:
+    if settings.resolved_backend() == "offline":
+        from summarise.extract.offline import OfflineExtractor
+
+        return OfflineExtractor()
+    from summarise.extract.llm import LLMExtractor
+
+    return LLMExtractor(settings)

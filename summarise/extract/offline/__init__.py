@@ -1,0 +1,188 @@
+"""The deterministic extractor: the embedded default, needing no key and no network.
+
+It fills every field of the contract from rules over the cleaned text. Each rule finds its fact
+at known offsets, so every span is exact by construction.
+"""
+
+from __future__ import annotations
+
+from summarise.align import Aligner
+from summarise.extract import ExtractionResult
+from summarise.extract.offline.councils import decide_scope, mentioned_as, reported_councils
+from summarise.extract.offline.figures import find_figures
+from summarise.extract.offline.people import PersonMention, find_people, merge_people
+from summarise.extract.offline.points import SERVICE_AREA_CUES, find_points
+from summarise.extract.offline.quotes import attribute, find_quote_chains
+from summarise.extract.offline.review import FoundJudgement, find_bodies, find_judgements, find_review_type
+from summarise.extract.offline.text import Document, Segment
+from summarise.gazetteer import find_mentions
+from summarise.models import (
+    Article,
+    ArticleSummary,
+    CouncilRef,
+    Figure,
+    Judgement,
+    JudgementValue,
+    Person,
+    Point,
+    Provenance,
+    Quote,
+    Review,
+    Scope,
+    ServiceArea,
+    Source,
+)
+
+SUMMARY_MAX_WORDS = 70
+
+
+class OfflineExtractor:
+    """Rules over the cleaned text. Stateless, so one instance serves every thread."""
+
+    backend = "offline"
+    model: str | None = None
+
+    def extract(self, article: Article) -> ExtractionResult:
+        return ExtractionResult(summary=summarise_article(article))
+
+
+def summarise_article(article: Article) -> ArticleSummary:
+    doc = Document(article.text)
+    aligner = Aligner(article.text)
+
+    def span(seg: Segment):  # type: ignore[no-untyped-def]
+        return aligner.span(seg.start, seg.end)
+
+    review_type = find_review_type(doc)
+    bodies = find_bodies(article.text, review_type)
+    mentions = find_people(doc, article.publisher)
+    chains = find_quote_chains(doc)
+    attribute(doc, chains, mentions, [b.value for b in bodies])
+
+    evidence = reported_councils(doc)
+    scope = decide_scope(doc, evidence, review_type)
+    if scope == Scope.national:
+        evidence = []
+    elif scope == Scope.council:
+        evidence = evidence[:1]
+    councils = [
+        CouncilRef(name=ev.authority.name, gss_code=ev.authority.gss_code, mentioned_as=mentioned_as(ev))
+        for ev in evidence
+    ]
+    council_of = _council_locator(article.text, [c.name for c in councils])
+
+    judgements = _judgements(find_judgements(doc, review_type), council_of, span)
+    points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
+    seen: set[str] = set()
+    for p in find_points(doc, skip=_headline(doc, article)):
+        if p.segment.text in seen:
+            continue
+        seen.add(p.segment.text)
+        points[p.kind].append(
+            Point(
+                text=p.segment.text,
+                service_area=p.service_area,
+                council=council_of(p.segment.start),
+                evidence=span(p.segment),
+            )
+        )
+    quotes = [
+        Quote(
+            speaker=chain.speaker.name if chain.speaker else None,
+            role=chain.role,
+            organisation=chain.organisation,
+            text=part.text,
+            span=span(part),
+        )
+        for chain in chains
+        for part in chain.parts
+    ]
+    figures = [Figure(text=f.figure.text, meaning=f.meaning, span=span(f.figure)) for f in find_figures(doc)]
+    people = [_person(p) for p in merge_people(mentions)]
+    all_points = [pt for kind in points.values() for pt in kind]
+    return ArticleSummary(
+        source=Source(
+            path=article.path,
+            sha256=article.sha256,
+            title=article.title,
+            publisher=article.publisher,
+            published=article.published,
+        ),
+        scope=scope,
+        councils=councils,
+        review=Review(review_type=review_type, bodies=bodies),
+        judgements=judgements,
+        summary=_lead_summary(doc),
+        strengths=points["strength"],
+        concerns=points["concern"],
+        recommendations=points["recommendation"],
+        quotes=quotes,
+        figures=figures,
+        people=people,
+        service_areas=_service_areas(all_points, article.text),
+        provenance=Provenance(backend="offline"),
+    )
+
+
+def _council_locator(text: str, names: list[str]):  # type: ignore[no-untyped-def]
+    """Which council a fact at an offset concerns: the one named most recently before it."""
+    if len(names) == 1:
+        return lambda offset: names[0]
+    marks = [(m.start, m.authority.name) for m in find_mentions(text) if m.authority.name in names]
+
+    def locate(offset: int) -> str | None:
+        before = [name for start, name in marks if start <= offset + 200]
+        return before[-1] if before else None
+
+    return locate
+
+
+def _judgements(found: list[FoundJudgement], council_of, span) -> list[Judgement]:  # type: ignore[no-untyped-def]
+    """The first judgement per aspect and council; a later mention of the same value may date it."""
+    kept: dict[tuple[str, str | None], Judgement] = {}
+    for j in found:
+        council = council_of(j.evidence.start)
+        key = (j.aspect.value, council)
+        if key not in kept:
+            kept[key] = Judgement(
+                aspect=j.aspect,
+                value=JudgementValue(j.value),
+                council=council,
+                evidence=span(j.evidence),
+                date=j.date,
+            )
+        elif kept[key].date is None and j.date and kept[key].value.value == j.value:
+            kept[key] = kept[key].model_copy(update={"date": j.date})
+    return list(kept.values())
+
+
+def _headline(doc: Document, article: Article) -> list[tuple[int, int]]:
+    first = doc.blocks[0] if doc.blocks else None
+    if first is not None and article.title and first.text.strip() == article.title.strip():
+        return [(first.start, first.end)]
+    return []
+
+
+def _person(p: PersonMention) -> Person:
+    return Person(name=p.name, role=p.role, organisation=p.organisation)
+
+
+def _lead_summary(doc: Document) -> str:
+    """The first sentences of the body: news writing puts the finding first."""
+    words: list[str] = []
+    for s in doc.sentences:
+        if s.start < doc.body_start or len(s.text.split()) < 8 or s.text[-1] not in ".!?”\"’":
+            continue
+        words.extend(s.text.split())
+        if len(words) >= 25:
+            break
+    if len(words) > SUMMARY_MAX_WORDS:
+        words = words[:SUMMARY_MAX_WORDS] + ["…"]
+    return " ".join(words)
+
+
+def _service_areas(points: list[Point], text: str) -> list[ServiceArea]:
+    areas = {p.service_area for p in points if p.service_area and p.service_area != ServiceArea.other}
+    if not areas:
+        areas = {area for area, pattern in SERVICE_AREA_CUES if pattern.search(text)}
+    return [a for a in ServiceArea if a in areas] or [ServiceArea.other]

@@ -1,0 +1,160 @@
+"""What kind of review an article reports, who carried it out, and the judgements it gave."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarise.extract.offline.figures import MONTHS
+from summarise.extract.offline.text import Document, Segment
+from summarise.models import Aspect, Body, ReviewType
+
+BODY_PATTERNS: list[tuple[Body, re.Pattern[str]]] = [
+    (Body.audit_commission, re.compile(r"\bAudit Commission\b")),
+    (
+        Body.social_services_inspectorate,
+        re.compile(r"\bSocial Services Inspectorate\b|\bSSI\b|\bSSIW\b"),
+    ),
+    (Body.ofsted, re.compile(r"\bOfsted\b|\bOFSTED\b|Office for Standards in Education")),
+    (Body.csci, re.compile(r"Commission for Social Care Inspection|\bCSCI\b")),
+    (Body.cqc, re.compile(r"Care Quality Commission|\bCQC\b")),
+    (
+        Body.ciw,
+        re.compile(r"Care Inspectorate Wales|\bCIW\b|Care and Social Services Inspectorate Wales|\bCSSIW\b"),
+    ),
+    (Body.best_value, re.compile(r"Best Value Inspection Service|Best Value Inspectorate")),
+]
+
+# Most specific first: the first type whose cue appears wins.
+REVIEW_PATTERNS: list[tuple[ReviewType, re.Pattern[str]]] = [
+    (ReviewType.monitoring_visit, re.compile(r"\bmonitoring visits?\b", re.I)),
+    (ReviewType.focused_visit, re.compile(r"\bfocused visits?\b", re.I)),
+    (ReviewType.joint_review, re.compile(r"\bjoint reviews?\b(?! questionnaire)", re.I)),
+    (
+        ReviewType.star_rating,
+        re.compile(r"\bstar ratings?\b|\b(?:zero|no|one|two|three|[0-3])[- ]stars?\b", re.I),
+    ),
+    (ReviewType.annual_report, re.compile(r"\bannual report\b", re.I)),
+    (
+        ReviewType.performance_assessment,
+        re.compile(r"\b(?:annual |comprehensive )?performance assessments?\b|\bAPA\b|\bCPA\b", re.I),
+    ),
+    (
+        ReviewType.inspection,
+        re.compile(r"\binspect(?:ion|ions|ed|ors?)\b|\bjoint area reviews?\b|\bOfsted\b|\bCQC\b", re.I),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class FoundJudgement:
+    aspect: Aspect
+    value: str
+    evidence: Segment
+    date: str | None = None
+
+
+_SERVING = re.compile(
+    r"\b(?P<neg>not\s+)?serv(?:e|es|ed|ing)\s+(?:(?P<q>all|most|some)\s+(?:of\s+the\s+)?)?people\s+well\b",
+    re.I,
+)
+_PROSPECTS = [
+    re.compile(r"\b(?P<v>excellent|promising|uncertain|poor)\s+prospects\b", re.I),
+    re.compile(
+        r"\bprospects\s+(?:for\s+(?:continued\s+)?improvement\s+)?(?:are|were|is|was|as|remain|judged|looked)\s+"
+        r"(?:to\s+be\s+)?[“\"']?(?P<v>excellent|promising|uncertain|poor)\b",
+        re.I,
+    ),
+]
+OFSTED_VALUES = r"outstanding|good|requires improvement(?: to be good)?|inadequate"
+_EFFECTIVENESS = [
+    re.compile(
+        r"\b(?:(?P<pre>\w+)\s+)?(?P<subject>\w+(?:[’']s)?)\s+(?:(?:was|were|has been|had been|is|are|been)\s+)?"
+        r"(?:rated|judged|ruled|graded|found to be|deemed|assessed as|declared)\s+(?:as\s+|to\s+be\s+)?"
+        rf"[“\"']?(?P<v>{OFSTED_VALUES})\b",
+        re.I,
+    ),
+    re.compile(rf"\b(?P<v>{OFSTED_VALUES})\s+(?:rating|judgement|grade|verdict)\b", re.I),
+    re.compile(rf"\brat(?:ing|ed)\s+of\s+[“\"']?(?P<v>{OFSTED_VALUES})\b", re.I),
+]
+# Sub-judgements ("adoption was rated good") are points, not the overall judgement.
+SUB_AREAS = frozenset(
+    """adoption fostering leadership leaders management safeguarding leavers care help
+    protection experiences progress practice""".split()
+)
+_STARS = re.compile(
+    r"\b(?P<v>zero|no|one|two|three|[0-3])[- ]stars?\b(?![- ]rating\s+system)", re.I
+)
+STAR_WORDS = {"zero": "0", "no": "0", "one": "1", "two": "2", "three": "3"}
+_PROGRESS = re.compile(
+    r"\b(?:(?P<v>insufficient|sufficient|inadequate|adequate)\s+progress|"
+    r"(?P<neg>not\s+(?:making\s+)?(?:enough|sufficient)\s+progress))\b",
+    re.I,
+)
+_DATE_AFTER = re.compile(rf"\b(?:in|since|from)\s+(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b")
+MONTH_NUMBER = {
+    m[:3].lower(): i + 1
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split()
+    )
+}
+
+
+def month_year(month: str, year: str) -> str:
+    return f"{year}-{MONTH_NUMBER[month[:3].lower()]:02d}"
+
+
+def find_bodies(text: str, review_type: ReviewType) -> list[Body]:
+    found = {body for body, pattern in BODY_PATTERNS if pattern.search(text)}
+    if review_type == ReviewType.joint_review:
+        found |= {Body.audit_commission, Body.social_services_inspectorate}
+    return [body for body, _ in BODY_PATTERNS if body in found]
+
+
+def find_review_type(doc: Document) -> ReviewType:
+    text = doc.text
+    if re.search(r"Audit Commission\s+and\s+(?:the\s+)?Social Services Inspectorate", text) or re.search(
+        r"Social Services Inspectorate\s+and\s+(?:the\s+)?Audit\s+Commission", text
+    ):
+        return ReviewType.joint_review
+    if re.search(r"\bannual report of the chief inspector\b|\bchief inspector[’']s annual report\b", text, re.I):
+        return ReviewType.annual_report
+    for review_type, pattern in REVIEW_PATTERNS:
+        if pattern.search(text):
+            return review_type
+    return ReviewType.other
+
+
+def _judgement_date(sentence: Segment, rel_end: int) -> str | None:
+    m = _DATE_AFTER.search(sentence.text, rel_end, rel_end + 40)
+    return month_year(m.group("m"), m.group("y")) if m else None
+
+
+def find_judgements(doc: Document, review_type: ReviewType) -> list[FoundJudgement]:
+    """Every judgement phrase, in text order; the caller keeps the first per aspect and council."""
+    out: list[FoundJudgement] = []
+    for s in doc.sentences:
+        t = s.text
+        for m in _SERVING.finditer(t):
+            value = "not" if m.group("neg") else (m.group("q") or "all").lower()
+            out.append(FoundJudgement(Aspect.serving_people, value, s))
+        for pattern in _PROSPECTS:
+            for m in pattern.finditer(t):
+                out.append(FoundJudgement(Aspect.prospects, m.group("v").lower(), s))
+        for pattern in _EFFECTIVENESS:
+            for m in pattern.finditer(t):
+                words = {(m.groupdict().get(k) or "").lower() for k in ("pre", "subject")}
+                if words & SUB_AREAS:
+                    continue
+                value = m.group("v").lower()
+                value = "requires_improvement" if value.startswith("requires") else value
+                out.append(FoundJudgement(Aspect.overall_effectiveness, value, s, _judgement_date(s, m.end())))
+        for m in _STARS.finditer(t):
+            raw = m.group("v").lower()
+            out.append(FoundJudgement(Aspect.star_rating, STAR_WORDS.get(raw, raw), s))
+        if review_type in (ReviewType.monitoring_visit, ReviewType.focused_visit):
+            for m in _PROGRESS.finditer(t):
+                v = (m.group("v") or "").lower()
+                value = "sufficient" if v in ("sufficient", "adequate") else "insufficient"
+                out.append(FoundJudgement(Aspect.progress, value, s))
+    return out

@@ -1,0 +1,139 @@
+"""Paragraphs, sentences and clauses of a cleaned article, each with its offsets.
+
+Every offline rule works on these segments, so every fact it finds already knows its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+
+    def sub(self, rel_start: int, rel_end: int) -> Segment:
+        """A piece of this segment, addressed by offsets relative to it."""
+        return Segment(self.start + rel_start, self.start + rel_end, self.text[rel_start:rel_end])
+
+    def stripped(self, chars: str = " \t\n,;:-–—") -> Segment:
+        """The same segment without leading/trailing filler, offsets kept honest."""
+        left = len(self.text) - len(self.text.lstrip(chars))
+        right = len(self.text.rstrip(chars))
+        if right <= left:
+            return Segment(self.start + left, self.start + left, "")
+        return self.sub(left, right)
+
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr cllr prof st no vs etc eg ie inc ltd co rev sr jr gen gov col capt".split()
+)
+BULLET = re.compile(r"^\s*(?:[-•*·▪‣–]|\d{1,2}[.)])\s+")
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
+# and an uppercase letter, digit or opening quote.
+SENTENCE_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£])")
+CLAUSE_BREAK = re.compile(
+    r",?\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+"
+)
+LEADING_CONCESSION = re.compile(r"^(?:Despite|Although|While|Whilst|Though)\b[^,]{8,}?,\s+")
+
+
+def blocks(text: str) -> list[Segment]:
+    """Non-empty lines: after ingestion, a paragraph or a bullet is one line."""
+    out: list[Segment] = []
+    pos = 0
+    for line in text.split("\n"):
+        seg = Segment(pos, pos + len(line), line).stripped(" \t")
+        if seg.text:
+            out.append(seg)
+        pos += len(line) + 1
+    return out
+
+
+def is_bullet(block: Segment) -> bool:
+    return bool(BULLET.match(block.text))
+
+
+def bullet_body(block: Segment) -> Segment:
+    """The bullet's text without its marker."""
+    m = BULLET.match(block.text)
+    return block.sub(m.end(), len(block.text)) if m else block
+
+
+def split_sentences(block: Segment) -> list[Segment]:
+    out: list[Segment] = []
+    cursor = 0
+    for m in SENTENCE_END.finditer(block.text):
+        before = block.text[cursor : m.start()]
+        last_word = re.findall(r"(\w+)$", before)
+        if last_word and last_word[0].lower() in ABBREVIATIONS and m.group().startswith("."):
+            continue
+        if last_word and len(last_word[0]) == 1 and last_word[0].isupper():
+            continue  # an initial: "J. Smith"
+        seg = block.sub(cursor, m.end()).stripped(" ")
+        if seg.text:
+            out.append(seg)
+        cursor = m.end()
+    tail = block.sub(cursor, len(block.text)).stripped(" ")
+    if tail.text:
+        out.append(tail)
+    return out
+
+
+def split_clauses(sentence: Segment) -> list[Segment]:
+    """Contrasting parts of a sentence ("X has improved, but Y remains"), each judged alone."""
+    parts: list[Segment] = []
+    text = sentence.text
+    cursor = 0
+    lead = LEADING_CONCESSION.match(text)
+    if lead:
+        parts.append(sentence.sub(0, lead.end()).stripped())
+        cursor = lead.end()
+    for m in CLAUSE_BREAK.finditer(text, cursor):
+        parts.append(sentence.sub(cursor, m.start()).stripped())
+        cursor = m.end()
+    parts.append(sentence.sub(cursor, len(text)).stripped(" \t\n,;:-–—."))
+    return [p for p in parts if len(p.text.split()) >= 3]
+
+
+@dataclass
+class Document:
+    """A cleaned article cut into blocks and sentences, computed once per extraction."""
+
+    text: str
+
+    @cached_property
+    def blocks(self) -> list[Segment]:
+        return blocks(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Segment]:
+        return [s for b in self.blocks for s in split_sentences(bullet_body(b))]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Segment:
+        """The sentence holding `offset` (or the nearest one before it)."""
+        import bisect
+
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentences[max(i, 0)]
+
+    def block_index_at(self, offset: int) -> int:
+        for i, b in enumerate(self.blocks):
+            if b.start <= offset < b.end or offset < b.start:
+                return i
+        return len(self.blocks) - 1
+
+    @cached_property
+    def body_start(self) -> int:
+        """Where the body begins: after a short headline line, if there is one."""
+        if len(self.blocks) > 1 and len(self.blocks[0].text) <= 150 and not self.blocks[0].text.endswith("."):
+            return self.blocks[1].start
+        return 0

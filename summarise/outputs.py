@@ -1,0 +1,53 @@
+"""Where things are written (the contract's layout), written so a crash never leaves half a file."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+
+class Layout:
+    """OUT/articles/X.json, X.clean.txt, X.review.html; OUT/briefings/<slug>.*; OUT/index.*."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.articles = out / "articles"
+        self.briefings = out / "briefings"
+
+    def summary(self, article_id: str) -> Path:
+        return self.articles / f"{article_id}.json"
+
+    def clean_text(self, article_id: str) -> Path:
+        return self.articles / f"{article_id}.clean.txt"
+
+    def review_page(self, article_id: str) -> Path:
+        return self.articles / f"{article_id}.review.html"
+
+    def briefing(self, slug: str, suffix: str) -> Path:
+        return self.briefings / f"{slug}{suffix}"
+
+    @property
+    def run_record(self) -> Path:
+        return self.out / "run.json"
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so readers never see a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_model(path: Path, model: BaseModel) -> None:
+    data = model.model_dump(mode="json")
+    write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

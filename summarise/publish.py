@@ -1,0 +1,59 @@
+"""Consolidate stored summaries and write every briefing format, review pages and the index."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from summarise.consolidate import NATIONAL_NAME, Stored, build_briefings
+from summarise.gazetteer import slugify
+from summarise.models import ArticleSummary, CouncilBriefing
+from summarise.outputs import Layout, write_model, write_text
+from summarise.render import (
+    render_docx,
+    render_html,
+    render_index,
+    render_markdown,
+    render_review_page,
+)
+
+
+def briefing_slug(briefing: CouncilBriefing) -> str:
+    return "national" if briefing.council.name == NATIONAL_NAME else slugify(briefing.council.name)
+
+
+def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSummary]]) -> None:
+    for article_id, summary in summaries:
+        cleaned = layout.clean_text(article_id).read_text(encoding="utf-8")
+        write_text(layout.review_page(article_id), render_review_page(summary, cleaned, article_id=article_id))
+
+
+def publish(
+    layout: Layout,
+    summaries: Sequence[tuple[str, ArticleSummary]],
+    generated_at: str,
+) -> list[Path]:
+    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return the JSON paths."""
+    write_review_pages(layout, summaries)
+    briefings = build_briefings([Stored(i, s) for i, s in summaries], generated_at)
+    slugs = [briefing_slug(b) for b in briefings]
+    written: list[Path] = []
+    for briefing, slug in zip(briefings, slugs, strict=True):
+        json_path = layout.briefing(slug, ".json")
+        write_model(json_path, briefing)
+        write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
+        write_text(layout.briefing(slug, ".html"), render_html(briefing))
+        render_docx(briefing, layout.briefing(slug, ".docx"))
+        written.append(json_path)
+    index_md, index_html = render_index(briefings, slugs=slugs)
+    write_text(layout.out / "index.md", index_md)
+    write_text(layout.out / "index.html", index_html)
+    return written
+
+
+def load_stored(layout: Layout) -> list[tuple[str, ArticleSummary]]:
+    """Summaries already written under OUT/articles, to rebuild briefings with no extraction."""
+    out: list[tuple[str, ArticleSummary]] = []
+    for path in sorted(layout.articles.glob("*.json")):
+        out.append((path.stem, ArticleSummary.model_validate_json(path.read_text(encoding="utf-8"))))
+    return out

@@ -1,0 +1,119 @@
+"""Cleaned text -> HTML with every span wrapped in a ``<mark>``, built only from escaped pieces.
+
+Overlaps are nested: a span inside another becomes a child element, so each span's element holds
+exactly its own text and a link to ``#span-{start}-{end}`` lands on it. Two spans with the same
+offsets share one element (with both fields' classes). Spans that cross (A starts first, B starts
+inside A and ends after it) cannot both be single elements; the later one is split into fragments
+at A's end. Its first fragment carries the id and every fragment carries ``data-span`` so the
+page script flashes all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from summarise.render.anchors import span_anchor
+
+FIELDS: tuple[str, ...] = ("judgement", "strength", "concern", "recommendation", "quote", "figure")
+FIELD_LABELS: dict[str, str] = {
+    "judgement": "Judgement",
+    "strength": "Strength",
+    "concern": "Concern",
+    "recommendation": "Recommendation",
+    "quote": "Quote",
+    "figure": "Figure",
+}
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One distinct range of the text and the fields that point at it."""
+
+    start: int
+    end: int
+    fields: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.start}-{self.end}"
+
+    @property
+    def anchor(self) -> str:
+        return span_anchor(self.start, self.end)
+
+
+@dataclass
+class _Node:
+    start: int
+    end: int
+    highlight: Highlight | None = None
+    first: bool = True
+    children: list[_Node] = field(default_factory=list)
+
+
+def collect(ranges: Iterable[tuple[int, int, str]], text_length: int) -> list[Highlight]:
+    """Merge ``(start, end, field)`` triples into highlights; empty or out-of-range ones drop."""
+    by_range: dict[tuple[int, int], set[str]] = {}
+    for start, end, kind in ranges:
+        if 0 <= start < end <= text_length:
+            by_range.setdefault((start, end), set()).add(kind)
+    return [
+        Highlight(start, end, tuple(f for f in FIELDS if f in kinds))
+        for (start, end), kinds in sorted(by_range.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
+    ]
+
+
+def _tree(highlights: Sequence[Highlight], text_length: int) -> _Node:
+    """Nest highlights (sorted by start, longest first), splitting any that cross a parent."""
+    root = _Node(0, text_length)
+    stack = [root]
+    for hl in highlights:
+        position, first = hl.start, True
+        while True:
+            while stack[-1] is not root and stack[-1].end <= position:
+                stack.pop()
+            parent = stack[-1]
+            end = min(hl.end, parent.end)
+            node = _Node(position, end, hl, first)
+            parent.children.append(node)
+            stack.append(node)
+            if end == hl.end:
+                break
+            position, first = end, False
+    return root
+
+
+def _open_tag(node: _Node) -> Markup:
+    hl = node.highlight
+    assert hl is not None
+    classes = ["hl", *(f"hl--{f}" for f in hl.fields)]
+    label = " + ".join(FIELD_LABELS[f] for f in hl.fields)
+    if node.first:
+        return Markup(
+            '<mark id="{}" class="{}" data-span="{}" data-label="{}" tabindex="-1">'
+        ).format(hl.anchor, " ".join(classes), hl.key, label)
+    classes.append("hl--cont")
+    return Markup('<mark class="{}" data-span="{}" data-label="{}">').format(
+        " ".join(classes), hl.key, label
+    )
+
+
+def _emit(node: _Node, text: str, out: list[Markup]) -> None:
+    position = node.start
+    for child in node.children:
+        out.append(escape(text[position : child.start]))
+        out.append(_open_tag(child))
+        _emit(child, text, out)
+        out.append(Markup("</mark>"))
+        position = child.end
+    out.append(escape(text[position : node.end]))
+
+
+def highlight(text: str, highlights: Sequence[Highlight]) -> Markup:
+    """The whole text, escaped, with ``<mark>`` elements around each highlight."""
+    out: list[Markup] = []
+    _emit(_tree(highlights, len(text)), text, out)
+    return Markup("").join(out)

@@ -1,0 +1,155 @@
+"""CouncilBriefing -> Markdown, for reading in a repository or pasting into a report.
+
+Article-derived text is escaped so that it renders as the words it is: a stray ``<script>``,
+``*`` or ``[link](javascript:...)`` in an article cannot become markup in a Markdown viewer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summarise.models import CouncilBriefing
+from summarise.render.labels import date_label
+from summarise.render.view import BriefingView, Citation, PointRow, build_view
+
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([#+=>-])")
+_NONE = "None recorded."
+
+
+def md_text(text: str) -> str:
+    """One line of literal text: whitespace collapsed, Markdown punctuation backslash-escaped."""
+    flat = " ".join(text.split())
+    flat = _INLINE_SPECIALS.sub(r"\\\1", flat)
+    flat = _ENTITY.sub(r"\\&", flat)
+    return _BLOCK_START.sub(
+        lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}" if m.group(1) else f"\\{m.group(4)}",
+        flat,
+    )
+
+
+def md_url(href: str) -> str:
+    """A link destination that cannot close the link early."""
+    return "<" + href.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+
+
+def md_cite(citation: Citation) -> str:
+    if citation.href is None:
+        return f"[{citation.number}]"
+    return f"[[{citation.number}]]({md_url(citation.href)})"
+
+
+def _cites(citations: Iterable[Citation]) -> str:
+    return " ".join(md_cite(c) for c in citations)
+
+
+def _point_lines(points: tuple[PointRow, ...]) -> list[str]:
+    if not points:
+        return [_NONE]
+    lines = []
+    for point in points:
+        area = f" _({md_text(point.service_area)})_" if point.service_area else ""
+        lines.append(f"- {md_text(point.text)}{area} {_cites(point.citations)}")
+    return lines
+
+
+def _judgement_lines(view: BriefingView) -> list[str]:
+    if not view.judgements:
+        return [_NONE]
+    lines = ["| Aspect | Judgement | Date | Source |", "| --- | --- | --- | --- |"]
+    for row in view.judgements:
+        lines.append(
+            f"| {md_text(row.aspect)} | **{md_text(row.value)}** | {md_text(row.date)} "
+            f"| {md_cite(row.citation)} |"
+        )
+    return lines
+
+
+def _timeline_lines(view: BriefingView) -> list[str]:
+    if not view.timeline:
+        return [_NONE]
+    return [
+        f"- **{md_text(row.date)}:** {md_text(row.event)} {md_cite(row.citation)}"
+        for row in view.timeline
+    ]
+
+
+def _quote_lines(view: BriefingView) -> list[str]:
+    if not view.quote_groups:
+        return [_NONE]
+    lines: list[str] = []
+    for group in view.quote_groups:
+        lines += [f"### {md_text(group.speaker)}", ""]
+        for quote in group.quotes:
+            lines += [f"> “{md_text(quote.text)}”", ">"]
+            who = f"— {md_text(quote.attribution)} " if quote.attribution else "— "
+            lines += [f"> {who}{md_cite(quote.citation)}", ""]
+    return lines[:-1]
+
+
+def _figure_lines(view: BriefingView) -> list[str]:
+    if not view.figures:
+        return [_NONE]
+    lines = ["| Figure | What it measures | Source |", "| --- | --- | --- |"]
+    for row in view.figures:
+        lines.append(
+            f"| **{md_text(row.text)}** | {md_text(row.meaning)} | {md_cite(row.citation)} |"
+        )
+    return lines
+
+
+def _national_lines(view: BriefingView) -> list[str]:
+    if not view.national_context:
+        return [_NONE]
+    return [f"- {md_text(row.text)} {md_cite(row.citation)}" for row in view.national_context]
+
+
+def _source_lines(view: BriefingView) -> list[str]:
+    if not view.sources:
+        return [_NONE]
+    lines: list[str] = []
+    for note in view.sources:
+        parts = [f"[{note.number}] **{md_text(note.title)}**."]
+        if note.published:
+            parts.append(f"Published {md_text(date_label(note.published))}.")
+        if note.review_type:
+            by = f" by {md_text(note.bodies)}" if note.bodies else ""
+            parts.append(f"{md_text(note.review_type)}{by}.")
+        if note.path:
+            parts.append(f"Path: {md_text(note.path)}.")
+        if note.href:
+            parts.append(f"[Review page for source {note.number}]({md_url(note.href)})")
+        lines += [" ".join(parts), ""]
+    return lines[:-1]
+
+
+def render_markdown(briefing: CouncilBriefing, *, review_base: str | None = "../articles") -> str:
+    """The briefing as Markdown; citations link to review pages under ``review_base``."""
+    view = build_view(briefing, review_base)
+    council = md_text(view.council)
+    if view.gss_code:
+        council += f" (GSS code {md_text(view.gss_code)})"
+    lines = [
+        f"# {md_text(view.title)}",
+        "",
+        f"**Council:** {council}  ",
+        f"**Generated:** {md_text(view.generated)}",
+        "",
+        md_text(view.headline) if view.headline.strip() else _NONE,
+    ]
+    sections = [
+        ("Latest judgements", _judgement_lines(view)),
+        ("Timeline", _timeline_lines(view)),
+        ("Strengths", _point_lines(view.strengths)),
+        ("Concerns", _point_lines(view.concerns)),
+        ("Recommendations", _point_lines(view.recommendations)),
+        ("Quotes", _quote_lines(view)),
+        ("Figures", _figure_lines(view)),
+        ("National context", _national_lines(view)),
+        ("Sources", _source_lines(view)),
+    ]
+    for heading, body in sections:
+        lines += ["", f"## {heading}", "", *body]
+    return "\n".join(lines) + "\n"

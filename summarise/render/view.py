@@ -1,0 +1,257 @@
+"""The briefing as the three renderers see it: numbered sources and resolved citations.
+
+Numbering sources and choosing link targets once means the Markdown, HTML and docx cite the
+same ``[n]`` for the same article, and a test of one view covers all three.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from summarise.models import (
+    BriefingPoint,
+    BriefingSource,
+    CouncilBriefing,
+    Span,
+)
+from summarise.render.anchors import review_href
+from summarise.render.labels import (
+    Tone,
+    aspect_label,
+    bodies_label,
+    date_label,
+    review_type_label,
+    service_area_label,
+    timestamp_label,
+    value_label,
+    value_tone,
+)
+
+UNTITLED = "Untitled article"
+UNNAMED_SPEAKER = "Unnamed speakers"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """``[number]`` pointing at one source, and at one span in it when there is one."""
+
+    number: int
+    source_id: str
+    href: str | None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    number: int
+    id: str
+    title: str
+    published: str | None
+    review_type: str | None
+    bodies: str
+    path: str | None
+    href: str | None
+
+
+@dataclass(frozen=True)
+class JudgementRow:
+    aspect: str
+    value: str
+    tone: Tone
+    date: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    date: str
+    event: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class PointRow:
+    id: str
+    text: str
+    service_area: str | None
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    text: str
+    role: str | None
+    organisation: str | None
+    citation: Citation
+
+    @property
+    def attribution(self) -> str:
+        """Role and organisation joined for a caption; empty when neither is known."""
+        return ", ".join(p for p in (self.role, self.organisation) if p)
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    speaker: str
+    named: bool
+    quotes: tuple[QuoteRow, ...]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    text: str
+    meaning: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class NationalRow:
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    council: str
+    gss_code: str | None
+    generated: str
+    headline: str
+    judgements: tuple[JudgementRow, ...]
+    timeline: tuple[TimelineRow, ...]
+    strengths: tuple[PointRow, ...]
+    concerns: tuple[PointRow, ...]
+    recommendations: tuple[PointRow, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    figures: tuple[FigureRow, ...]
+    national_context: tuple[NationalRow, ...]
+    sources: tuple[SourceNote, ...]
+
+    @property
+    def title(self) -> str:
+        return f"{self.council}: social services briefing"
+
+
+class _Numbering:
+    """Numbers sources in the briefing's order; an id cited but not listed still gets a note."""
+
+    def __init__(self, sources: Iterable[BriefingSource], review_base: str | None) -> None:
+        self._base = review_base
+        self._numbers: dict[str, int] = {}
+        self._listed: dict[str, BriefingSource] = {}
+        for source in sources:
+            if source.id not in self._numbers:
+                self._numbers[source.id] = len(self._numbers) + 1
+                self._listed[source.id] = source
+
+    def cite(self, source_id: str, span: Span | None = None) -> Citation:
+        number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
+        href = None if self._base is None else review_href(self._base, source_id, span)
+        return Citation(number=number, source_id=source_id, href=href, span=span)
+
+    def notes(self) -> tuple[SourceNote, ...]:
+        notes = []
+        for source_id, number in self._numbers.items():
+            href = None if self._base is None else review_href(self._base, source_id)
+            source = self._listed.get(source_id)
+            if source is None:
+                notes.append(SourceNote(number, source_id, source_id, None, None, "", None, href))
+                continue
+            notes.append(
+                SourceNote(
+                    number=number,
+                    id=source_id,
+                    title=source.title or UNTITLED,
+                    published=source.published,
+                    review_type=review_type_label(source.review_type),
+                    bodies=bodies_label(source.bodies),
+                    path=source.path,
+                    href=href,
+                )
+            )
+        return tuple(notes)
+
+
+def _points(points: Iterable[BriefingPoint], numbering: _Numbering) -> tuple[PointRow, ...]:
+    rows = []
+    for point in points:
+        seen: set[tuple[str, int, int]] = set()
+        citations = []
+        for ref in point.sources:
+            key = (ref.source_id, ref.span.start, ref.span.end)
+            if key not in seen:
+                seen.add(key)
+                citations.append(numbering.cite(ref.source_id, ref.span))
+        rows.append(
+            PointRow(
+                id=point.id,
+                text=point.text,
+                service_area=service_area_label(point.service_area),
+                citations=tuple(citations),
+            )
+        )
+    return tuple(rows)
+
+
+def _quote_groups(briefing: CouncilBriefing, numbering: _Numbering) -> tuple[QuoteGroup, ...]:
+    """Quotes grouped by speaker in order of first appearance; unnamed speakers last."""
+    groups: dict[str | None, list[QuoteRow]] = {}
+    for quote in briefing.quotes:
+        row = QuoteRow(
+            text=quote.text,
+            role=quote.role,
+            organisation=quote.organisation,
+            citation=numbering.cite(quote.source_id, quote.span),
+        )
+        groups.setdefault(quote.speaker or None, []).append(row)
+    ordered = [k for k in groups if k is not None] + ([None] if None in groups else [])
+    return tuple(
+        QuoteGroup(speaker=k or UNNAMED_SPEAKER, named=k is not None, quotes=tuple(groups[k]))
+        for k in ordered
+    )
+
+
+def build_view(briefing: CouncilBriefing, review_base: str | None) -> BriefingView:
+    """Resolve numbering and links; ``review_base=None`` renders citations without links."""
+    numbering = _Numbering(briefing.sources, review_base)
+    judgements = tuple(
+        JudgementRow(
+            aspect=aspect_label(j.aspect),
+            value=value_label(j.aspect, j.value),
+            tone=value_tone(j.value),
+            date=date_label(j.date),
+            citation=numbering.cite(j.source_id),
+        )
+        for j in briefing.latest_judgements
+    )
+    timeline = tuple(
+        TimelineRow(date=date_label(e.date), event=e.event, citation=numbering.cite(e.source_id))
+        for e in briefing.timeline
+    )
+    strengths = _points(briefing.strengths, numbering)
+    concerns = _points(briefing.concerns, numbering)
+    recommendations = _points(briefing.recommendations, numbering)
+    quote_groups = _quote_groups(briefing, numbering)
+    figures = tuple(
+        FigureRow(text=f.text, meaning=f.meaning, citation=numbering.cite(f.source_id, f.span))
+        for f in briefing.figures
+    )
+    national = tuple(
+        NationalRow(text=n.text, citation=numbering.cite(n.source_id, n.span))
+        for n in briefing.national_context
+    )
+    return BriefingView(
+        council=briefing.council.name,
+        gss_code=briefing.council.gss_code,
+        generated=timestamp_label(briefing.generated_at),
+        headline=briefing.headline,
+        judgements=judgements,
+        timeline=timeline,
+        strengths=strengths,
+        concerns=concerns,
+        recommendations=recommendations,
+        quote_groups=quote_groups,
+        figures=figures,
+        national_context=national,
+        sources=numbering.notes(),
+    )
