@@ -52,12 +52,16 @@ class Mention:
     text: str
 
 
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 # --------------------------------------------------------------------------------------------
 # Word lists for the mention rules (all casefolded, with ’ written as ').
 
 # Capitalised words that may directly precede a name without making it part of another proper
 # noun: function words (sentence-initial or in titles), months, days, parties, inspectorates.
-_PREV_OK = frozenset(
+_PREV_OK = _words(
     """
     a an the in at on for from by with within without across about and but or nor so yet as to
     into onto under over after before since while whereas when where if unlike like both neither
@@ -71,88 +75,88 @@ _PREV_OK = frozenset(
     labour conservative conservatives tory tories liberal lib dem dems democrat democrats
     green greens reform independent independents plaid ukip
     ofsted ssi cqc csci estyn ciw ssiw audit inspectors inspector government minister ministers
-    rural urban neighbouring neighboring nearby county-wide
-    """.split()
+    rural urban neighbouring neighboring nearby county-wide former troubled struggling failing
+    embattled beleaguered cash-strapped improving
+    """
 )
 # Capitalised words that may directly follow a name: it is still the council (or its area).
 # "County" and "City" are deliberately absent ("Derby County", "Cardiff City"): they count only
 # as part of a suffix ("County Council", "City Council").
-_NEXT_OK = frozenset(
+_NEXT_OK = _words(
     """
     council councils councillor councillors borough metropolitan social children's childrens
     children child services service adult adults adults' education department dept
     directorate corporation authority local safeguarding cabinet unitary ssd joint review
     inspection leader director mayor scrutiny fostering adoption youth early
-    """.split()
+    """
 )
 # Words after a name that make it something else, in any case ("Kent police").
-_NEXT_BLOCK = frozenset(
+_NEXT_BLOCK = _words(
     """
     police constabulary fire university hospital hospitals nhs ccg icb cricket football fc afc
     ambulance probation healthcare
-    """.split()
+    """
 )
 # In a headline (all caps or Title Case) every word is capitalised, so only these block.
-_NEXT_BLOCK_HEADLINE = _NEXT_BLOCK | frozenset(
+_NEXT_BLOCK_HEADLINE = _NEXT_BLOCK | _words(
     """
     echo news times post gazette herald chronicle advertiser mail telegraph argus express star
     journal standard press evening live observer mercury courier sentinel citizen college school
     academy trust partnership health county city united rovers wanderers athletic club heath
     coldfield valley wildlife airport museum cathedral castle palace racecourse show festival
     chamber prison crown court water rfc ccc rugby zoo diocese
-    """.split()
+    """
 )
 # After a council word ("Children's"), these still make it something else.
 _SECOND_BLOCK = _NEXT_BLOCK_HEADLINE - {"county", "city", "trust", "partnership"}
-_TITLES = frozenset(
+_TITLES = _words(
     """
     mr mrs ms miss mx dr sir lord lady dame councillor cllr prof professor rev revd reverend
     father judge baroness baron
-    """.split()
+    """
 )
 # Compass and similar words: "South Essex", "Greater Manchester", "New York".
-_GEO = frozenset(
+_GEO = _words(
     """
     north south east west mid central greater new upper lower great little old inner outer
     north-east north-west south-east south-west ne nw se sw
-    """.split()
+    """
 )
 _PREV_BLOCK_HEADLINE = (
     _TITLES
     | _GEO
-    | frozenset(
+    | _words(
         """
         royal university afc fc river lake port fort saint st nhs hms bishop archbishop duke
         duchess earl cardinal
-        """.split()
+        """
     )
 )
 # "<Head> of <Name>" is not the council ("University of Essex", "Bishop of Durham") unless Head
 # is one of these.
-_OF_OK = frozenset(
+_OF_OK = _words(
     """
     borough city county council councils mayor leader director directors head chief cabinet
     member members part parts outside most all much rest people residents children families
-    """.split()
+    """
 )
-_OF_BLOCK_HEADLINE = frozenset(
+_OF_BLOCK_HEADLINE = _words(
     """
     university bishop archbishop duke duchess earl vale port isle museum bank hospital college
     diocese
-    """.split()
+    """
 )
 # In "<Name>, X and Y <Org>" / "<Name> and Y <Org>" every name in the list belongs to the
 # organisation ("Devon and Cornwall Police", "Norfolk and Suffolk NHS Foundation Trust").
-_CHAIN_ORG = frozenset(
+_CHAIN_ORG = _words(
     """
     police constabulary fire nhs trust health healthcare partnership ccg icb ambulance university
     hospital hospitals probation deanery foundation water wildlife integrated
-    """.split()
+    """
 )
 _CHAIN_CONNECTORS = frozenset({",", "&", "and", "of", "upon", "on", "the", "with"})
-_SMALL_WORDS = frozenset(
-    "a an the of and in on for to at by with as but or from into over after is are its it up "
-    "out off vs".split()
+_SMALL_WORDS = _words(
+    "a an the of and in on for to at by with as but or from into over after is are its it up out off vs"
 )
 _BULLETS = "-•*–—·"
 
@@ -267,8 +271,9 @@ def _load_authorities() -> tuple[Authority, ...]:
     ]
     aliases: dict[str, Any] = tomllib.loads(_read_data("aliases.toml"))
     former = [
-        Authority(name=str(f["name"]), gss_code=None, nation=str(f.get("nation", "England")),
-                  former=True)
+        Authority(
+            name=str(f["name"]), gss_code=None, nation=str(f.get("nation", "England")), former=True
+        )
         for f in aliases.get("former", [])
     ]
     return tuple(current) + tuple(sorted(former, key=lambda a: a.name))
@@ -400,17 +405,20 @@ def lookup(name: str) -> Authority | None:
     stripped = name.strip()
     if _GSS_RE.fullmatch(stripped.upper()):
         return g.by_code.get(stripped.upper())
-    key = _norm(stripped)
-    for _ in range(8):
+    # Peel prefixes, suffixes and possessives one at a time, trying every order ("City of
+    # London Corporation" must lose its suffix but keep its "City of").
+    frontier = [_norm(stripped)]
+    seen: set[str] = set()
+    while frontier:
+        key = frontier.pop(0)
+        if not key or key in seen:
+            continue
+        seen.add(key)
         hit = g.by_key.get(key)
         if hit is not None:
             return hit
-        new = _LOOKUP_POSSESSIVE_RE.sub("", key)
-        new = _LOOKUP_PREFIX_RE.sub("", new)
-        new = _LOOKUP_SUFFIX_RE.sub("", new).strip()
-        if new == key or not new:
-            return None
-        key = new
+        for peel in (_LOOKUP_SUFFIX_RE, _LOOKUP_PREFIX_RE, _LOOKUP_POSSESSIVE_RE):
+            frontier.append(peel.sub("", key).strip())
     return None
 
 
@@ -520,7 +528,7 @@ def _has_cue(text: str, start: int, end: int, *, after_only: bool) -> bool:
 
 
 def _chain_is_org(text: str, end: int) -> bool:
-    """"<Name> and Cornwall Police": the name is part of an organisation's name."""
+    """In "<Name> and Cornwall Police" the name is part of an organisation's name."""
     if not _CHAIN_START_RE.match(text, end):
         return False
     tokens = _CHAIN_TOKEN_RE.findall(text, end, min(len(text), end + 120))

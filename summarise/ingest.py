@@ -269,17 +269,8 @@ def _normalise_chars(text: str) -> str:
 
 
 def _repair(text: str) -> str:
-    """Mojibake and stray characters, repeated until stable so cleaning is idempotent.
-
-    Removing an invisible character can join two halves of a mojibake sequence that ftfy
-    then recognises, so one pass is not always enough.
-    """
-    for _ in range(4):
-        fixed = _normalise_chars(ftfy.fix_text(_normalise_chars(text), _FTFY))
-        if fixed == text:
-            break
-        text = fixed
-    return text
+    """Mojibake (ftfy, quotes kept curly) and stray characters, e.g. "â€™" -> "’"."""
+    return _normalise_chars(ftfy.fix_text(_normalise_chars(text), _FTFY))
 
 
 def prepare_lines(raw: str) -> list[str]:
@@ -306,12 +297,28 @@ def _drop_furniture(groups: list[list[str]]) -> list[list[str]]:
     return [[unit for unit in units if not bp.is_boilerplate(unit)] for units in kept]
 
 
+_MAX_PASSES = 4
+
+
 def clean_text(raw: str) -> str:
     """The cleaned text that spans point into: pure, deterministic and idempotent.
 
     Repairs encoding and lost quotes, drops whole-line boilerplate and teasers, unwraps
-    hard-wrapped paragraphs and separates paragraphs by exactly one blank line.
+    hard-wrapped paragraphs and separates paragraphs by exactly one blank line. One pass can
+    expose more work (unwrapping joins lines that ftfy judged apart; removing an invisible
+    character completes a mojibake sequence), so passes repeat until the text stops changing;
+    for real articles the second pass only confirms.
     """
+    text = _clean_once(raw)
+    for _ in range(_MAX_PASSES - 1):
+        again = _clean_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _clean_once(raw: str) -> str:
     lines = ["" if bp.is_boilerplate(line) else line for line in prepare_lines(raw)]
     blocks = _blocks(bp.drop_teasers(lines))
     if bp.is_hard_wrapped(blocks):

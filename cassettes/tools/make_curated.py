@@ -65,7 +65,9 @@ def with_fabrications(aid: str, quotes: int = 0, figures: int = 0) -> dict[str, 
 
 
 def completion(request_body: dict[str, Any], n: int, arguments: str, finish: str) -> dict[str, Any]:
-    prompt = json.dumps(request_body.get("messages", [])) + json.dumps(request_body.get("tools", []))
+    prompt = json.dumps(request_body.get("messages", []), ensure_ascii=False) + json.dumps(
+        request_body.get("tools", []), ensure_ascii=False
+    )
     message: dict[str, Any] = {"role": "assistant", "content": None, "refusal": None}
     if "tools" in request_body:
         message["tool_calls"] = [{

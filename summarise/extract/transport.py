@@ -152,15 +152,15 @@ class CallLog:
 
     requests: int = 0
     completions: list[Any] = field(default_factory=list)
+    # Snapshots taken on receipt: instructor later overwrites each completion's `usage` with
+    # its running total across attempts, so summing completion.usage would double count.
+    usages: list[Usage] = field(default_factory=list)
     transport_errors: list[str] = field(default_factory=list)
     waits: list[float] = field(default_factory=list)
 
     @property
     def usage(self) -> Usage:
-        total = Usage()
-        for c in self.completions:
-            total = total + usage_of(c)
-        return total
+        return sum(self.usages, Usage())
 
 
 _current_log: ContextVar[CallLog | None] = ContextVar("summarise_call_log", default=None)
@@ -229,6 +229,7 @@ class Transport:
                     completion = create(*args, **kwargs)
                     if log is not None:
                         log.completions.append(completion)
+                        log.usages.append(usage_of(completion))
                     return completion
             raise AssertionError("unreachable: tenacity either returns or reraises")
 

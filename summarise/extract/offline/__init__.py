@@ -6,14 +6,27 @@ at known offsets, so every span is exact by construction.
 
 from __future__ import annotations
 
+import re
+
 from summarise.align import Aligner
 from summarise.extract import ExtractionResult
-from summarise.extract.offline.councils import decide_scope, mentioned_as, reported_councils
+from summarise.extract.offline.councils import (
+    NOT_SOCIAL_CARE,
+    decide_scope,
+    mentioned_as,
+    reported_councils,
+)
 from summarise.extract.offline.figures import find_figures
 from summarise.extract.offline.people import PersonMention, find_people, merge_people
 from summarise.extract.offline.points import SERVICE_AREA_CUES, find_points
 from summarise.extract.offline.quotes import attribute, find_quote_chains
-from summarise.extract.offline.review import FoundJudgement, find_bodies, find_judgements, find_review_type
+from summarise.extract.offline.review import (
+    FoundJudgement,
+    find_bodies,
+    find_judgements,
+    find_review_date,
+    find_review_type,
+)
 from summarise.extract.offline.text import Document, Segment
 from summarise.gazetteer import find_mentions
 from summarise.models import (
@@ -34,6 +47,7 @@ from summarise.models import (
 )
 
 SUMMARY_MAX_WORDS = 70
+SOCIAL_SERVICES = re.compile(r"social (?:services|care)|children[’']s services|child protection", re.I)
 
 
 class OfflineExtractor:
@@ -69,9 +83,9 @@ def summarise_article(article: Article) -> ArticleSummary:
         CouncilRef(name=ev.authority.name, gss_code=ev.authority.gss_code, mentioned_as=mentioned_as(ev))
         for ev in evidence
     ]
-    council_of = _council_locator(article.text, [c.name for c in councils])
+    locator = CouncilLocator(article.text, [c.name for c in councils])
 
-    judgements = _judgements(find_judgements(doc, review_type), council_of, span)
+    judgements = _judgements(find_judgements(doc, review_type), locator, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
     seen: set[str] = set()
     for p in find_points(doc, skip=_headline(doc, article)):
@@ -82,7 +96,7 @@ def summarise_article(article: Article) -> ArticleSummary:
             Point(
                 text=p.segment.text,
                 service_area=p.service_area,
-                council=council_of(p.segment.start),
+                council=locator.at(p.segment),
                 evidence=span(p.segment),
             )
         )
@@ -110,7 +124,7 @@ def summarise_article(article: Article) -> ArticleSummary:
         ),
         scope=scope,
         councils=councils,
-        review=Review(review_type=review_type, bodies=bodies),
+        review=Review(review_type=review_type, bodies=bodies, date=find_review_date(doc)),
         judgements=judgements,
         summary=_lead_summary(doc),
         strengths=points["strength"],
@@ -124,35 +138,57 @@ def summarise_article(article: Article) -> ArticleSummary:
     )
 
 
-def _council_locator(text: str, names: list[str]):  # type: ignore[no-untyped-def]
-    """Which council a fact at an offset concerns: the one named most recently before it."""
-    if len(names) == 1:
-        return lambda offset: names[0]
-    marks = [(m.start, m.authority.name) for m in find_mentions(text) if m.authority.name in names]
+class CouncilLocator:
+    """Which council a fact concerns: one named in its sentence, else the one named last before it."""
 
-    def locate(offset: int) -> str | None:
-        before = [name for start, name in marks if start <= offset + 200]
+    def __init__(self, text: str, names: list[str]) -> None:
+        self.names = names
+        self.marks = [(m.start, m.authority.name) for m in find_mentions(text) if m.authority.name in names]
+
+    def within(self, seg: Segment) -> list[str]:
+        found: list[str] = []
+        for start, name in self.marks:
+            if seg.start <= start < seg.end and name not in found:
+                found.append(name)
+        return found
+
+    def at(self, seg: Segment) -> str | None:
+        if len(self.names) == 1:
+            return self.names[0]
+        inside = self.within(seg)
+        if inside:
+            return inside[0]
+        before = [name for start, name in self.marks if start < seg.start]
         return before[-1] if before else None
 
-    return locate
 
+def _judgements(found: list[FoundJudgement], locator: CouncilLocator, span) -> list[Judgement]:  # type: ignore[no-untyped-def]
+    """One judgement per aspect, council and value, in text order (the first is the current one).
 
-def _judgements(found: list[FoundJudgement], council_of, span) -> list[Judgement]:  # type: ignore[no-untyped-def]
-    """The first judgement per aspect and council; a later mention of the same value may date it."""
-    kept: dict[tuple[str, str | None], Judgement] = {}
+    A later mention of the same value may date it; a different value is a past judgement.
+
+    A sentence naming several councils ("Camden, Kent and Wigan all received three stars")
+    gives each of them the judgement.
+    """
+    kept: dict[tuple[str, str | None, str], Judgement] = {}
     for j in found:
-        council = council_of(j.evidence.start)
-        key = (j.aspect.value, council)
-        if key not in kept:
-            kept[key] = Judgement(
-                aspect=j.aspect,
-                value=JudgementValue(j.value),
-                council=council,
-                evidence=span(j.evidence),
-                date=j.date,
-            )
-        elif kept[key].date is None and j.date and kept[key].value.value == j.value:
-            kept[key] = kept[key].model_copy(update={"date": j.date})
+        if NOT_SOCIAL_CARE.search(j.evidence.text) and not SOCIAL_SERVICES.search(j.evidence.text):
+            continue  # "Kent's library service was rated good"
+        councils: list[str | None] = list(locator.within(j.evidence)) if len(locator.names) > 1 else []
+        if not councils:
+            councils = [locator.at(j.evidence)]
+        for council in councils:
+            key = (j.aspect.value, council, j.value)
+            if key not in kept:
+                kept[key] = Judgement(
+                    aspect=j.aspect,
+                    value=JudgementValue(j.value),
+                    council=council,
+                    evidence=span(j.evidence),
+                    date=j.date,
+                )
+            elif kept[key].date is None and j.date:
+                kept[key] = kept[key].model_copy(update={"date": j.date})
     return list(kept.values())
 
 

@@ -55,7 +55,8 @@ _AFTER_ROLE = re.compile(
 _AFTER_SPEECH = re.compile(rf"^\s*(?:\([^)]{{1,60}}\))?,?\s+(?:{SPEECH_VERBS})\b")
 _BEFORE_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+$")
 _ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,4}}(?:{ROLE_HEADS})(?:\s+of\s+[A-Z][\w ]{{2,40}}?)?)\s*,?\s+$",
+    rf"(?P<role>(?:\b[A-Za-z]+(?:[’']s)?\s+){{0,5}}?(?:{ROLE_HEADS})"
+    r"(?:\s+(?:of|for|at)\s+[^,.;:“”\"]{2,50}?)?)\s*,?\s+$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"\bBy[ \t]+(?P<name>[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){1,2})\b")

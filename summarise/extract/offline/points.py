@@ -19,23 +19,33 @@ from summarise.extract.offline.text import (
 )
 from summarise.models import ServiceArea
 
+STRONG_POSITIVE = re.compile(
+    r"\b(?:praise[ds]?|praising|strengths?|commend(?:s|ed)?|success(?:ful|fully)?|excellent|"
+    r"working particularly well|highly satisfied|outstanding)\b",
+    re.I,
+)
 POSITIVE = re.compile(
-    r"\b(?:praise[ds]?|praising|strengths?|strong|good|well|improved|improving|improvements?|"
-    r"commend(?:s|ed)?|success(?:ful)?|committed|commitment|pleased|excellent|effective|positive|"
-    r"welcome[ds]?|progress|highly satisfied|satisfied|stable|valued?|supported|better|"
-    r"innovative|cutting edge|achievement|high proportion|delivering|working particularly well|"
-    r"investment|rated services as|top \d+%|best|highlight(?:s|ed)?)\b",
+    r"\b(?:strong|good|well|improved|improving|improvements?|committed|commitment|pleased|"
+    r"effective|positive|welcome[ds]?|(?:good|significant|real|steady|considerable|made|making|"
+    r"measurable) progress|satisfied|stable|valued?|supported|better|innovative|cutting edge|"
+    r"achievement|high proportion|delivering|investment|rated services as|top \d+%|best|"
+    r"highlight(?:s|ed)?|manageable|knew their)\b",
+    re.I,
+)
+STRONG_NEGATIVE = re.compile(
+    r"\b(?:concerns?|concerned|criticis(?:ed|m|es)|fail(?:ing|ings|ed|ure)?|inadequate|slow(?:ly)?|"
+    r"insufficient|special measures|crisis|out of control|(?:changes?|turnover) of (?:social workers?|staff))\b",
     re.I,
 )
 NEGATIVE = re.compile(
-    r"\b(?:concerns?|concerned|criticis(?:ed|m|es)|delays?|delayed|difficult(?:y|ies)|problems?|"
-    r"risks?|fail(?:ing|ings|ed|ure)?|poor|weak(?:ness|nesses)?|inconsisten(?:t|cy|cies)|"
-    r"fragmented|insufficient|lack(?:s|ing)?|slow(?:ly)?|struggl(?:e|es|ing)|shortages?|"
-    r"vacanc(?:y|ies)|turnover|overspen(?:t|d|ds)|underfund(?:ed|ing)|volatile|low|inadequate|"
-    r"secretive|out of control|disappointing|not all|too many|too few|under threat|barriers?|"
+    r"\b(?:delays?|delayed|(?<!learning )difficult(?:y|ies)|(?<!health )problems?|risks?|poor|"
+    r"weak(?:ness|nesses)?|inconsisten(?:t|cy|cies)|fragmented|lack(?:s|ing)?|struggl(?:e|es|ing)|"
+    r"shortages?|vacanc(?:y|ies)|turnover|overspen(?:t|d|ds)|underfund(?:ed|ing)|volatile|low|"
+    r"secretive|disappointing|not all|too many|too few|relatively few|under threat|barriers?|"
     r"much to do|some way to go|room for (?:further )?improvement|need(?:s)? to (?:improve|be|get)|"
-    r"not performing|impairs?|special measures|crisis|harmed|negatively|frequent change|"
-    r"unresolved|obstacles?|pressures?|outweighed|insular|few specialist)\b",
+    r"not performing|impairs?|harmed|negatively|frequent change|unresolved|obstacles?|pressures?|"
+    r"outweighed|insular|warn(?:s|ed|ing)?|missing out|tightening|waiting lists?|too long|"
+    r"faster progress)\b",
     re.I,
 )
 RECOMMEND = re.compile(
@@ -86,8 +96,8 @@ def service_area_of(text: str) -> ServiceArea:
 
 
 def _score(text: str) -> tuple[int, int]:
-    positive = len(POSITIVE.findall(text))
-    negative = len(NEGATIVE.findall(text))
+    positive = 2 * len(STRONG_POSITIVE.findall(text)) + len(POSITIVE.findall(text))
+    negative = 2 * len(STRONG_NEGATIVE.findall(text)) + len(NEGATIVE.findall(text))
     # "not improving", "has not been good" flip praise into criticism.
     flips = len(re.findall(r"\b(?:not|no longer|never|isn[’']t|aren[’']t)\s+(?:\w+\s+)?(?:improv|good|well|enough|quickly)", text, re.I))
     return positive - flips, negative + flips

@@ -76,6 +76,11 @@ _EFFECTIVENESS = [
     ),
     re.compile(rf"\b(?P<v>{OFSTED_VALUES})\s+(?:rating|judgement|grade|verdict)\b", re.I),
     re.compile(rf"\brat(?:ing|ed)\s+of\s+[“\"']?(?P<v>{OFSTED_VALUES})\b", re.I),
+    re.compile(
+        r"\b(?:judged|rated|ruled|found|graded)\s+(?:the\s+)?(?:council[’']s\s+|authority[’']s\s+|its\s+)?"
+        rf"(?:children[’']s\s+services|adult social care|services|council|authority|it)\s+(?:as\s+|to\s+be\s+)?(?P<v>{OFSTED_VALUES})\b",
+        re.I,
+    ),
 ]
 # Sub-judgements ("adoption was rated good") are points, not the overall judgement.
 SUB_AREAS = frozenset(
@@ -91,7 +96,13 @@ _PROGRESS = re.compile(
     r"(?P<neg>not\s+(?:making\s+)?(?:enough|sufficient)\s+progress))\b",
     re.I,
 )
-_DATE_AFTER = re.compile(rf"\b(?:in|since|from)\s+(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b")
+_DATE_AFTER = re.compile(rf"\b(?:in|since|from)\s+(?:(?P<m>{MONTHS})\s+)?(?P<y>(?:19|20)\d\d)\b")
+_REVIEW_DATE = re.compile(
+    rf"\b(?:inspection|review|visit|assessment)\b[^.]{{0,40}}?\b(?:in|during|on|between)\s+(?:\d{{1,2}}\s+)?"
+    rf"(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b"
+    rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>(?:19|20)\d\d)\s+(?:inspection|review|visit|assessment)\b",
+    re.I,
+)
 MONTH_NUMBER = {
     m[:3].lower(): i + 1
     for i, m in enumerate(
@@ -100,8 +111,19 @@ MONTH_NUMBER = {
 }
 
 
-def month_year(month: str, year: str) -> str:
-    return f"{year}-{MONTH_NUMBER[month[:3].lower()]:02d}"
+def month_year(month: str | None, year: str) -> str:
+    return f"{year}-{MONTH_NUMBER[month[:3].lower()]:02d}" if month else year
+
+
+def find_review_date(doc: Document) -> str | None:
+    """The review's own date, when the text gives one ("the inspection, carried out in January 2022")."""
+    for s in doc.sentences:
+        if re.search(r"\b(?:since|previous(?:ly)?|last|will|next)\b", s.text, re.I):
+            continue
+        m = _REVIEW_DATE.search(s.text)
+        if m:
+            return month_year(m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+    return None
 
 
 def find_bodies(text: str, review_type: ReviewType) -> list[Body]:
