@@ -217,6 +217,26 @@ def unwrap_block(block: Sequence[str], width: int) -> list[str]:
     return units
 
 
+def continues(previous: str, line: str) -> bool:
+    """In text that is not hard-wrapped, a line that can only be the rest of the one before.
+
+    It starts in lower case and the line before ends mid-sentence, as when one paragraph of
+    otherwise one-line-per-paragraph copy was soft-wrapped.
+    """
+    return line[:1].islower() and not _ends_sentence(previous) and not previous.endswith(":")
+
+
+def join_continuations(block: Sequence[str]) -> list[str]:
+    """Keep one line per paragraph, but rejoin lines that plainly continue the previous one."""
+    units: list[str] = []
+    for line in block:
+        if units and continues(units[-1], line):
+            units[-1] = _join(units[-1], line)
+        else:
+            units.append(line)
+    return units
+
+
 def join_units(groups: Sequence[Sequence[str]]) -> str:
     """Paragraphs apart by one blank line; consecutive bullets of a block one per line."""
     chunks: list[str] = []

@@ -156,7 +156,10 @@ _CHAIN_ORG = _words(
 )
 _CHAIN_CONNECTORS = frozenset({",", "&", "and", "of", "upon", "on", "the", "with"})
 _SMALL_WORDS = _words(
-    "a an the of and in on for to at by with as but or from into over after is are its it up out off vs"
+    """
+    a an the of and in on for to at by with as but or from into over after is are its it up
+    out off vs
+    """
 )
 _BULLETS = "-•*–—·"
 
@@ -374,7 +377,10 @@ def _gazetteer() -> _Gazetteer:
 
     trie = _trie_regex({_atoms(s) for s, _ in surfaces if not _ONS_INVERSION_RE.search(s)})
     pattern = re.compile(
-        rf"(?<![\w&])(?<!\w-)\b(?-i:(?=[A-Z\u00c0-\u00de]))(?:(?P<pre>{_PREFIX_RE})\s+)?(?P<name>{trie})"
+        # Not inside a word or a hyphenated compound; starts with a capital letter (cheap
+        # rejection of most positions); optional prefix; the name; a suffix or a word end.
+        rf"(?<![\w&])(?<!\w-)\b(?-i:(?=[A-Z\u00c0-\u00de]))"
+        rf"(?:(?P<pre>{_PREFIX_RE})\s+)?(?P<name>{trie})"
         rf"(?:(?P<suf>\s+(?:{_SUFFIX_RE}))(?!\w)|(?![\w&])(?!-\w))",
         re.IGNORECASE,
     )

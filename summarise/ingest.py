@@ -325,7 +325,7 @@ def _clean_once(raw: str) -> str:
         width = bp.wrap_width(blocks)
         groups = [bp.unwrap_block(block, width) for block in blocks]
     else:
-        groups = blocks
+        groups = [bp.join_continuations(block) for block in blocks]
     return bp.join_units(_drop_furniture(groups))
 
 

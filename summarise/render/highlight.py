@@ -66,23 +66,34 @@ def collect(ranges: Iterable[tuple[int, int, str]], text_length: int) -> list[Hi
     ]
 
 
+def _insert(node: _Node, start: int, end: int, hl: Highlight, first: bool) -> bool:
+    """Place ``[start, end)`` under ``node``, descending into children that hold a part of it.
+
+    Returns whether the span's first fragment is still to be placed (it carries the id).
+    """
+    position, i = start, 0
+    while position < end:
+        while i < len(node.children) and node.children[i].end <= position:
+            i += 1
+        child = node.children[i] if i < len(node.children) else None
+        if child is None or child.start >= end:
+            node.children.insert(i, _Node(position, end, hl, first))
+            return False
+        if child.start > position:
+            node.children.insert(i, _Node(position, child.start, hl, first))
+            position, first, i = child.start, False, i + 1
+            continue
+        stop = min(end, child.end)
+        first = _insert(child, position, stop, hl, first)
+        position = stop
+    return first
+
+
 def _tree(highlights: Sequence[Highlight], text_length: int) -> _Node:
-    """Nest highlights (sorted by start, longest first), splitting any that cross a parent."""
+    """Nest highlights (sorted by start, longest first); one that crosses a node is split."""
     root = _Node(0, text_length)
-    stack = [root]
     for hl in highlights:
-        position, first = hl.start, True
-        while True:
-            while stack[-1] is not root and stack[-1].end <= position:
-                stack.pop()
-            parent = stack[-1]
-            end = min(hl.end, parent.end)
-            node = _Node(position, end, hl, first)
-            parent.children.append(node)
-            stack.append(node)
-            if end == hl.end:
-                break
-            position, first = end, False
+        _insert(root, hl.start, hl.end, hl, True)
     return root
 
 
