@@ -377,9 +377,10 @@ def _gazetteer() -> _Gazetteer:
 
     trie = _trie_regex({_atoms(s) for s, _ in surfaces if not _ONS_INVERSION_RE.search(s)})
     pattern = re.compile(
-        # Not inside a word or a hyphenated compound; starts with a capital letter (cheap
-        # rejection of most positions); optional prefix; the name; a suffix or a word end.
-        rf"(?<![\w&])(?<!\w-)\b(?-i:(?=[A-Z\u00c0-\u00de]))"
+        # Starts with a capital letter (tested first: it cheaply rejects most positions), not
+        # inside a word or a hyphenated compound; optional prefix; the name; a suffix or a
+        # word end.
+        rf"(?-i:(?=[A-Z\u00c0-\u00de]))(?<![\w&])(?<!\w-)"
         rf"(?:(?P<pre>{_PREFIX_RE})\s+)?(?P<name>{trie})"
         rf"(?:(?P<suf>\s+(?:{_SUFFIX_RE}))(?!\w)|(?![\w&])(?!-\w))",
         re.IGNORECASE,
