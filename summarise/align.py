@@ -9,8 +9,9 @@ a rule produced. `Aligner.find` tries, in order:
    occurrence); once they run out it falls back to the first occurrence.
 2. **normalised** - both sides folded by `normalise` (curly quotes, primes, dashes, minus,
    ellipsis, whitespace runs, NBSP, zero-width characters, casefold), the needle also
-   stripped of surrounding whitespace and quote marks; the match is mapped back to the
-   original offsets through the per-character index map. Stateful like the exact tier.
+   stripped of surrounding whitespace, and of surrounding quote marks when the text does
+   not have them there; the match is mapped back to the original offsets through the
+   per-character index map. Stateful like the exact tier.
 3. **fuzzy** (bounded) - `rapidfuzz.fuzz.partial_ratio_alignment` locates the best window of
    the normalised text, then the window's ends are moved to word boundaries to maximise
    `rapidfuzz.fuzz.ratio`. Accepted only when all of these hold:
@@ -257,6 +258,8 @@ class Aligner:
         if not self.allow_fuzzy:
             return None
         threshold = self.fuzzy_threshold if fuzzy_threshold is None else fuzzy_threshold
+        if not 0.0 <= threshold <= 100.0:
+            raise ValueError(f"fuzzy_threshold must be within 0-100, not {threshold}")
         region = self._fuzzy(nneedle, float(threshold))
         if region is None:
             return None

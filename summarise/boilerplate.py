@@ -194,7 +194,9 @@ def starts_paragraph(previous: str, line: str, width: int) -> bool:
         return False
     if _ends_sentence(previous):
         return True
-    return len(previous) < 0.6 * width and not previous.endswith(_CONTINUES)
+    if previous.endswith(_CONTINUES) or _ABBREVIATION.search(previous):
+        return False
+    return len(previous) < 0.6 * width
 
 
 def _join(paragraph: str, line: str) -> str:

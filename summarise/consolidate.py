@@ -31,9 +31,22 @@ from summarise.models import (
 )
 
 NATIONAL_NAME = "National (England and Wales)"
-# token_set_ratio at or above this merges two points. Measured on the examples' pairs: true
-# near-duplicates score 90+, while different points about the same service stay below 75.
-MERGE_THRESHOLD = 88.0
+# token_set_ratio at or above this merges two points. Measured on pairs from the examples and a
+# later Essex review (tests/test_consolidate.py): the same finding reworded by another article
+# scores 79-96, different findings about the same council 42-65.
+MERGE_THRESHOLD = 75.0
+# token_set_ratio scores a short point 100 against any longer one that contains its words, so a
+# point must have this many words, and be at least this fraction of the other's length, to merge.
+MERGE_MIN_WORDS = 5
+MERGE_MIN_LENGTH_RATIO = 0.35
+# Better to worse, to tell the direction of travel between two judgements of one aspect.
+VALUE_ORDER: dict[Aspect, tuple[str, ...]] = {
+    Aspect.serving_people: ("all", "most", "some", "not"),
+    Aspect.prospects: ("excellent", "promising", "uncertain", "poor"),
+    Aspect.overall_effectiveness: ("outstanding", "good", "requires_improvement", "inadequate"),
+    Aspect.star_rating: ("3", "2", "1", "0"),
+    Aspect.progress: ("sufficient", "insufficient"),
+}
 
 REVIEW_LABELS = {
     "joint_review": "Joint review",
@@ -85,9 +98,17 @@ def _sort_key(item: Stored) -> tuple[str, str]:
 
 
 def _concerns_council(council: str, summary: ArticleSummary, point_council: str | None) -> bool:
-    if summary.scope == Scope.council:
+    if summary.scope == Scope.council or (council == NATIONAL_NAME and summary.scope == Scope.national):
         return True
     return point_council == council
+
+
+def near_duplicates(a: str, b: str, threshold: float = MERGE_THRESHOLD) -> bool:
+    """Whether two points state the same finding, however each article worded it."""
+    shorter, longer = sorted((a.lower(), b.lower()), key=len)
+    if len(shorter.split()) < MERGE_MIN_WORDS or len(shorter) < MERGE_MIN_LENGTH_RATIO * len(longer):
+        return shorter == longer
+    return fuzz.token_set_ratio(shorter, longer) >= threshold
 
 
 def merge_points(
@@ -98,11 +119,7 @@ def merge_points(
     for source_id, point in items:
         ref = SourceRef(source_id=source_id, span=point.evidence)
         for existing in merged:
-            same_area = existing.service_area == point.service_area or None in (
-                existing.service_area,
-                point.service_area,
-            )
-            if same_area and fuzz.token_set_ratio(existing.text.lower(), point.text.lower()) >= threshold:
+            if near_duplicates(existing.text, point.text, threshold):
                 if all(r.source_id != source_id or r.span != ref.span for r in existing.sources):
                     existing.sources.append(ref)
                 break
@@ -135,7 +152,9 @@ def latest_judgements(items: Sequence[Stored], council: str) -> list[LatestJudge
         for date, j in _dated_judgements(item, council):
             # A judgement that the text dates itself is a past one: it ranks by that date.
             key = (date or "", order if j.date is None else -1)
-            entry = LatestJudgement(aspect=j.aspect, value=j.value, source_id=item.id, date=date)
+            entry = LatestJudgement(
+                aspect=j.aspect, value=j.value, source_id=item.id, date=date, past=j.date is not None
+            )
             if j.aspect not in best or key > best[j.aspect][0]:
                 best[j.aspect] = (key, entry)
     return [best[a][1] for a in Aspect if a in best]
@@ -164,19 +183,40 @@ def timeline(items: Sequence[Stored], council: str) -> list[TimelineEvent]:
 
 
 def headline(council: str, latest: list[LatestJudgement], items: Sequence[Stored]) -> str:
+    """One sentence: the newest findings, any earlier judgement they follow, the direction of travel."""
+    newest = items[-1].summary if items else None
+    kind = REVIEW_LABELS[newest.review.review_type.value].lower() if newest else "review"
     if not latest:
-        newest = items[-1].summary if items else None
-        kind = REVIEW_LABELS[newest.review.review_type.value].lower() if newest else "review"
-        return f"{council}: no formal judgement reported in the sources; latest source is a {kind}."
-    parts = [judgement_phrase(j.aspect, j.value.value) for j in latest]
-    dated = [j.date for j in latest if j.date]
-    when = f" (latest dated {max(dated)})" if dated else ""
-    direction = _direction(latest)
-    return f"{council}: {', '.join(parts)}{when}; direction of travel: {direction}."
+        return f"{council}: no formal judgement reported in the sources (latest source: {kind})."
+    current = [judgement_phrase(j.aspect, j.value.value) for j in latest if not j.past]
+    earlier = [
+        f"{judgement_phrase(j.aspect, j.value.value)}" + (f" in {j.date}" if j.date else "")
+        for j in latest
+        if j.past
+    ]
+    parts = []
+    if current:
+        parts.append(", ".join(current))
+    if earlier:
+        parts.append("previously " + ", ".join(earlier))
+    return f"{council}: {'; '.join(parts)}; direction of travel: {direction(latest, items, council)}."
 
 
-def _direction(latest: list[LatestJudgement]) -> str:
-    values = {j.aspect: j.value.value for j in latest}
+def direction(latest: list[LatestJudgement], items: Sequence[Stored], council: str) -> str:
+    """Improving or declining when one aspect has an older, different judgement; else the cues."""
+    for j in latest:
+        order = VALUE_ORDER[j.aspect]
+        older = [
+            old.value.value
+            for item in items
+            for _, old in _dated_judgements(item, council)
+            if old.aspect == j.aspect and old.value != j.value
+        ]
+        if older and not j.past:
+            before = order.index(older[-1])
+            now = order.index(j.value.value)
+            return "improving" if now < before else "declining"
+    values = {j.aspect: j.value.value for j in latest if not j.past}
     if values.get(Aspect.progress) == "insufficient" or values.get(Aspect.prospects) in ("poor", "uncertain"):
         return "improvement uncertain"
     if values.get(Aspect.progress) == "sufficient" or values.get(Aspect.prospects) in ("excellent", "promising"):
@@ -197,7 +237,7 @@ def _briefing_for(
             for p in getattr(s, kind):
                 if _concerns_council(name, s, p.council):
                     kinds[kind].append((item.id, p))
-        if s.scope == Scope.council or len(s.councils) == 1:
+        if s.scope == Scope.council or len(s.councils) == 1 or name == NATIONAL_NAME:
             quotes += [BriefingQuote(**q.model_dump(), source_id=item.id) for q in s.quotes]
             figures += [BriefingFigure(**f.model_dump(), source_id=item.id) for f in s.figures]
     latest = latest_judgements(items, name)

@@ -661,8 +661,8 @@ def find_mentions(text: str) -> list[Mention]:
     headlines: dict[int, bool] = {}  # line start -> is a headline line
     for m in g.pattern.finditer(text):
         name = m.group("name")
-        if "\n\n" in m.group(0):
-            continue
+        if "\n\n" in name:
+            continue  # a name does not run across a paragraph break
         key = _norm(name)
         forms = g.forms.get(key)
         if not forms or forms[0].authority is None:
@@ -670,14 +670,16 @@ def find_mentions(text: str) -> list[Mention]:
         authority = forms[0].authority
         if not any(_case_ok(f, name) for f in forms):
             continue
-        pre = m.group("pre")
-        has_prefix = bool(pre) and pre[:1].isupper()
+        pre, suf = m.group("pre"), m.group("suf")
+        has_prefix = (
+            bool(pre) and pre[:1].isupper() and "\n\n" not in text[m.start("pre") : m.start("name")]
+        )
         start = m.start() if has_prefix else m.start("name")
-        end = m.end()
-        if m.group("suf"):
+        end = m.end() if suf and "\n\n" not in suf else m.end("name")
+        if end > m.end("name"):
             prev = _prev_word(text, start)
             if prev is not None and prev[0][:1].isupper() and _cf(prev[0]) in _GEO:
-                continue  # "Mid Devon District Council"-like: a district, not the county
+                continue  # "West Devon Borough Council": a district, not the county
             found.append((Mention(authority, start, end, text[start:end]), key, True))
             continue
         verdict = _judge(text, m, start, forms, has_prefix, headlines)

@@ -270,7 +270,7 @@ def _normalise_chars(text: str) -> str:
 
 def _repair(text: str) -> str:
     """Mojibake (ftfy, quotes kept curly) and stray characters, e.g. "â€™" -> "’"."""
-    return _normalise_chars(ftfy.fix_text(_normalise_chars(text), _FTFY))
+    return _normalise_chars(ftfy.fix_text(_BREAKS.sub("\n", text), _FTFY))
 
 
 def prepare_lines(raw: str) -> list[str]:

@@ -270,6 +270,10 @@ class LatestJudgement(Strict):
     value: JudgementValue
     source_id: str
     date: str | None = None
+    past: bool = Field(
+        default=False,
+        description="The source reports this as an earlier judgement, not its own finding.",
+    )
 
 
 class TimelineEvent(Strict):

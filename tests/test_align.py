@@ -418,15 +418,13 @@ EQUIVALENTS: dict[str, list[str]] = {
 @st.composite
 def mutated(draw: st.DrawFn, original: str) -> str:
     """`original` with normalisation-preserving substitutions."""
-    out = []
+    out: list[str] = []
     for ch in original:
         options = list(EQUIVALENTS.get(ch, []))
         if ch.isascii() and ch.isalpha():
             options.append(ch.swapcase())
-        if options and draw(st.booleans()):
-            out.append(draw(st.sampled_from(options)))
-        else:
-            out.append(ch)
+        swap: bool = draw(st.booleans()) if options else False
+        out.append(draw(st.sampled_from(options)) if swap else ch)
     return "".join(out)
 
 

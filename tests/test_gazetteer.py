@@ -511,6 +511,11 @@ def test_mentions(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
 
 
+def test_paragraph_break_ends_a_mention() -> None:
+    text = "Inspectors praised Essex\n\nCouncil officers said so."
+    assert spans(text) == [("Essex", "Essex")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -551,6 +556,7 @@ def test_possessives(text: str) -> None:
         "He lives in Newcastle-under-Lyme and works in Stratford-upon-Avon.",
         "An Essex-based charity complained.",
         "Mid Devon and South Essex are districts.",
+        "West Devon Borough Council is a district council.",
         "Social services in London are under pressure.",
         "London councils are twice as likely to fail.",
         "Yorkshire and Sussex are not councils.",

@@ -85,7 +85,7 @@ def summarise_article(article: Article) -> ArticleSummary:
     ]
     locator = CouncilLocator(article.text, [c.name for c in councils])
 
-    judgements = _judgements(find_judgements(doc, review_type), locator, span)
+    judgements = _judgements(find_judgements(doc, review_type, article.published), locator, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
     seen: set[str] = set()
     for p in find_points(doc, skip=_headline(doc, article)):
@@ -124,7 +124,7 @@ def summarise_article(article: Article) -> ArticleSummary:
         ),
         scope=scope,
         councils=councils,
-        review=Review(review_type=review_type, bodies=bodies, date=find_review_date(doc)),
+        review=Review(review_type=review_type, bodies=bodies, date=find_review_date(doc, article.published)),
         judgements=judgements,
         summary=_lead_summary(doc),
         strengths=points["strength"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarise.extract.offline.figures import MONTHS
+from summarise.extract.offline.dates import MONTHS, month_of_event, month_year, years_ago
 from summarise.extract.offline.text import Document, Segment
 from summarise.models import Aspect, Body, ReviewType
 
@@ -103,21 +103,16 @@ _REVIEW_DATE = re.compile(
     rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>(?:19|20)\d\d)\s+(?:inspection|review|visit|assessment)\b",
     re.I,
 )
-MONTH_NUMBER = {
-    m[:3].lower(): i + 1
-    for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
-    )
-}
 
 
-def month_year(month: str | None, year: str) -> str:
-    return f"{year}-{MONTH_NUMBER[month[:3].lower()]:02d}" if month else year
+def find_review_date(doc: Document, published: str | None = None) -> str | None:
+    """The review's own date, when the text gives one ("the inspection, carried out in January 2022").
 
-
-def find_review_date(doc: Document) -> str | None:
-    """The review's own date, when the text gives one ("the inspection, carried out in January 2022")."""
+    "January's inspection" counts too when the publication date fixes its year.
+    """
     for s in doc.sentences:
+        if relative := month_of_event(s.text, published):
+            return relative
         if re.search(r"\b(?:since|previous(?:ly)?|last|will|next)\b", s.text, re.I):
             continue
         m = _REVIEW_DATE.search(s.text)
@@ -147,12 +142,16 @@ def find_review_type(doc: Document) -> ReviewType:
     return ReviewType.other
 
 
-def _judgement_date(sentence: Segment, rel_end: int) -> str | None:
+def _judgement_date(sentence: Segment, rel_end: int, published: str | None) -> str | None:
     m = _DATE_AFTER.search(sentence.text, rel_end, rel_end + 40)
-    return month_year(m.group("m"), m.group("y")) if m else None
+    if m:
+        return month_year(m.group("m"), m.group("y"))
+    return years_ago(sentence.text, published)
 
 
-def find_judgements(doc: Document, review_type: ReviewType) -> list[FoundJudgement]:
+def find_judgements(
+    doc: Document, review_type: ReviewType, published: str | None = None
+) -> list[FoundJudgement]:
     """Every judgement phrase, in text order; the caller keeps the first per aspect and council."""
     out: list[FoundJudgement] = []
     for s in doc.sentences:
@@ -170,7 +169,7 @@ def find_judgements(doc: Document, review_type: ReviewType) -> list[FoundJudgeme
                     continue
                 value = m.group("v").lower()
                 value = "requires_improvement" if value.startswith("requires") else value
-                out.append(FoundJudgement(Aspect.overall_effectiveness, value, s, _judgement_date(s, m.end())))
+                out.append(FoundJudgement(Aspect.overall_effectiveness, value, s, _judgement_date(s, m.end(), published)))
         for m in _STARS.finditer(t):
             raw = m.group("v").lower()
             out.append(FoundJudgement(Aspect.star_rating, STAR_WORDS.get(raw, raw), s))
