@@ -32,6 +32,7 @@ ORIGINAL_COUNCILS = ["North East Lincolnshire", "NE LINCS", "Leicestershire", "G
 def make_corpus(folder: Path, n: int) -> list[Path]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
     names = [a.name for a in all_authorities() if a.gss_code and "," not in a.name]
+    folder.mkdir(parents=True)
     paths = []
     for i in range(n):
         text = texts[i % len(texts)]

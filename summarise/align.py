@@ -40,6 +40,8 @@ Nothing here builds a regular expression from the needle; all matching is litera
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import re
 from collections import Counter
 
@@ -231,11 +233,23 @@ class Aligner:
         self.text = text
         self.fuzzy_threshold = float(fuzzy_threshold)
         self.allow_fuzzy = allow_fuzzy
-        self._ntext, self._index = normalise(text)
         self._used: dict[tuple[str, str], int] = {}
         self._exact_cache: dict[str, _Occurrences] = {}
         self._norm_cache: dict[str, _Occurrences] = {}
         self._fuzzy_cache: dict[tuple[str, float], tuple[int, int] | None] = {}
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int]]:
+        """Computed on first use: callers that only build spans from known offsets never pay."""
+        return normalise(self.text)
+
+    @property
+    def _ntext(self) -> str:
+        return self._folded[0]
+
+    @property
+    def _index(self) -> list[int]:
+        return self._folded[1]
 
     # --- public API -------------------------------------------------------------------
 

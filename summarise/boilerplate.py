@@ -24,6 +24,8 @@ _COOKIE_OPENER = (
     r"(?:we(?:'|’)ll assume|we use|(?:this|our) (?:web)?site uses"
     r"|by (?:continuing to )?(?:use|using|brows\w*) (?:this|our) (?:web)?site)"
 )
+#: A name in title case ("Community Care", "The Northern Echo", "Journal of Social Work").
+_TITLE_WORDS = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|the|and|on|&)){0,5}"
 _SIGN_IN = r"(?:sign(?:ed)? in|log(?:ged)? in|register(?:ed)?)"
 _COMPANY = r"(?:\d{4}|ltd|limited|plc|media|group|press association|news|newspapers?)"
 
@@ -31,7 +33,10 @@ _COMPANY = r"(?:\d{4}|ltd|limited|plc|media|group|press association|news|newspap
 #: sentence that mentions cookies or comments is never removed. Add a site's furniture here.
 BOILERPLATE_RULES: tuple[tuple[str, str], ...] = (
     ("old browser", r"(?i)your browser is (?:no longer|not) supported\b.{0,120}"),
-    ("browser advice", r"(?i)for the best (?:possible )?experience\b.{0,160}\b(?:browser|cookies)\b.*"),
+    (
+        "browser advice",
+        r"(?i)for the best (?:possible )?experience\b.{0,160}\b(?:browser|cookies)\b.{0,160}",
+    ),
     ("cookies disabled", r"(?i)your browser (?:appears to have|has) cookies disabled\b.{0,200}"),
     ("cookie consent", rf"(?i){_COOKIE_OPENER}\b.{{0,200}}\bcookies?\b.{{0,200}}"),
     ("cookie buttons", r"(?i)(?:accept|reject|allow|manage)(?: all)? cookies"),
@@ -40,18 +45,24 @@ BOILERPLATE_RULES: tuple[tuple[str, str], ...] = (
     ("comment widget", r"(?i)(?:[•·*-]\s*)?(?:comments?(?:\s*\(\d+\))?|\d+ comments?)"),
     ("comment prompt", r"(?i)(?:add|post|leave|view|show|read) (?:a |your |all )?comments?"),
     ("have your say", r"(?i)have your say\.?"),
-    ("sign in to comment", rf"(?i)you must (?:be )?{_SIGN_IN} to (?:make|post|leave|add) a comment\.?"),
+    (
+        "sign in to comment",
+        rf"(?i)you must (?:be )?{_SIGN_IN} to (?:make|post|leave|add) a comment\.?",
+    ),
     ("comment terms", r"(?i)please remember that the submission of any material\b.{0,300}"),
     ("comment html", r"(?i)links may be included in your comments?\b.{0,200}"),
     ("comments closed", r"(?i)comments are (?:now )?closed\.?"),
-    ("more from", r"More from (?P<publisher>[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,5})"),
+    ("more from", rf"More from (?P<publisher>{_TITLE_WORDS})"),
     ("share links", rf"(?i)(?:[•·|/-]\s*)?(?:{_SHARE_WORD}[\s•·|/,:-]*){{1,8}}"),
     ("pressreader", r"(?i)newspapers (?:in english|from [\w .]{2,40})"),
     ("copyright symbol", r"©.{1,120}"),
     ("copyright (c)", rf"(?i)\(c\)\s*(?:\d{{4}}\b.{{0,100}}|.{{1,80}}?\b{_COMPANY}\.?)"),
-    ("copyright word", r"(?i)copyright\s*(?:©|\(c\))?\s*(?:\d{4}|[\w&.'’() -]{1,60}\s\d{4})\b.{0,100}"),
+    (
+        "copyright word",
+        r"(?i)copyright\s*(?:©|\(c\))?\s*(?:\d{4}|[\w&.'’() -]{1,60}\s\d{4})\b.{0,100}",
+    ),
     ("rights reserved", r"(?i).{0,100}\ball rights reserved\.?"),
-    ("agency credit", r"(?i)(?:pa media|press association|pa)(?: \d{4})?\.?"),
+    ("agency credit", r"(?i:pa media|press association)(?: \d{4})?\.?|PA"),
     ("advert", r"(?i)advertisement"),
     ("skip link", r"(?i)skip to (?:main )?content"),
     ("newsletter", r"(?i)sign up (?:to|for) (?:our|the) .{0,40}newsletters?\b.{0,100}"),
@@ -66,18 +77,26 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _MORE_FROM = dict(_COMPILED)["more from"]
 
 
+def _scoped(pattern: str) -> str:
+    """`(?i)x` -> `(?i:x)`, so the rules can share one alternation."""
+    return f"(?i:{pattern[4:]})" if pattern.startswith("(?i)") else f"(?:{pattern})"
+
+
+#: All rules in one regex: most lines match none, and one search is far cheaper than thirty.
+_ANY_RULE = re.compile("|".join(_scoped(pattern) for _, pattern in BOILERPLATE_RULES))
+
+
 def boilerplate_rule(line: str) -> str | None:
     """The name of the first rule that matches the whole line, so tests can say which fired."""
     stripped = line.strip()
-    for name, pattern in _COMPILED:
-        if pattern.fullmatch(stripped):
-            return name
-    return None
+    if not _ANY_RULE.fullmatch(stripped):
+        return None
+    return next((name for name, pattern in _COMPILED if pattern.fullmatch(stripped)), None)
 
 
 def is_boilerplate(line: str) -> bool:
     """True when the whole line is site furniture rather than article text."""
-    return boilerplate_rule(line) is not None
+    return _ANY_RULE.fullmatch(line.strip()) is not None
 
 
 def more_from_publisher(line: str) -> str | None:
@@ -119,7 +138,7 @@ _LOST_APOSTROPHE = re.compile(rf"(?<=[^\W_]){_LOST}(?={_LETTER})")
 _LOST_DASH = re.compile(rf"(?:^|(?<= )){_LOST}(?= )", re.MULTILINE)
 _LOST_OPENING = re.compile(rf"(?:^|(?<=[\s(\[{{—–:/-])){_LOST}(?=\S)", re.MULTILINE)
 _LOST_CLOSING = re.compile(_LOST)
-_SINGLE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|m|d|ll|re|ve)\b)")
+_SINGLE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|m|d|ll|re|ve)\b(?![=&]))")
 
 
 def repair_lost_quotes(text: str) -> str:
@@ -143,8 +162,12 @@ _ENDS_SENTENCE = re.compile(r"(?:[.!?…][\"'”’)\]]*|”)$")
 _ABBREVIATION = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Cllr|Prof|Rev|Sir|No|Co|Ltd|Inc|vs|[A-Z])\.$"
 )
+_DASH_START = re.compile(r"[-–—]\s+[a-z]")
 _CONTINUES = (":", ",", ";", "-", "–", "—", "(")
 _OPENERS = "“\"‘'("
+_MIN_WRAPPED_LINES = 3
+_MIN_WIDTH, _MAX_WIDTH = 40, 130  # columns a hard-wrapped text can plausibly be broken at
+_SHORT = 0.6  # a line under this share of the width ends its paragraph
 
 
 def is_bullet(line: str) -> bool:
@@ -166,18 +189,20 @@ def _inner_lines(blocks: Sequence[Sequence[str]]) -> list[str]:
 
 
 def is_hard_wrapped(blocks: Sequence[Sequence[str]]) -> bool:
-    """True for text broken at a fixed width: short-ish lines that mostly end mid-sentence.
+    """True for text broken at a fixed width: its near-full lines mostly end mid-sentence.
 
-    Text with one line per paragraph (web copy) has few lines inside blocks, and those end
-    with full stops or run far past 100 characters.
+    Web copy has one line per paragraph: few lines sit inside blocks, and the long ones end
+    with a full stop or colon, or run past any plausible wrap width.
     """
     inner = _inner_lines(blocks)
-    if len(inner) < 3:
+    if len(inner) < _MIN_WRAPPED_LINES:
         return False
-    lengths = sorted(len(line) for line in inner)
-    narrow = sum(1 for n in lengths if n <= 100) / len(lengths)
-    mid_sentence = sum(1 for line in inner if not _ends_sentence(line)) / len(inner)
-    return narrow >= 0.8 and lengths[len(lengths) // 2] >= 30 and mid_sentence >= 0.5
+    width = wrap_width(blocks)
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return False
+    full = [line for line in inner if len(line) >= _SHORT * width]
+    broken = [line for line in full if not _ends_sentence(line) and not line.endswith(":")]
+    return len(broken) >= 2 and len(broken) >= 0.5 * len(full)
 
 
 def wrap_width(blocks: Sequence[Sequence[str]]) -> int:
@@ -186,22 +211,42 @@ def wrap_width(blocks: Sequence[Sequence[str]]) -> int:
     return lengths[min(len(lengths) - 1, (len(lengths) * 9) // 10)]
 
 
-def starts_paragraph(previous: str, line: str, width: int) -> bool:
-    """Whether `line` begins a new paragraph in hard-wrapped text rather than continuing one."""
+def _dash_continues(previous: str, line: str, in_bullet: bool) -> bool:
+    """A wrapped line that starts with a dash used as punctuation: "further\n- aside from"."""
+    return (
+        _DASH_START.match(line) is not None
+        and not in_bullet
+        and not _ends_sentence(previous)
+        and not previous.endswith(":")
+    )
+
+
+def starts_paragraph(previous: str, line: str, width: int, *, in_bullet: bool = False) -> bool:
+    """Whether `line` begins a new paragraph in hard-wrapped text rather than continuing one.
+
+    A sentence end followed by a capital or an opening quote breaks; so does a line that
+    stops well short of the wrap width, unless it ends with a colon or comma or the next
+    line starts in lower case. A bullet breaks, unless its "- " is a dash mid-sentence.
+    """
     if is_bullet(line):
-        return True
-    if not _opens_sentence(line):
+        return not _dash_continues(previous, line, in_bullet)
+    if line[:1].islower():
         return False
-    if _ends_sentence(previous):
+    if _ends_sentence(previous) and _opens_sentence(line):
         return True
     if previous.endswith(_CONTINUES) or _ABBREVIATION.search(previous):
         return False
-    return len(previous) < 0.6 * width
+    return len(previous) < _SHORT * width
 
 
 def _join(paragraph: str, line: str) -> str:
     """Join wrapped lines with one space, or none after a word broken at a hyphen."""
-    if len(paragraph) > 1 and paragraph[-1] == "-" and paragraph[-2].isalpha() and line[0].islower():
+    if (
+        len(paragraph) > 1
+        and paragraph[-1] == "-"
+        and paragraph[-2].isalpha()
+        and line[0].islower()
+    ):
         return paragraph + line
     return f"{paragraph} {line}"
 
@@ -211,7 +256,8 @@ def unwrap_block(block: Sequence[str], width: int) -> list[str]:
     units: list[str] = []
     previous = ""
     for line in block:
-        if units and not starts_paragraph(previous, line, width):
+        in_bullet = bool(units) and is_bullet(units[-1])
+        if units and not starts_paragraph(previous, line, width, in_bullet=in_bullet):
             units[-1] = _join(units[-1], line)
         else:
             units.append(line)
@@ -336,7 +382,6 @@ def dateline_date(line: str) -> str | None:
     return found
 
 
-_TITLE_WORDS = r"[A-Z][\w&'’.]*(?: (?:[A-Z][\w&'’.]*|of|the|and|on|&)){0,5}"
 _BYLINE = re.compile(
     rf"(?P<publisher>{_TITLE_WORDS}) [-–] (?P<date>\d{{4}}-\d{{2}}-\d{{2}}|[^-–]*?) ?[-–] \S.*"
 )
@@ -360,9 +405,20 @@ _COPYRIGHT = re.compile(
     r"(?:\s+[Aa]ll [Rr]ights [Rr]eserved\.?)?"
 )
 #: Aggregators and agencies: a copyright line naming them does not name the publisher.
-NOT_PUBLISHERS = (
-    "pressreader", "press association", "pa media", "pa", "reuters", "associated press", "ap",
-    "getty", "shutterstock", "alamy", "all rights reserved",
+NOT_PUBLISHERS = frozenset(
+    [
+        "pressreader",
+        "press association",
+        "pa media",
+        "pa",
+        "reuters",
+        "associated press",
+        "ap",
+        "getty",
+        "shutterstock",
+        "alamy",
+        "all rights reserved",
+    ]
 )
 
 

@@ -268,11 +268,15 @@ def _briefing_for(
 
 
 def national_points(national: Sequence[Stored]) -> list[NationalPoint]:
+    """Points of national articles; the same words reported twice are kept once, first source."""
     out: list[NationalPoint] = []
+    seen: set[str] = set()
     for item in national:
         s = item.summary
         for p in [*s.concerns, *s.recommendations, *s.strengths]:
-            out.append(NationalPoint(text=p.text, source_id=item.id, span=p.evidence))
+            if p.text not in seen:
+                seen.add(p.text)
+                out.append(NationalPoint(text=p.text, source_id=item.id, span=p.evidence))
     return out
 
 

@@ -309,17 +309,20 @@ def clean_text(raw: str) -> str:
     character completes a mojibake sequence), so passes repeat until the text stops changing;
     for real articles the second pass only confirms.
     """
-    text = _clean_once(raw)
+    return _settle(_clean_lines(prepare_lines(raw)))
+
+
+def _settle(text: str) -> str:
     for _ in range(_MAX_PASSES - 1):
-        again = _clean_once(text)
+        again = _clean_lines(prepare_lines(text))
         if again == text:
             break
         text = again
     return text
 
 
-def _clean_once(raw: str) -> str:
-    lines = ["" if bp.is_boilerplate(line) else line for line in prepare_lines(raw)]
+def _clean_lines(prepared: Sequence[str]) -> str:
+    lines = ["" if bp.is_boilerplate(line) else line for line in prepared]
     blocks = _blocks(bp.drop_teasers(lines))
     if bp.is_hard_wrapped(blocks):
         width = bp.wrap_width(blocks)
@@ -375,11 +378,16 @@ def _published(lines: Sequence[str]) -> str | None:
     return None
 
 
+def _metadata(lines: Sequence[str], cleaned: str) -> Metadata:
+    return Metadata(
+        title=headline(cleaned), publisher=_publisher(lines), published=_published(lines)
+    )
+
+
 def extract_metadata(raw: str, cleaned: str | None = None) -> Metadata:
     """Title from the cleaned text; publisher and date from the raw text's furniture."""
     lines = prepare_lines(raw)
-    text = clean_text(raw) if cleaned is None else cleaned
-    return Metadata(title=headline(text), publisher=_publisher(lines), published=_published(lines))
+    return _metadata(lines, _settle(_clean_lines(lines)) if cleaned is None else cleaned)
 
 
 # --- formats ----------------------------------------------------------------------------------
@@ -395,8 +403,10 @@ def _unescape_entities(text: str) -> str:
 
 
 def _from_text(raw: str, known: Metadata = Metadata()) -> tuple[str, Metadata]:
-    text = clean_text(raw)
-    return text, known.or_else(extract_metadata(raw, text))
+    """Clean, then fill what `known` lacks from the text; the repaired lines serve both."""
+    lines = prepare_lines(raw)
+    text = _settle(_clean_lines(lines))
+    return text, known.or_else(_metadata(lines, text))
 
 
 def _read_txt(data: bytes, path: Path) -> tuple[str, Metadata]:
@@ -417,11 +427,14 @@ def _read_html(data: bytes, path: Path) -> tuple[str, Metadata]:
 
 
 def _read_html_text(raw: str) -> tuple[str, Metadata]:
+    """Metadata from <head>, then the story; the headline leads the text as in a .txt input."""
     tree = LexborHTMLParser(raw)
     known = _html_metadata(tree)
-    body = _html_body_text(tree)
-    if known.title and _squash(body.split("\n", 1)[0]) != _squash(known.title):
-        body = f"{known.title}\n\n{body}"
+    body, has_heading = _html_body_text(tree)
+    title = known.title
+    leads = title is not None and _squash(body.split("\n", 1)[0]) == _squash(title)
+    if title and not has_heading and not leads and title != known.publisher:
+        body = f"{title}\n\n{body}"
     return _from_text(body, known)
 
 
@@ -450,34 +463,122 @@ def _read_pdf(data: bytes, path: Path) -> tuple[str, Metadata]:
 # --- HTML -------------------------------------------------------------------------------------
 
 _DROP_TAGS = [
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "nav",
-    "footer", "aside", "form", "button", "select", "textarea", "dialog", "input", "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "dialog",
+    "input",
+    "head",
 ]
 _DROP_SELECTOR = (
     "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
     "[role=dialog], [role=alertdialog], [aria-hidden=true], [hidden]"
 )
 #: class/id words of page furniture; matched as whole words of the attribute value.
-_JUNK_WORDS = frozenset({
-    "cookie", "cookies", "consent", "gdpr", "share", "sharing", "sharebar", "sharetools",
-    "newsletter", "comments", "comment", "related", "promo", "advert", "advertisement", "ads",
-    "subscribe", "breadcrumb", "breadcrumbs", "popup", "modal", "sidebar", "paywall",
-    "outbrain", "taboola", "social-share", "byline-share",
-})
-_BLOCK_TAGS = frozenset({
-    "address", "article", "blockquote", "center", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
-    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul",
-})
+_JUNK_WORDS = frozenset(
+    [
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "share",
+        "sharing",
+        "sharebar",
+        "sharetools",
+        "social-share",
+        "newsletter",
+        "comments",
+        "comment",
+        "related",
+        "promo",
+        "advert",
+        "advertisement",
+        "ads",
+        "subscribe",
+        "breadcrumb",
+        "breadcrumbs",
+        "popup",
+        "modal",
+        "sidebar",
+        "paywall",
+        "outbrain",
+        "taboola",
+    ]
+)
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _WORD_SPLIT = re.compile(r"[\s_-]+")
+_SPACE_RUN = re.compile(r"\s+")
 _META_TITLE = ('meta[property="og:title"]', 'meta[name="twitter:title"]')
 _META_PUBLISHER = ('meta[property="og:site_name"]', 'meta[name="publisher"]')
 _META_DATE = (
-    'meta[property="article:published_time"]', 'meta[name="article:published_time"]',
-    'meta[itemprop="datePublished"]', 'meta[name="datePublished"]', 'meta[name="pubdate"]',
-    'meta[name="publish-date"]', 'meta[name="publication_date"]', 'meta[name="date"]',
-    'meta[name="DC.date.issued"]', 'meta[name="dc.date"]', 'meta[name="sailthru.date"]',
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="datePublished"]',
+    'meta[name="pubdate"]',
+    'meta[name="publish-date"]',
+    'meta[name="publication_date"]',
+    'meta[name="date"]',
+    'meta[name="DC.date.issued"]',
+    'meta[name="dc.date"]',
+    'meta[name="sailthru.date"]',
+)
+
+
+#: <time> elements that say they carry the publication date (not any date on the page).
+_TIME_PUBLISHED = (
+    'time[itemprop="datePublished"]',
+    "time[pubdate]",
+    "article header time[datetime]",
 )
 
 
@@ -543,9 +644,9 @@ def _html_metadata(tree: LexborHTMLParser) -> Metadata:
     objects = _jsonld(tree)
     site = _first_attr(tree, _META_PUBLISHER, "content") or _jsonld_field(objects, "publisher")
     written = _first_attr(tree, _META_DATE, "content") or _jsonld_field(objects, "datePublished")
-    if written is None:
-        node = tree.css_first("time[datetime]")
-        written = node.attributes.get("datetime") if node is not None else None
+    for selector in _TIME_PUBLISHED:
+        node = tree.css_first(selector) if written is None else None
+        written = written or (node.attributes.get("datetime") if node is not None else None)
     published = bp.parse_date(written) if written else None
     return Metadata(title=_html_title(tree, site), publisher=site, published=published)
 
@@ -587,17 +688,22 @@ def _outside(node: LexborNode, tags: frozenset[str]) -> bool:
     return True
 
 
-def _html_body_text(tree: LexborHTMLParser) -> str:
-    """Paragraph-per-block text of the story, with page furniture and all scripts removed."""
+def _html_body_text(tree: LexborHTMLParser) -> tuple[str, bool]:
+    """The story as paragraph-per-block text without furniture or scripts; has it an <h1>?"""
     tree.strip_tags(_DROP_TAGS, recursive=True)
     _remove_all(tree.css(_DROP_SELECTOR))
-    headers = [node for node in tree.css("header") if _outside(node, frozenset({"article", "main"}))]
+    headers = [
+        node for node in tree.css("header") if _outside(node, frozenset({"article", "main"}))
+    ]
     _remove_all(headers)
     root = _article_root(tree)
     if root is None:
-        return ""
-    _remove_all([node for node in root.css("*") if _is_junk(node)])
-    return _render_blocks(root)
+        return "", False
+    whole = len(root.text(separator=" "))
+    junk = [node for node in root.css("*") if _is_junk(node)]
+    # a wrapper that holds most of the story is mislabelled, not furniture ("comment" pieces)
+    _remove_all([node for node in junk if len(node.text(separator=" ")) <= 0.5 * whole])
+    return _render_blocks(root), root.css_first("h1") is not None
 
 
 class _Blocks:
@@ -643,7 +749,7 @@ def _render_blocks(root: LexborNode) -> str:
             continue
         if node.is_text_node:
             text = node.text(deep=False)
-            blocks.buffer.append(text if pre_depth else " ".join(text.split(" ")).replace("\n", " "))
+            blocks.buffer.append(text if pre_depth else _SPACE_RUN.sub(" ", text))
         elif tag == "br":
             blocks.buffer.append("\n")
         elif node.is_element_node:

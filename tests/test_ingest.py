@@ -86,7 +86,10 @@ def test_example_001_repairs_quotes_and_drops_web_furniture() -> None:
     # the truncated teaser ("... uncertain prospects f...") is gone, the full paragraph stays
     assert text.count("The social services provided by North East Lincolnshire") == 1
     assert "prospects f..." not in text
-    assert article.title == "UNCERTAIN PROSPECTS FOR NE LINCS SOCIAL SERVICES (PLUS COUNCIL'S RESPONSE)"
+    assert (
+        article.title
+        == "UNCERTAIN PROSPECTS FOR NE LINCS SOCIAL SERVICES (PLUS COUNCIL'S RESPONSE)"
+    )
     assert text.startswith(article.title)
 
 
@@ -254,12 +257,20 @@ def test_discover_walks_folders_sorted_and_reports_problems(tmp_path: Path) -> N
     (tmp_path / "empty").mkdir()
     explicit_bad = tmp_path / "b" / "notes.docx"
 
-    given = [tmp_path, tmp_path / "a.html", tmp_path / "missing.txt", explicit_bad, tmp_path / "empty"]
+    given = [
+        tmp_path,
+        tmp_path / "a.html",
+        tmp_path / "missing.txt",
+        explicit_bad,
+        tmp_path / "empty",
+    ]
     files, errors = discover(given)
 
     assert files == [tmp_path / "a.html", tmp_path / "b" / "z.TXT"]
     messages = [str(err) for err in errors]
-    assert any(m.startswith(str(tmp_path / "empty")) and "no supported files" in m for m in messages)
+    assert any(
+        m.startswith(str(tmp_path / "empty")) and "no supported files" in m for m in messages
+    )
     assert any(m.startswith(str(tmp_path / "missing.txt")) for m in messages)
     assert any(m.startswith(str(explicit_bad)) and "unsupported" in m for m in messages)
 
@@ -278,10 +289,14 @@ def test_discover_empty_folder_is_an_error(tmp_path: Path) -> None:
     "line",
     [
         "Your browser is no longer supported",
-        "For the best possible experience using our website we recommend you upgrade to a newer "
-        "version or another browser.",
-        "Your browser appears to have cookies disabled. For the best experience of this website, "
-        "please enable cookies in your browser",
+        (
+            "For the best possible experience using our website we recommend you upgrade to a newer "
+            "version or another browser."
+        ),
+        (
+            "Your browser appears to have cookies disabled. For the best experience of this website, "
+            "please enable cookies in your browser"
+        ),
         "We'll assume we have your consent to use cookies, for example so you won't need to log in.",
         "This website uses cookies to improve your experience.",
         "Accept all cookies",
@@ -366,6 +381,7 @@ def test_ellipsis_that_is_not_a_teaser_is_kept() -> None:
         ("the 1990???s", "the 1990’s"),
         ("the council?s budget and they didn?t", "the council’s budget and they didn’t"),
         ("Is it failing? Yes. Why?", "Is it failing? Yes. Why?"),
+        ("see index.php?s=care&t=1", "see index.php?s=care&t=1"),
         ("What?! Really?? ????", "What?! Really?? ????"),
     ],
 )
@@ -392,23 +408,33 @@ def test_one_line_per_paragraph_text_is_not_unwrapped() -> None:
 
 def test_lowercase_continuation_is_rejoined_in_unwrapped_text() -> None:
     raw = "Inspectors said the council was serving most people well\nand improving.\n"
-    assert clean_text(raw) == "Inspectors said the council was serving most people well and improving."
+    assert (
+        clean_text(raw) == "Inspectors said the council was serving most people well and improving."
+    )
 
 
 def test_hard_wrapped_fixture_unwraps_with_bullets() -> None:
     article = load_article(FIXTURES / "wrapped_bullets.txt")
     assert paragraphs(article.text) == [
         "Inspectors find slow progress in children's services",
-        "The council has been told that its services for children are not improving quickly "
-        "enough, according to a monitoring visit by inspectors published this week.",
-        "Inspectors found that too many children had frequent changes of social worker and that "
-        "managers did not always check the quality of the work done with families.",
+        (
+            "The council has been told that its services for children are not improving quickly "
+            "enough, according to a monitoring visit by inspectors published this week."
+        ),
+        (
+            "Inspectors found that too many children had frequent changes of social worker and that "
+            "managers did not always check the quality of the work done with families."
+        ),
         "The report sets out three priorities:",
-        "- recruit and keep experienced social workers\n"
-        "- make sure every child has a plan that is reviewed on time\n"
-        "- improve the oversight of managers",
-        "The council's director said the authority accepted the findings and was already acting "
-        'on them. "We know there is more to do," she said.',
+        (
+            "- recruit and keep experienced social workers\n"
+            "- make sure every child has a plan that is reviewed on time\n"
+            "- improve the oversight of managers"
+        ),
+        (
+            "The council's director said the authority accepted the findings and was already acting "
+            'on them. "We know there is more to do," she said.'
+        ),
     ]
     assert article.title == "Inspectors find slow progress in children's services"
 
@@ -427,6 +453,62 @@ def test_wrapped_text_keeps_abbreviations_and_rejoins_hyphenated_words() -> None
         "well-known problems with recruitment were being tackled by the new management team at "
         "the authority this year."
     )
+
+
+def test_wrapped_text_with_headline_dateline_and_byline_without_blank_lines() -> None:
+    raw = (
+        "SOCIAL SERVICES STAR RATINGS\n"
+        "12/05/2003\n"
+        "By John Smith\n"
+        "Four councils in the region have been awarded three stars for their\n"
+        "social services, the Commission for Social Care Inspection said\n"
+        "yesterday.\n"
+        "Councillor Jane Doe said:\n"
+        '"We are delighted with the result and thank all of our staff."\n'
+    )
+    assert paragraphs(clean_text(raw)) == [
+        "SOCIAL SERVICES STAR RATINGS",
+        "12/05/2003",
+        "By John Smith",
+        (
+            "Four councils in the region have been awarded three stars for their social services, "
+            "the Commission for Social Care Inspection said yesterday."
+        ),
+        'Councillor Jane Doe said: "We are delighted with the result and thank all of our staff."',
+    ]
+    meta = extract_metadata(raw)
+    assert (meta.title, meta.published) == ("SOCIAL SERVICES STAR RATINGS", "2003-05-12")
+
+
+def test_wrapped_dash_is_not_a_bullet_but_real_bullets_are() -> None:
+    raw = (
+        "The key to the council's social services developing further\n"
+        "- aside from better management of budgets and a clearer vision - is\n"
+        "eradicating inconsistencies in services, the reviewers said in their\n"
+        "report. They include:\n"
+        "- deliver the budget recovery plan through the reduction of external\n"
+        "placements\n"
+        "- improve access to services\n"
+        "The council said it would act.\n"
+    )
+    assert paragraphs(clean_text(raw)) == [
+        (
+            "The key to the council's social services developing further - aside from better "
+            "management of budgets and a clearer vision - is eradicating inconsistencies in services, "
+            "the reviewers said in their report. They include:"
+        ),
+        (
+            "- deliver the budget recovery plan through the reduction of external placements\n"
+            "- improve access to services"
+        ),
+        "The council said it would act.",
+    ]
+
+
+def test_mojibake_next_to_odd_whitespace_settles_in_one_call() -> None:
+    once = clean_text("\u00a0â€™…")
+    assert once == "’…"
+    assert clean_text(once) == once
 
 
 # --- metadata -----------------------------------------------------------------------------------
@@ -492,14 +574,26 @@ def test_title_rule(first: str, title: str | None) -> None:
 def test_html_extracts_article_body_without_scripts_or_furniture() -> None:
     article = load_article(FIXTURES / "web_article.html")
     text = article.text
-    for unwanted in ("SCRIPT", "tracker", "display: none", "Home", "cookies", "Tweet", "Reader comment",
-                     "Most read", "Another story", "All rights reserved"):
+    for unwanted in (
+        "SCRIPT",
+        "tracker",
+        "display: none",
+        "Home",
+        "cookies",
+        "Tweet",
+        "Reader comment",
+        "Most read",
+        "Another story",
+        "All rights reserved",
+    ):
         assert unwanted not in text
     assert paragraphs(text) == [
         "Council services ‘not serving people well’",
         "By Jo Bloggs",
-        "Social services in Northshire are not serving people well, according to a joint review "
-        "by the Audit Commission and the Social Services Inspectorate.",
+        (
+            "Social services in Northshire are not serving people well, according to a joint review "
+            "by the Audit Commission and the Social Services Inspectorate."
+        ),
         "Key findings",
         "- Child protection work is inconsistent\n- Older people wait too long for assessments",
         "The director said: “We accept the findings and have a plan.”",
@@ -520,13 +614,27 @@ def test_html_without_article_uses_body_and_jsonld(tmp_path: Path) -> None:
     article = load_article(path)
     assert article.text == "Care news\n\nFirst paragraph of the story.\n\nSecond paragraph."
     assert (article.title, article.publisher, article.published) == (
-        "Care news", "Daily Bugle", "2004-02-01"
+        "Care news",
+        "Daily Bugle",
+        "2004-02-01",
     )
+
+
+def test_html_wrapper_named_like_furniture_but_holding_the_story_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "opinion.html"
+    story = " ".join(["The council must do better for children in care."] * 5)
+    path.write_text(
+        f'<html><body><article><div class="comment-piece"><p>{story}</p></div>'
+        '<div class="share"><a>Share</a></div></article></body></html>'
+    )
+    assert load_article(path).text == story
 
 
 def test_txt_that_is_really_html_is_read_as_html(tmp_path: Path) -> None:
     path = tmp_path / "saved.txt"
-    path.write_text("<!DOCTYPE html><html><body><p>Body text.</p><script>x()</script></body></html>")
+    path.write_text(
+        "<!DOCTYPE html><html><body><p>Body text.</p><script>x()</script></body></html>"
+    )
     assert load_article(path).text == "Body text."
 
 
@@ -535,8 +643,10 @@ def test_markdown_syntax_is_stripped() -> None:
     assert paragraphs(article.text) == [
         "Joint review praises Essex partnerships",
         "Published: 12 March 2002",
-        "Inspectors said the council was serving most people well and that its work with the "
-        "health service was strong.",
+        (
+            "Inspectors said the council was serving most people well and that its work with the "
+            "health service was strong."
+        ),
         "What happens next",
         "- Improve recruitment of qualified social workers\n- Review older people's homes",
     ]
@@ -551,8 +661,10 @@ def _minimal_pdf(lines: list[str]) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>"
+        ),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -564,7 +676,10 @@ def _minimal_pdf(lines: list[str]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -580,10 +695,44 @@ def test_pdf_text_layer_is_read(tmp_path: Path) -> None:
 
 _PIECES = st.sampled_from(
     [
-        "The council", " said", " well", "???", "?", "’", "“", "”", "'", '"', ".", ",", ":",
-        "\n", "\n\n", "\n\n\n", " ", "\t", "\u00a0", "\r\n", "- ", "• ", "1. ", "...", "…",
-        "Comments are closed.", "Share", "More from Community Care", "Learn more", "â€™", "Ã©",
-        "Mr.", "well-", "known", "x" * 70, "The social services provided by", "\u200b", "\x0c",
+        "The council",
+        " said",
+        " well",
+        "???",
+        "?",
+        "’",
+        "“",
+        "”",
+        "'",
+        '"',
+        ".",
+        ",",
+        ":",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+        " ",
+        "\t",
+        "\u00a0",
+        "\r\n",
+        "- ",
+        "• ",
+        "1. ",
+        "...",
+        "…",
+        "Comments are closed.",
+        "Share",
+        "More from Community Care",
+        "Learn more",
+        "â€™",
+        "Ã©",
+        "Mr.",
+        "well-",
+        "known",
+        "x" * 70,
+        "The social services provided by",
+        "\u200b",
+        "\x0c",
     ]
 )
 _DOCUMENTS = st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=200))

@@ -67,7 +67,8 @@ def test_recorded_json_mode_bad_answer_is_reasked_then_fails_with_reason() -> No
 def test_recorded_tools_mode_bad_answer_is_reasked_then_fails_with_reason() -> None:
     result, sent = run("tools")
     assert len(sent) == 2 and result.attempts == 2
-    assert "Validation Error found" in json.dumps(sent[1]["messages"][-1])
+    reask = sent[1]["messages"][-1]
+    assert reask["role"] == "tool" and "Validation Error found" in reask["content"]
     assert result.outcome in (Outcome.failed, Outcome.flagged)
     assert result.reason
     assert result.usage.prompt_tokens > 0

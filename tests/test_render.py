@@ -8,6 +8,7 @@ text.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -44,7 +45,11 @@ from summarise.render.templating import asset
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
 ARTICLES = FIXTURES / "articles"
 ARTICLE_IDS = ("westshire-2001-joint-review", "westshire-2004-star-rating")
-XSS = ('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>')
+XSS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+)
 
 
 # --- fixtures and helpers -------------------------------------------------------------------
@@ -135,7 +140,9 @@ def invented_quotes(plain: str, briefing: CouncilBriefing) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def renderings(briefing: CouncilBriefing, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def renderings(
+    briefing: CouncilBriefing, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
     path = tmp_path_factory.mktemp("docx") / "westshire.docx"
     render_docx(briefing, path)
     return {
@@ -155,12 +162,18 @@ def test_fixture_spans_index_their_cleaned_text(briefing: CouncilBriefing) -> No
         texts[article_id] = text
         assert summary.source.sha256 == hashlib.sha256(text.encode()).hexdigest()
         spans = [j.evidence for j in summary.judgements]
-        spans += [p.evidence for p in summary.strengths + summary.concerns + summary.recommendations]
+        spans += [
+            p.evidence for p in summary.strengths + summary.concerns + summary.recommendations
+        ]
         spans += [q.span for q in summary.quotes] + [f.span for f in summary.figures]
         for span in spans:
             if span.alignment != Alignment.none:
                 assert text[span.start : span.end] == span.text
-    refs = [(r.source_id, r.span) for p in briefing.strengths + briefing.concerns + briefing.recommendations for r in p.sources]
+    refs = [
+        (r.source_id, r.span)
+        for p in briefing.strengths + briefing.concerns + briefing.recommendations
+        for r in p.sources
+    ]
     refs += [(q.source_id, q.span) for q in briefing.quotes]
     refs += [(f.source_id, f.span) for f in briefing.figures]
     refs += [(n.source_id, n.span) for n in briefing.national_context if n.span]
@@ -225,7 +238,9 @@ def test_markdown_cites_sources_by_number(briefing: CouncilBriefing) -> None:
     md = render_markdown(briefing)
     assert md.startswith("# Westshire: social services briefing\n")
     sources = md[md.index("## Sources") :]
-    assert "[1] **Westshire social services serving some people well, says joint review**" in sources
+    assert (
+        "[1] **Westshire social services serving some people well, says joint review**" in sources
+    )
     assert "[2] **Westshire rises to two stars**" in sources
     assert "Joint review by Audit Commission and Social Services Inspectorate." in sources
     assert "Path: examples/articles/westshire-2004-star-rating.txt." in sources
@@ -233,10 +248,14 @@ def test_markdown_cites_sources_by_number(briefing: CouncilBriefing) -> None:
     # every bullet, table row and quote attribution carries at least one citation
     body = md[md.index("## Latest judgements") : md.index("## National context") + 200]
     for line in body.splitlines():
-        if line.startswith(("- ", "| ", "> —")) and not line.startswith(("| Aspect", "| ---", "| Figure")):
+        if line.startswith(("- ", "| ", "> —", "> [")) and not line.startswith(
+            ("| Aspect", "| ---", "| Figure")
+        ):
             assert re.search(r"\[\[\d+\]\]", line), line
     # quotes grouped by speaker, unnamed last
-    assert md.index("### Jane Harlow") < md.index("### Amir Patel") < md.index("### Unnamed speakers")
+    assert (
+        md.index("### Jane Harlow") < md.index("### Amir Patel") < md.index("### Unnamed speakers")
+    )
 
 
 def test_docx_has_table_bullets_and_sources(briefing: CouncilBriefing, tmp_path: Path) -> None:
@@ -253,7 +272,9 @@ def test_docx_has_table_bullets_and_sources(briefing: CouncilBriefing, tmp_path:
         "June 2001",
         "[1]",
     ]
-    bullets = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
+    bullets = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"
+    ]
     assert all(re.search(r"\[\d+\]$", b) for b in bullets)
     text = docx_plain(path)
     assert "Westshire rises to two stars. Published 25 November 2004." in text
@@ -304,8 +325,8 @@ def test_every_link_resolves_to_its_span(
     for point in briefing.strengths + briefing.concerns + briefing.recommendations:
         for ref in point.sources:
             expected[span_anchor(ref.span.start, ref.span.end)] = ref.span.text
-    for item in [*briefing.quotes, *briefing.figures]:
-        expected[span_anchor(item.span.start, item.span.end)] = item.span.text
+    for span in [q.span for q in briefing.quotes] + [f.span for f in briefing.figures]:
+        expected[span_anchor(span.start, span.end)] = span.text
     for national in briefing.national_context:
         assert national.span is not None
         expected[span_anchor(national.span.start, national.span.end)] = national.span.text
@@ -356,7 +377,7 @@ def _headings(tree: Any) -> list[int]:
 
 
 def _pages(briefing: CouncilBriefing, review_pages: dict[str, str]) -> dict[str, str]:
-    index_md, index_html = render_index([briefing], slugs=["westshire"])
+    _index_md, index_html = render_index([briefing], slugs=["westshire"])
     return {"briefing": render_html(briefing), "index": index_html, **review_pages}
 
 
@@ -364,7 +385,7 @@ def test_html_pages_are_accessible_and_self_contained(
     briefing: CouncilBriefing, review_pages: dict[str, str]
 ) -> None:
     for name, page in _pages(briefing, review_pages).items():
-        assert page.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">"), name
+        assert page.startswith('<!DOCTYPE html>\n<html lang="en-GB">'), name
         tree = lxml.html.fromstring(page)
         # landmarks and skip link
         assert len(tree.xpath("//header")) == 1 and len(tree.xpath("//footer")) == 1, name
@@ -374,7 +395,7 @@ def test_html_pages_are_accessible_and_self_contained(
         # headings start at h1 and never skip a level
         levels = _headings(tree)
         assert levels[0] == 1 and levels.count(1) == 1, name
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (name, levels)
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (name, levels)
         # tables: every th has a scope
         assert all(th.get("scope") in {"col", "row"} for th in tree.iter("th")), name
         # every link has words (visible or for screen readers)
@@ -434,7 +455,9 @@ def evil_briefing(briefing: CouncilBriefing) -> CouncilBriefing:
             "council": briefing.council.model_copy(update={"name": "Evil " + XSS[0]}),
             "headline": payload,
             "sources": [
-                briefing.sources[0].model_copy(update={"id": "evil", "title": payload, "path": payload})
+                briefing.sources[0].model_copy(
+                    update={"id": "evil", "title": payload, "path": payload}
+                )
             ],
             "strengths": [briefing.strengths[0].model_copy(update={"text": payload})],
             "timeline": [briefing.timeline[0].model_copy(update={"event": payload})],
@@ -490,11 +513,18 @@ def test_review_page_escapes_article_text() -> None:
             "summary": XSS[1],
             "quotes": [
                 summary.quotes[0].model_copy(
-                    update={"speaker": XSS[2], "text": text[start:end],
-                            "span": Span(start=start, end=end, text=text[start:end])}
+                    update={
+                        "speaker": XSS[2],
+                        "text": text[start:end],
+                        "span": Span(start=start, end=end, text=text[start:end]),
+                    }
                 )
             ],
-            "judgements": [], "strengths": [], "concerns": [], "recommendations": [], "figures": [],
+            "judgements": [],
+            "strengths": [],
+            "concerns": [],
+            "recommendations": [],
+            "figures": [],
         }
     )
     page = render_review_page(summary, text, article_id="evil<script>")
@@ -578,7 +608,9 @@ def test_a_cited_source_missing_from_the_list_still_gets_a_note(briefing: Counci
 
 
 def test_index_sorts_links_and_checks_its_arguments(briefing: CouncilBriefing) -> None:
-    other = briefing.model_copy(update={"council": briefing.council.model_copy(update={"name": "Avonshire"})})
+    other = briefing.model_copy(
+        update={"council": briefing.council.model_copy(update={"name": "Avonshire"})}
+    )
     md, page = render_index([briefing, other], slugs=["westshire", "avon shire"])
     assert md.index("Avonshire") < md.index("Westshire")
     assert "(<briefings/avon%20shire.md>)" in md
@@ -592,8 +624,14 @@ def test_index_sorts_links_and_checks_its_arguments(briefing: CouncilBriefing) -
 
 @pytest.mark.parametrize(
     ("value", "label"),
-    [("2001-06-12", "12 June 2001"), ("2001-06", "June 2001"), ("2001", "2001"), (None, "Undated"),
-     ("2001-13", "2001-13"), ("soon", "soon")],
+    [
+        ("2001-06-12", "12 June 2001"),
+        ("2001-06", "June 2001"),
+        ("2001", "2001"),
+        (None, "Undated"),
+        ("2001-13", "2001-13"),
+        ("soon", "soon"),
+    ],
 )
 def test_date_label(value: str | None, label: str) -> None:
     assert date_label(value) == label

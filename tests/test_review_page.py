@@ -98,9 +98,9 @@ def test_side_list_links_every_item_and_badges_doubtful_ones() -> None:
         key = link.get("data-span")
         assert link.get("href") == f"#span-{key}"
         assert tree.xpath(f'//mark[@id="span-{key}"]')
-    fuzzy = [i for i in items if "six weeks" in i.text_content()][0]
+    fuzzy = next(i for i in items if "six weeks" in i.text_content())
     assert "fuzzy match" in fuzzy.text_content() and fuzzy.xpath(".//a")
-    lost = [i for i in items if "proud of every one" in i.text_content()][0]
+    lost = next(i for i in items if "proud of every one" in i.text_content())
     assert "not found in text" in lost.text_content() and not lost.xpath(".//a")
     legend = [flat(li.text_content()) for li in tree.xpath('//ul[@class="legend"]/li')]
     assert legend == [

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import random
 import threading
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
 import httpx2

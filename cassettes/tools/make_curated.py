@@ -29,11 +29,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import SECRET_HEADERS, match_summarise_request  # noqa: E402
+from conftest import SECRET_HEADERS, match_summarise_request
 
-from summarise.config import Settings  # noqa: E402
-from summarise.extract.llm import LLMExtractor  # noqa: E402
-from summarise.ingest import load_article  # noqa: E402
+from summarise.config import Settings
+from summarise.extract.llm import LLMExtractor
+from summarise.ingest import load_article
 
 OUT = ROOT / "cassettes" / "curated"
 ANSWERS = yaml.safe_load((Path(__file__).parent / "answers.yaml").read_text(encoding="utf-8"))

@@ -148,7 +148,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.field}[{self.index}]: {self.message}"
+        where = self.field if self.index < 0 else f"{self.field}[{self.index}]"
+        return f"{where}: {self.message}"
 
 
 def _clip(s: str, n: int = 80) -> str:
@@ -169,6 +170,14 @@ def find_problems(extraction: ArticleExtraction, article: str) -> list[Problem]:
         elif aligner.find(value) is None:  # exact, normalised or bounded fuzzy
             problems.append(Problem(field, i, f'{what} "{_clip(value)}" is not in the article; {fix}'))
 
+    if extraction.scope is not Scope.national and not extraction.councils:
+        problems.append(
+            Problem(
+                "councils", -1,
+                f"scope is {extraction.scope.value} but no council is given; name the council "
+                "(official name, with the words the article uses) or set scope to national",
+            )
+        )
     for i, c in enumerate(extraction.councils):
         if lookup(c.name) is None:
             problems.append(
@@ -206,7 +215,7 @@ def find_problems(extraction: ArticleExtraction, article: str) -> list[Problem]:
 
 
 def format_problems(problems: list[Problem]) -> str:
-    head = f"{len(problems)} item(s) are not grounded in the article; fix or drop each:"
+    head = f"{len(problems)} problem(s) with this answer; fix or drop each item named:"
     return "\n".join([head, *(f"- {p}" for p in problems)])
 
 

@@ -4,7 +4,7 @@ Nothing here calls an LLM; every word shown comes from the CouncilBriefing or Ar
 apart from fixed headings and labels.
 """
 
-from summarise.render.anchors import review_href, span_anchor
+from summarise.render.anchors import review_filename, review_href, span_anchor
 from summarise.render.docx import render_docx
 from summarise.render.html import render_html
 from summarise.render.index import render_index
@@ -17,6 +17,7 @@ __all__ = [
     "render_index",
     "render_markdown",
     "render_review_page",
+    "review_filename",
     "review_href",
     "span_anchor",
 ]

@@ -119,7 +119,7 @@ def _build(view: BriefingView, generated_at: str) -> DocumentObject:
         _heading(doc, group.speaker, 2)
         for q in group.quotes:
             _para(doc, f"“{' '.join(q.text.split())}”", "Quote")
-            who = f"— {q.attribution} " if q.attribution else "— "
+            who = f"— {q.attribution} " if q.attribution else ""
             _para(doc, f"{who}[{q.citation.number}]")
 
     _heading(doc, "Figures", 1)

@@ -84,7 +84,7 @@ def _quote_lines(view: BriefingView) -> list[str]:
         lines += [f"### {md_text(group.speaker)}", ""]
         for quote in group.quotes:
             lines += [f"> “{md_text(quote.text)}”", ">"]
-            who = f"— {md_text(quote.attribution)} " if quote.attribution else "— "
+            who = f"— {md_text(quote.attribution)} " if quote.attribution else ""
             lines += [f"> {who}{md_cite(quote.citation)}", ""]
     return lines[:-1]
 

@@ -34,12 +34,11 @@ UNNAMED_SPEAKER = "Unnamed speakers"
 
 @dataclass(frozen=True)
 class Citation:
-    """``[number]`` pointing at one source, and at one span in it when there is one."""
+    """``[number]`` pointing at one source; ``href`` lands on the span when there is one."""
 
     number: int
     source_id: str
     href: str | None
-    span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -147,7 +146,7 @@ class _Numbering:
     def cite(self, source_id: str, span: Span | None = None) -> Citation:
         number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
         href = None if self._base is None else review_href(self._base, source_id, span)
-        return Citation(number=number, source_id=source_id, href=href, span=span)
+        return Citation(number=number, source_id=source_id, href=href)
 
     def notes(self) -> tuple[SourceNote, ...]:
         notes = []

@@ -28,7 +28,7 @@ from summarise.extract.offline.review import (
     find_review_type,
 )
 from summarise.extract.offline.text import Document, Segment
-from summarise.gazetteer import find_mentions
+from summarise.gazetteer import Mention, find_mentions
 from summarise.models import (
     Article,
     ArticleSummary,
@@ -73,7 +73,8 @@ def summarise_article(article: Article) -> ArticleSummary:
     chains = find_quote_chains(doc)
     attribute(doc, chains, mentions, [b.value for b in bodies])
 
-    evidence = reported_councils(doc)
+    council_mentions = find_mentions(article.text)
+    evidence = reported_councils(doc, council_mentions)
     scope = decide_scope(doc, evidence, review_type)
     if scope == Scope.national:
         evidence = []
@@ -83,7 +84,7 @@ def summarise_article(article: Article) -> ArticleSummary:
         CouncilRef(name=ev.authority.name, gss_code=ev.authority.gss_code, mentioned_as=mentioned_as(ev))
         for ev in evidence
     ]
-    locator = CouncilLocator(article.text, [c.name for c in councils])
+    locator = CouncilLocator(council_mentions, [c.name for c in councils])
 
     judgements = _judgements(find_judgements(doc, review_type, article.published), locator, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
@@ -141,9 +142,9 @@ def summarise_article(article: Article) -> ArticleSummary:
 class CouncilLocator:
     """Which council a fact concerns: one named in its sentence, else the one named last before it."""
 
-    def __init__(self, text: str, names: list[str]) -> None:
+    def __init__(self, mentions: list[Mention], names: list[str]) -> None:
         self.names = names
-        self.marks = [(m.start, m.authority.name) for m in find_mentions(text) if m.authority.name in names]
+        self.marks = [(m.start, m.authority.name) for m in mentions if m.authority.name in names]
 
     def within(self, seg: Segment) -> list[str]:
         found: list[str] = []

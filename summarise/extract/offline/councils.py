@@ -41,9 +41,9 @@ class CouncilEvidence:
     in_lead: bool = False
 
 
-def _gather(doc: Document, lead_end: int) -> dict[str, CouncilEvidence]:
+def _gather(doc: Document, mentions: list[Mention], lead_end: int) -> dict[str, CouncilEvidence]:
     found: dict[str, CouncilEvidence] = {}
-    for m in find_mentions(doc.text):
+    for m in mentions:
         ev = found.setdefault(m.authority.name, CouncilEvidence(m.authority))
         ev.mentions.append(m)
         sentence = doc.sentence_at(m.start).text
@@ -54,10 +54,12 @@ def _gather(doc: Document, lead_end: int) -> dict[str, CouncilEvidence]:
     return found
 
 
-def reported_councils(doc: Document) -> list[CouncilEvidence]:
+def reported_councils(doc: Document, mentions: list[Mention] | None = None) -> list[CouncilEvidence]:
     """Councils the article reports on, most-mentioned first (ties by first mention)."""
     lead_end = doc.blocks[min(2, len(doc.blocks) - 1)].end if doc.blocks else 0
-    evidence = _gather(doc, lead_end)
+    if mentions is None:
+        mentions = find_mentions(doc.text)
+    evidence = _gather(doc, mentions, lead_end)
     chosen = [
         ev
         for ev in evidence.values()

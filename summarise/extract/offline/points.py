@@ -7,6 +7,7 @@ on its own, because inspection reporting almost always pairs praise with a criti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from summarise.extract.offline.text import (
@@ -88,47 +89,103 @@ class FoundPoint:
     service_area: ServiceArea
 
 
+def _named_union(patterns: list[tuple[str, re.Pattern[str]]], *, lower: bool) -> str:
+    """One pattern with a named group per cue list, so the text is scanned once, not once per list.
+
+    With `lower`, the cue words are lower-cased (the patterns use no upper-case escapes).
+    """
+    return "|".join(f"(?P<{name}>{p.pattern.lower() if lower else p.pattern})" for name, p in patterns)
+
+
+FLIP = re.compile(
+    r"\b(?:not|no longer|never|isn[’']t|aren[’']t)\s+(?:\w+\s+)?(?:improv\w*|good|well|enough|quickly)\b"
+)
+# Lower-cased patterns run on lower-cased text: Python's re is several times slower with re.I.
+_CUE_LISTS = [
+    ("flip", FLIP), ("sp", STRONG_POSITIVE), ("p", POSITIVE), ("sn", STRONG_NEGATIVE), ("n", NEGATIVE)
+]
+# Cues start at a word boundary (or "£"): checking that first lets re skip most positions.
+_CUES = re.compile(r"\b(?:" + _named_union(_CUE_LISTS, lower=True) + ")")
+_CUES_I = re.compile(_named_union(_CUE_LISTS, lower=False), re.I)
+_AREA_LISTS = [(f"a{i}", p) for i, (_, p) in enumerate(SERVICE_AREA_CUES)]
+_AREAS = re.compile(r"(?:\b|(?=£))(?:" + _named_union(_AREA_LISTS, lower=True) + ")")
+_AREAS_I = re.compile(_named_union(_AREA_LISTS, lower=False), re.I)
+_RECOMMEND = re.compile(RECOMMEND.pattern.lower())
+# "not improving" counts once, as criticism: the flip consumes the praise word it negates.
+WEIGHTS = {"flip": (0, 1), "sp": (2, 0), "p": (1, 0), "sn": (0, 2), "n": (0, 1)}
+
+
+class CueIndex:
+    """Every cue word of a text, found in one pass; clauses then sum the cues inside them."""
+
+    def __init__(self, text: str) -> None:
+        low = text.lower()
+        same = len(low) == len(text)  # lower() can change length ("İ"); then fall back to re.I
+        source = low if same else text
+        self.cues = [(m.start(), m.lastgroup or "p") for m in (_CUES if same else _CUES_I).finditer(source)]
+        self.areas = [(m.start(), int((m.lastgroup or "a0")[1:])) for m in (_AREAS if same else _AREAS_I).finditer(source)]
+        self.recommends = [m.start() for m in (_RECOMMEND if same else RECOMMEND).finditer(source)]
+        self._cue_starts = [c[0] for c in self.cues]
+        self._area_starts = [a[0] for a in self.areas]
+
+    @staticmethod
+    def _range(starts: list[int], seg: Segment) -> range:
+        return range(bisect_left(starts, seg.start), bisect_left(starts, seg.end))
+
+    def score(self, seg: Segment) -> tuple[int, int]:
+        positive = negative = 0
+        for i in self._range(self._cue_starts, seg):
+            pos, neg = WEIGHTS[self.cues[i][1]]
+            positive += pos
+            negative += neg
+        return positive, negative
+
+    def area(self, seg: Segment) -> ServiceArea:
+        found = [self.areas[i][1] for i in self._range(self._area_starts, seg)]
+        return SERVICE_AREA_CUES[min(found)][0] if found else ServiceArea.other
+
+    def recommendation(self, seg: Segment) -> bool:
+        return bool(self._range(self.recommends, seg))
+
+    def classify(self, seg: Segment) -> str | None:
+        """'strength', 'concern', 'recommendation' or None, from the clause's own words."""
+        positive, negative = self.score(seg)
+        recommends = self.recommendation(seg)
+        if recommends and negative == 0 and positive == 0:
+            return "recommendation"
+        if negative > positive:
+            return "concern"
+        if positive > negative:
+            return "strength"
+        return "recommendation" if recommends else None
+
+
+def _whole(text: str) -> Segment:
+    return Segment(0, len(text), text)
+
+
 def service_area_of(text: str) -> ServiceArea:
-    for area, pattern in SERVICE_AREA_CUES:
-        if pattern.search(text):
-            return area
-    return ServiceArea.other
-
-
-def _score(text: str) -> tuple[int, int]:
-    positive = 2 * len(STRONG_POSITIVE.findall(text)) + len(POSITIVE.findall(text))
-    negative = 2 * len(STRONG_NEGATIVE.findall(text)) + len(NEGATIVE.findall(text))
-    # "not improving", "has not been good" flip praise into criticism.
-    flips = len(re.findall(r"\b(?:not|no longer|never|isn[’']t|aren[’']t)\s+(?:\w+\s+)?(?:improv|good|well|enough|quickly)", text, re.I))
-    return positive - flips, negative + flips
+    """The first area in SERVICE_AREA_CUES order that the text mentions."""
+    return CueIndex(text).area(_whole(text))
 
 
 def classify_clause(text: str) -> str | None:
-    """'strength', 'concern', 'recommendation' or None, from the clause's own words."""
-    positive, negative = _score(text)
-    if RECOMMEND.search(text) and negative == 0 and positive == 0:
-        return "recommendation"
-    if negative > positive:
-        return "concern"
-    if positive > negative:
-        return "strength"
-    if RECOMMEND.search(text):
-        return "recommendation"
-    return None
+    return CueIndex(text).classify(_whole(text))
 
 
-def _clause_points(sentence: Segment) -> list[FoundPoint]:
+def _clause_points(sentence: Segment, cues: CueIndex) -> list[FoundPoint]:
     out: list[FoundPoint] = []
     for clause in split_clauses(sentence):
-        kind = classify_clause(clause.text)
+        kind = cues.classify(clause)
         if kind:
-            out.append(FoundPoint(kind, clause, service_area_of(clause.text)))
+            out.append(FoundPoint(kind, clause, cues.area(clause)))
     return out
 
 
 def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
     """Points from the body's sentences and bullet lists; `skip` are regions to ignore (headline)."""
     out: list[FoundPoint] = []
+    cues = CueIndex(doc.text)
     list_kind: str | None = None
     for block in doc.blocks:
         if any(s <= block.start < e for s, e in skip) or block.text.isupper():
@@ -136,9 +193,9 @@ def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
         if is_bullet(block):
             body = bullet_body(block).stripped(" .;")
             if list_kind == "recommendation":
-                out.append(FoundPoint("recommendation", body, service_area_of(body.text)))
+                out.append(FoundPoint("recommendation", body, cues.area(body)))
             else:
-                out.extend(_clause_points(body))
+                out.extend(_clause_points(body, cues))
             continue
         if RECOMMENDATION_LEAD.search(block.text):
             list_kind = "recommendation"
@@ -148,5 +205,5 @@ def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
             list_kind = None
         for sentence in split_sentences(block):
             if not sentence.text.endswith(":"):
-                out.extend(_clause_points(sentence))
+                out.extend(_clause_points(sentence, cues))
     return out

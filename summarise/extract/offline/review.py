@@ -110,6 +110,8 @@ def find_review_date(doc: Document, published: str | None = None) -> str | None:
 
     "January's inspection" counts too when the publication date fixes its year.
     """
+    if not _REVIEW_DATE.search(doc.text) and not month_of_event(doc.text, published):
+        return None  # one search of the whole text spares a search per sentence
     for s in doc.sentences:
         if relative := month_of_event(s.text, published):
             return relative
@@ -121,8 +123,24 @@ def find_review_date(doc: Document, published: str | None = None) -> str | None:
     return None
 
 
+# Substrings one of which each body's pattern needs: a plain `in` check is far cheaper than re.
+BODY_HINTS: dict[Body, tuple[str, ...]] = {
+    Body.audit_commission: ("Audit Commission",),
+    Body.social_services_inspectorate: ("Social Services Inspectorate", "SSI"),
+    Body.ofsted: ("Ofsted", "OFSTED", "Office for Standards"),
+    Body.csci: ("Commission for Social Care", "CSCI"),
+    Body.cqc: ("Care Quality Commission", "CQC"),
+    Body.ciw: ("Care Inspectorate Wales", "CIW", "CSSIW", "Inspectorate Wales"),
+    Body.best_value: ("Best Value Insp",),
+}
+
+
 def find_bodies(text: str, review_type: ReviewType) -> list[Body]:
-    found = {body for body, pattern in BODY_PATTERNS if pattern.search(text)}
+    found = {
+        body
+        for body, pattern in BODY_PATTERNS
+        if any(hint in text for hint in BODY_HINTS[body]) and pattern.search(text)
+    }
     if review_type == ReviewType.joint_review:
         found |= {Body.audit_commission, Body.social_services_inspectorate}
     return [body for body, _ in BODY_PATTERNS if body in found]
@@ -149,13 +167,24 @@ def _judgement_date(sentence: Segment, rel_end: int, published: str | None) -> s
     return years_ago(sentence.text, published)
 
 
+# Every judgement pattern needs one of these words; one search skips most sentences cheaply.
+_JUDGEMENT_HINT = re.compile(
+    r"people\s+well|prospects|rat(?:ed|ing)|judge|ruled|grade|verdict|stars?\b|progress|deemed|"
+    r"assessed|declared|found\s+to\s+be",
+    re.I,
+)
+
+
 def find_judgements(
     doc: Document, review_type: ReviewType, published: str | None = None
 ) -> list[FoundJudgement]:
     """Every judgement phrase, in text order; the caller keeps the first per aspect and council."""
     out: list[FoundJudgement] = []
+    hints = {doc.sentence_at(m.start()).start for m in _JUDGEMENT_HINT.finditer(doc.text)}
     for s in doc.sentences:
         t = s.text
+        if s.start not in hints:
+            continue
         for m in _SERVING.finditer(t):
             value = "not" if m.group("neg") else (m.group("q") or "all").lower()
             out.append(FoundJudgement(Aspect.serving_people, value, s))
