@@ -1,4 +1,5 @@
-"""Line-level text repairs used by `summarise.ingest.clean_text`.
+"""Text-level rules used by `summarise.ingest`: boilerplate lines, lost quote marks,
+hard-wrap repair, dateline/byline/copyright parsing and light Markdown stripping.
 
 Everything here is a pure function of its input, because spans point into the cleaned text and
 the same input must always clean to the same output. The boilerplate rules are a table of

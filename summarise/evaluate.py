@@ -58,7 +58,7 @@ def score_article(name: str, summary: ArticleSummary, gold: dict[str, Any]) -> S
     expect("councils", sorted(c.name for c in summary.councils), sorted(gold["councils"]))
     expect("review_type", summary.review.review_type.value, gold["review_type"])
     expect("bodies", sorted(b.value for b in summary.review.bodies), sorted(gold["bodies"]))
-    got_judgements = {}
+    got_judgements: dict[str, str] = {}
     for j in summary.judgements:
         got_judgements.setdefault(j.aspect.value, j.value.value)
     for aspect, value in gold["judgements"].items():

@@ -624,19 +624,25 @@ def _jsonld_field(objects: Sequence[dict[str, object]], key: str) -> str | None:
     return None
 
 
+def _text_of(node: LexborNode | None) -> str | None:
+    text = " ".join(node.text().split()) if node is not None else ""
+    return text or None
+
+
+def _without_site(title: str, site: str | None) -> str:
+    """ "Headline | Community Care" -> "Headline": the site name is the publisher, not title."""
+    if site and title.endswith(site) and title != site:
+        return title[: -len(site)].rstrip(" |–-:")
+    return title
+
+
 def _html_title(tree: LexborHTMLParser, site: str | None) -> str | None:
-    """og:title, else the first h1, else <title> without its " | Site" suffix."""
-    title = _first_attr(tree, _META_TITLE, "content")
-    h1 = tree.css_first("h1")
-    if title is None and h1 is not None and h1.text().strip():
-        title = " ".join(h1.text().split())
-    node = tree.css_first("title")
-    if title is None and node is not None and node.text().strip():
-        title = " ".join(node.text().split())
-        if site and title.endswith(site) and title != site:
-            title = title[: -len(site)].rstrip(" |–-:")
-        title = title.split(" | ")[0]
-    return title or None
+    """og:title, else the first h1, else the first part of <title>; never the site name."""
+    title = _first_attr(tree, _META_TITLE, "content") or _text_of(tree.css_first("h1"))
+    if title is None:
+        page = _text_of(tree.css_first("title"))
+        title = _without_site(page, site).split(" | ")[0] if page else None
+    return _without_site(title, site) if title else None
 
 
 def _html_metadata(tree: LexborHTMLParser) -> Metadata:

@@ -7,11 +7,11 @@ or dropped. This module imports nothing from the package so that every other mod
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Final = "1.0"
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 

@@ -630,6 +630,18 @@ def test_html_wrapper_named_like_furniture_but_holding_the_story_is_kept(tmp_pat
     assert load_article(path).text == story
 
 
+def test_html_og_title_loses_the_site_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "og.html"
+    path.write_text(
+        '<html><head><meta property="og:title" content="Care plan criticised - Local Echo">'
+        '<meta property="og:site_name" content="Local Echo"></head>'
+        "<body><p>The plan was criticised by inspectors.</p></body></html>"
+    )
+    article = load_article(path)
+    assert (article.title, article.publisher) == ("Care plan criticised", "Local Echo")
+    assert article.text == "Care plan criticised\n\nThe plan was criticised by inspectors."
+
+
 def test_txt_that_is_really_html_is_read_as_html(tmp_path: Path) -> None:
     path = tmp_path / "saved.txt"
     path.write_text(

@@ -219,7 +219,9 @@ def _lead_summary(doc: Document) -> str:
 
 
 def _service_areas(points: list[Point], text: str) -> list[ServiceArea]:
-    areas = {p.service_area for p in points if p.service_area and p.service_area != ServiceArea.other}
+    areas: set[ServiceArea] = {
+        p.service_area for p in points if p.service_area and p.service_area != ServiceArea.other
+    }
     if not areas:
         areas = {area for area, pattern in SERVICE_AREA_CUES if pattern.search(text)}
     return [a for a in ServiceArea if a in areas] or [ServiceArea.other]
