@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -40,17 +40,17 @@ PathsArg = Annotated[
 ]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")]
 BackendOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(help="offline (rules, no key), llm (a model), or auto: llm when a key or base URL is set."),
 ]
-ModelOpt = Annotated[Optional[str], typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")]
+ModelOpt = Annotated[str | None, typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")]
 BaseUrlOpt = Annotated[
-    Optional[str], typer.Option(help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL).")
+    str | None, typer.Option(help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL).")
 ]
-ModeOpt = Annotated[Optional[str], typer.Option(help="How the model returns JSON: tools (function calling) or json.")]
+ModeOpt = Annotated[str | None, typer.Option(help="How the model returns JSON: tools (function calling) or json.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Ignore and do not fill the result cache.")]
-ConfigOpt = Annotated[Optional[Path], typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present).")]
-ConcurrencyOpt = Annotated[Optional[int], typer.Option(min=1, help="Articles extracted at once (llm backend).")]
+ConfigOpt = Annotated[Path | None, typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present).")]
+ConcurrencyOpt = Annotated[int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")]
 MaxBytesOpt = Annotated[int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")]
 
 
@@ -186,7 +186,7 @@ def schema(
         raise typer.Exit(1)
 
 
-def schema_models() -> dict[str, type[ArticleSummary] | type[CouncilBriefing]]:
+def schema_models() -> dict[str, type[ArticleSummary | CouncilBriefing]]:
     return {
         "article_summary.schema.json": ArticleSummary,
         "council_briefing.schema.json": CouncilBriefing,

@@ -233,10 +233,10 @@ def _briefing_for(
     figures: list[BriefingFigure] = []
     for item in items:
         s = item.summary
-        for kind in kinds:
+        for kind, bucket in kinds.items():
             for p in getattr(s, kind):
                 if _concerns_council(name, s, p.council):
-                    kinds[kind].append((item.id, p))
+                    bucket.append((item.id, p))
         if s.scope == Scope.council or len(s.councils) == 1 or name == NATIONAL_NAME:
             quotes += [BriefingQuote(**q.model_dump(), source_id=item.id) for q in s.quotes]
             figures += [BriefingFigure(**f.model_dump(), source_id=item.id) for f in s.figures]

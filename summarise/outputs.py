@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -49,5 +48,4 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_model(path: Path, model: BaseModel) -> None:
-    data = model.model_dump(mode="json")
-    write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    write_text(path, model.model_dump_json(indent=2) + "\n")

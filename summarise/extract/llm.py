@@ -60,7 +60,7 @@ class _ChunkResult:
     salvaged: bool = False
 
 
-def _short(exc: BaseException, limit: int = 300) -> str:
+def _short(exc: object, limit: int = 300) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -149,7 +149,7 @@ class LLMExtractor:
         summary = summary.model_copy(update={"provenance": provenance})
         reason = None
         if flagged:
-            reason = failures[0] if failures else "kept the best failed attempt; see problems"
+            reason = failures[0] if failures else _short(" ".join(problems))
         if outcome is Outcome.ok and self.cache is not None:
             self.cache.put(key, summary)
         return ExtractionResult(
@@ -174,7 +174,7 @@ class LLMExtractor:
                     messages=cast(Any, self.prompts.messages()),  # a fresh list every call
                     response_model=ArticleExtraction,
                     max_retries=self._reask_policy(),
-                    context={"article": chunk.text},
+                    context={"article": chunk.text, "first_chunk": chunk.index == 0},
                     model=self.settings.model,
                     temperature=self.settings.temperature,
                     max_tokens=self.settings.max_output_tokens,
@@ -216,7 +216,7 @@ class LLMExtractor:
         last_error: str | None = None,
     ) -> _ChunkResult:
         attempts = len(completions)
-        best = best_attempt(completions, chunk.text)
+        best = best_attempt(completions, chunk.text, first_chunk=chunk.index == 0)
         if best is None:
             reason = failure or (
                 f"no valid answer after {attempts} attempt(s): {last_error or 'unknown error'}"

@@ -130,7 +130,9 @@ class ArticleExtraction(_Out):
         context = info.context if isinstance(info.context, dict) else None
         if not context or not isinstance(context.get("article"), str):
             return self
-        problems = find_problems(self, context["article"])
+        problems = find_problems(
+            self, context["article"], first_chunk=context.get("first_chunk", True)
+        )
         if problems:
             raise ValueError(format_problems(problems))
         return self
@@ -156,8 +158,14 @@ def _clip(s: str, n: int = 80) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def find_problems(extraction: ArticleExtraction, article: str) -> list[Problem]:
-    """Every item that is not grounded in `article`, with a message that says how to fix it."""
+def find_problems(
+    extraction: ArticleExtraction, article: str, *, first_chunk: bool = True
+) -> list[Problem]:
+    """Every item that is not grounded in `article`, with a message that says how to fix it.
+
+    `first_chunk` (the whole article, or the first chunk of a long one): the answer must name
+    its council when its scope is not national, and must hold at least one evidence-backed item.
+    Later chunks may do neither."""
     from summarise.align import Aligner
     from summarise.gazetteer import lookup
 
@@ -170,12 +178,24 @@ def find_problems(extraction: ArticleExtraction, article: str) -> list[Problem]:
         elif aligner.find(value) is None:  # exact, normalised or bounded fuzzy
             problems.append(Problem(field, i, f'{what} "{_clip(value)}" is not in the article; {fix}'))
 
-    if extraction.scope is not Scope.national and not extraction.councils:
+    if first_chunk and extraction.scope is not Scope.national and not extraction.councils:
         problems.append(
             Problem(
                 "councils", -1,
                 f"scope is {extraction.scope.value} but no council is given; name the council "
                 "(official name, with the words the article uses) or set scope to national",
+            )
+        )
+    items = (
+        extraction.judgements + extraction.strengths + extraction.concerns
+        + extraction.recommendations
+    )
+    if first_chunk and not (items or extraction.quotes or extraction.figures):
+        problems.append(
+            Problem(
+                "strengths", -1,
+                "the answer has no judgements, strengths, concerns, recommendations, quotes or "
+                "figures; extract the article's findings, each with its evidence",
             )
         )
     for i, c in enumerate(extraction.councils):

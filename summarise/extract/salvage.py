@@ -46,7 +46,9 @@ def finish_reason(completion: Any) -> str | None:
     return getattr(choices[0], "finish_reason", None) if choices else None
 
 
-def best_attempt(completions: list[Any], article: str) -> Salvaged | None:
+def best_attempt(
+    completions: list[Any], article: str, *, first_chunk: bool = True
+) -> Salvaged | None:
     best: Salvaged | None = None
     for n, completion in enumerate(completions, start=1):
         if finish_reason(completion) == "length":
@@ -58,7 +60,7 @@ def best_attempt(completions: list[Any], article: str) -> Salvaged | None:
             extraction = ArticleExtraction.model_validate_json(text)
         except ValidationError:
             continue
-        problems = find_problems(extraction, article)
+        problems = find_problems(extraction, article, first_chunk=first_chunk)
         if best is None or len(problems) <= len(best.problems):
             best = Salvaged(extraction, problems, n)
     return best

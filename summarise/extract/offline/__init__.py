@@ -7,6 +7,7 @@ at known offsets, so every span is exact by construction.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from summarise.align import Aligner
 from summarise.extract import ExtractionResult
@@ -44,10 +45,11 @@ from summarise.models import (
     Scope,
     ServiceArea,
     Source,
+    Span,
 )
 
 SUMMARY_MAX_WORDS = 70
-SOCIAL_SERVICES = re.compile(r"social (?:services|care)|children[’']s services|child protection", re.I)
+SOCIAL_SERVICES = re.compile(r"social (?:services|care)|children[’']s services|child protection", re.IGNORECASE)
 
 
 class OfflineExtractor:
@@ -64,7 +66,7 @@ def summarise_article(article: Article) -> ArticleSummary:
     doc = Document(article.text)
     aligner = Aligner(article.text)
 
-    def span(seg: Segment):  # type: ignore[no-untyped-def]
+    def span(seg: Segment) -> Span:
         return aligner.span(seg.start, seg.end)
 
     review_type = find_review_type(doc)
@@ -163,7 +165,9 @@ class CouncilLocator:
         return before[-1] if before else None
 
 
-def _judgements(found: list[FoundJudgement], locator: CouncilLocator, span) -> list[Judgement]:  # type: ignore[no-untyped-def]
+def _judgements(
+    found: list[FoundJudgement], locator: CouncilLocator, span: Callable[[Segment], Span]
+) -> list[Judgement]:
     """One judgement per aspect, council and value, in text order (the first is the current one).
 
     A later mention of the same value may date it; a different value is a past judgement.

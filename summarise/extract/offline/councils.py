@@ -19,17 +19,17 @@ SOCIAL_CARE = re.compile(
     r"Ofsted|Social Services Inspectorate|\bSSI\b|Commission for Social Care Inspection|\bCSCI\b|"
     r"Care Quality Commission|\bCQC\b|star rating|\bstars?\b|inspect|disabilit|mental health|"
     r"vulnerable|carers|the (?:council|authority|department)",
-    re.I,
+    re.IGNORECASE,
 )
 NOT_SOCIAL_CARE = re.compile(
     r"\blibrar(?:y|ies)\b|\bmarkets?\b|\bwaste\b|\bhighways?\b|\bplanning\b|\bhousing benefit\b|"
     r"\bleisure\b|\bparks?\b|\btrading standards\b|\bfire\b|\bpolice\b|\bschools? (?:improvement|transport)\b",
-    re.I,
+    re.IGNORECASE,
 )
 NATIONAL_CUES = re.compile(
     r"\bchief inspector\b|\bannual report\b|\bnationally\b|\bacross (?:England|Wales|the country)\b|"
     r"\ball councils\b|\bcouncils in England\b|\bstate of the nation\b|\bgovernment[’']s\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

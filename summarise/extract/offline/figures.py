@@ -69,7 +69,7 @@ def find_figures(doc: Document) -> list[FoundFigure]:
     matches = FIGURE_LOW.finditer(low) if len(low) == len(doc.text) else FIGURE.finditer(doc.text)
     for m in matches:  # one pass over the text, not one per sentence
         raw = doc.text[m.start() : m.end()].strip()
-        if NOT_FIGURE.match(raw) and not re.search(r"third|quarter|half|per", raw, re.I):
+        if NOT_FIGURE.match(raw) and not re.search(r"third|quarter|half|per", raw, re.IGNORECASE):
             continue
         sentence = doc.sentence_at(m.start())
         if not sentence.start <= m.start() < m.start() + len(raw) <= sentence.end:

@@ -27,23 +27,7 @@ ROLE_HEADS = (
     r"president|reporter|correspondent|editor|mayor|councillor|lead|portfolio holder"
 )
 NOT_NAME_WORDS = frozenset(
-    """Mr Mrs Ms Miss Dr Sir Dame Lord Lady Baroness Professor Prof Rev Councillor Cllr
-    The This That These Those A An In On At For But And Or If When While Whilst Since After
-    Before Despite Although However Meanwhile Another Other Inspectors Inspector Director Directors
-    Chief Labour Conservative Tory Liberal Democrat Democrats Green Independent Council Councils
-    County Borough City Social Services Service Commission Inspectorate Audit Care Quality Ofsted
-    Department Health Trust Trusts Report Review Reviews Joint Government Minister Secretary State
-    Committee Cabinet Association Authority Authorities England English Wales Welsh Britain British
-    London Community Echo Times News Press Police University Children Young People Family Group
-    North South East West Central Greater Royal Metropolitan Unitary January February March April
-    May June July August September October November December Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday Local Public Action Priorities Plan Strategy National Annual Justice
-    Racial Office Standards Education Adult Adults Older Mental Learning Disabilities Key Overall
-    Executive Leader Member Members Unit Team Centre Centres Partnership Partnerships NHS Primary
-    Comment Comments Newspapers Financially Specifically Three Two One Four Five Six Seven Eight
-    Nine Ten Mayor Home Homes Office Sure Start Best Value Assembly Parliament House Lords Commons
-    Programme Fund Board Boards Panel Forum Foundation Hospital Hospitals Institute College School
-    Schools Street Road Court Tribunal Agency Society Federation Union Alliance Network""".split()
+    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness", "Professor", "Prof", "Rev", "Councillor", "Cllr", "The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "Whilst", "Since", "After", "Before", "Despite", "Although", "However", "Meanwhile", "Another", "Other", "Inspectors", "Inspector", "Director", "Directors", "Chief", "Labour", "Conservative", "Tory", "Liberal", "Democrat", "Democrats", "Green", "Independent", "Council", "Councils", "County", "Borough", "City", "Social", "Services", "Service", "Commission", "Inspectorate", "Audit", "Care", "Quality", "Ofsted", "Department", "Health", "Trust", "Trusts", "Report", "Review", "Reviews", "Joint", "Government", "Minister", "Secretary", "State", "Committee", "Cabinet", "Association", "Authority", "Authorities", "England", "English", "Wales", "Welsh", "Britain", "British", "London", "Community", "Echo", "Times", "News", "Press", "Police", "University", "Children", "Young", "People", "Family", "Group", "North", "South", "East", "West", "Central", "Greater", "Royal", "Metropolitan", "Unitary", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Local", "Public", "Action", "Priorities", "Plan", "Strategy", "National", "Annual", "Justice", "Racial", "Office", "Standards", "Education", "Adult", "Adults", "Older", "Mental", "Learning", "Disabilities", "Key", "Overall", "Executive", "Leader", "Member", "Members", "Unit", "Team", "Centre", "Centres", "Partnership", "Partnerships", "NHS", "Primary", "Comment", "Comments", "Newspapers", "Financially", "Specifically", "Three", "Two", "One", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Mayor", "Home", "Homes", "Office", "Sure", "Start", "Best", "Value", "Assembly", "Parliament", "House", "Lords", "Commons", "Programme", "Fund", "Board", "Boards", "Panel", "Forum", "Foundation", "Hospital", "Hospitals", "Institute", "College", "School", "Schools", "Street", "Road", "Court", "Tribunal", "Agency", "Society", "Federation", "Union", "Alliance", "Network"]
 )
 
 _NAME_RE = re.compile(rf"(?:(?P<title>{TITLES})[ \t]+)?(?P<name>{NAME})")

@@ -23,7 +23,7 @@ from summarise.models import ServiceArea
 STRONG_POSITIVE = re.compile(
     r"\b(?:praise[ds]?|praising|strengths?|commend(?:s|ed)?|success(?:ful|fully)?|excellent|"
     r"working particularly well|highly satisfied|outstanding)\b",
-    re.I,
+    re.IGNORECASE,
 )
 POSITIVE = re.compile(
     r"\b(?:strong|good|well|improved|improving|improvements?|committed|commitment|pleased|"
@@ -31,12 +31,12 @@ POSITIVE = re.compile(
     r"measurable) progress|satisfied|stable|valued?|supported|better|innovative|cutting edge|"
     r"achievement|high proportion|delivering|investment|rated services as|top \d+%|best|"
     r"highlight(?:s|ed)?|manageable|knew their)\b",
-    re.I,
+    re.IGNORECASE,
 )
 STRONG_NEGATIVE = re.compile(
     r"\b(?:concerns?|concerned|criticis(?:ed|m|es)|fail(?:ing|ings|ed|ure)?|inadequate|slow(?:ly)?|"
     r"insufficient|special measures|crisis|out of control|(?:changes?|turnover) of (?:social workers?|staff))\b",
-    re.I,
+    re.IGNORECASE,
 )
 NEGATIVE = re.compile(
     r"\b(?:delays?|delayed|(?<!learning )difficult(?:y|ies)|(?<!health )problems?|risks?|poor|"
@@ -47,38 +47,38 @@ NEGATIVE = re.compile(
     r"not performing|impairs?|harmed|negatively|frequent change|unresolved|obstacles?|pressures?|"
     r"outweighed|insular|warn(?:s|ed|ing)?|missing out|tightening|waiting lists?|too long|"
     r"faster progress)\b",
-    re.I,
+    re.IGNORECASE,
 )
 RECOMMEND = re.compile(
     r"\b(?:recommend(?:s|ed|ing|ations?)?|should|must|needs? to|will need to|urged?|calls? for|"
     r"called for|priorit(?:y|ies) for action|has to|ought to)\b",
-    re.I,
+    re.IGNORECASE,
 )
 RECOMMENDATION_LEAD = re.compile(
     r"\b(?:priorities for action|recommendations?|recommend(?:s|ed)?|action plan|they include|should)\b.*:\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 NEUTRAL_LEAD = re.compile(r":\s*$")
 
 SERVICE_AREA_CUES: list[tuple[ServiceArea, re.Pattern[str]]] = [
-    (ServiceArea.child_protection, re.compile(r"child protection|safeguarding|at risk|escalating risk|help and protection", re.I)),
+    (ServiceArea.child_protection, re.compile(r"child protection|safeguarding|at risk|escalating risk|help and protection", re.IGNORECASE)),
     (
         ServiceArea.looked_after_children,
-        re.compile(r"looked[- ]after|children[’']s homes?|in care\b|care leavers?|fostering|adoption|placements?|residential homes", re.I),
+        re.compile(r"looked[- ]after|children[’']s homes?|in care\b|care leavers?|fostering|adoption|placements?|residential homes", re.IGNORECASE),
     ),
-    (ServiceArea.older_people, re.compile(r"older people|elderly|home care|residential care|nursing care", re.I)),
-    (ServiceArea.learning_disabilities, re.compile(r"learning (?:disabilit|difficult)", re.I)),
-    (ServiceArea.mental_health, re.compile(r"mental health", re.I)),
-    (ServiceArea.physical_disabilities, re.compile(r"physical (?:and sensory )?disabilit|sensory", re.I)),
-    (ServiceArea.carers, re.compile(r"\bcarers?\b", re.I)),
+    (ServiceArea.older_people, re.compile(r"older people|elderly|home care|residential care|nursing care", re.IGNORECASE)),
+    (ServiceArea.learning_disabilities, re.compile(r"learning (?:disabilit|difficult)", re.IGNORECASE)),
+    (ServiceArea.mental_health, re.compile(r"mental health", re.IGNORECASE)),
+    (ServiceArea.physical_disabilities, re.compile(r"physical (?:and sensory )?disabilit|sensory", re.IGNORECASE)),
+    (ServiceArea.carers, re.compile(r"\bcarers?\b", re.IGNORECASE)),
     (
         ServiceArea.workforce,
-        re.compile(r"recruit|retention|retain|staff|social workers?|workforce|vacanc|turnover|case ?loads|supervision", re.I),
+        re.compile(r"recruit|retention|retain|staff|social workers?|workforce|vacanc|turnover|case ?loads|supervision", re.IGNORECASE),
     ),
-    (ServiceArea.finance, re.compile(r"budget|financ|overspen|cost|value for money|£|fund", re.I)),
-    (ServiceArea.partnership, re.compile(r"partnership|joint working|health|NHS|primary care|agencies", re.I)),
-    (ServiceArea.adults, re.compile(r"\badults?\b|vulnerable|direct payments", re.I)),
-    (ServiceArea.children, re.compile(r"child|young people|family|families", re.I)),
+    (ServiceArea.finance, re.compile(r"budget|financ|overspen|cost|value for money|£|fund", re.IGNORECASE)),
+    (ServiceArea.partnership, re.compile(r"partnership|joint working|health|NHS|primary care|agencies", re.IGNORECASE)),
+    (ServiceArea.adults, re.compile(r"\badults?\b|vulnerable|direct payments", re.IGNORECASE)),
+    (ServiceArea.children, re.compile(r"child|young people|family|families", re.IGNORECASE)),
 ]
 
 
@@ -106,10 +106,10 @@ _CUE_LISTS = [
 ]
 # Cues start at a word boundary (or "£"): checking that first lets re skip most positions.
 _CUES = re.compile(r"\b(?:" + _named_union(_CUE_LISTS, lower=True) + ")")
-_CUES_I = re.compile(_named_union(_CUE_LISTS, lower=False), re.I)
+_CUES_I = re.compile(_named_union(_CUE_LISTS, lower=False), re.IGNORECASE)
 _AREA_LISTS = [(f"a{i}", p) for i, (_, p) in enumerate(SERVICE_AREA_CUES)]
 _AREAS = re.compile(r"(?:\b|(?=£))(?:" + _named_union(_AREA_LISTS, lower=True) + ")")
-_AREAS_I = re.compile(_named_union(_AREA_LISTS, lower=False), re.I)
+_AREAS_I = re.compile(_named_union(_AREA_LISTS, lower=False), re.IGNORECASE)
 _RECOMMEND = re.compile(RECOMMEND.pattern.lower())
 # "not improving" counts once, as criticism: the flip consumes the praise word it negates.
 WEIGHTS = {"flip": (0, 1), "sp": (2, 0), "p": (1, 0), "sn": (0, 2), "n": (0, 1)}

@@ -115,9 +115,7 @@ def find_quote_chains(doc: Document) -> list[QuoteChain]:
             chain.close_at = block.start + re_ + (1 if closed else 0)
             if not closed:
                 carrying = chain
-        if not stretches:
-            carrying = None
-        elif not ends_open:
+        if not stretches or not ends_open:
             carrying = None
     return [c for c in chains if sum(len(p.text.split()) for p in c.parts) >= MIN_WORDS]
 

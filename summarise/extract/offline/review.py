@@ -27,21 +27,21 @@ BODY_PATTERNS: list[tuple[Body, re.Pattern[str]]] = [
 
 # Most specific first: the first type whose cue appears wins.
 REVIEW_PATTERNS: list[tuple[ReviewType, re.Pattern[str]]] = [
-    (ReviewType.monitoring_visit, re.compile(r"\bmonitoring visits?\b", re.I)),
-    (ReviewType.focused_visit, re.compile(r"\bfocused visits?\b", re.I)),
-    (ReviewType.joint_review, re.compile(r"\bjoint reviews?\b(?! questionnaire)", re.I)),
+    (ReviewType.monitoring_visit, re.compile(r"\bmonitoring visits?\b", re.IGNORECASE)),
+    (ReviewType.focused_visit, re.compile(r"\bfocused visits?\b", re.IGNORECASE)),
+    (ReviewType.joint_review, re.compile(r"\bjoint reviews?\b(?! questionnaire)", re.IGNORECASE)),
     (
         ReviewType.star_rating,
-        re.compile(r"\bstar ratings?\b|\b(?:zero|no|one|two|three|[0-3])[- ]stars?\b", re.I),
+        re.compile(r"\bstar ratings?\b|\b(?:zero|no|one|two|three|[0-3])[- ]stars?\b", re.IGNORECASE),
     ),
-    (ReviewType.annual_report, re.compile(r"\bannual report\b", re.I)),
+    (ReviewType.annual_report, re.compile(r"\bannual report\b", re.IGNORECASE)),
     (
         ReviewType.performance_assessment,
-        re.compile(r"\b(?:annual |comprehensive )?performance assessments?\b|\bAPA\b|\bCPA\b", re.I),
+        re.compile(r"\b(?:annual |comprehensive )?performance assessments?\b|\bAPA\b|\bCPA\b", re.IGNORECASE),
     ),
     (
         ReviewType.inspection,
-        re.compile(r"\binspect(?:ion|ions|ed|ors?)\b|\bjoint area reviews?\b|\bOfsted\b|\bCQC\b", re.I),
+        re.compile(r"\binspect(?:ion|ions|ed|ors?)\b|\bjoint area reviews?\b|\bOfsted\b|\bCQC\b", re.IGNORECASE),
     ),
 ]
 
@@ -56,14 +56,14 @@ class FoundJudgement:
 
 _SERVING = re.compile(
     r"\b(?P<neg>not\s+)?serv(?:e|es|ed|ing)\s+(?:(?P<q>all|most|some)\s+(?:of\s+the\s+)?)?people\s+well\b",
-    re.I,
+    re.IGNORECASE,
 )
 _PROSPECTS = [
-    re.compile(r"\b(?P<v>excellent|promising|uncertain|poor)\s+prospects\b", re.I),
+    re.compile(r"\b(?P<v>excellent|promising|uncertain|poor)\s+prospects\b", re.IGNORECASE),
     re.compile(
         r"\bprospects\s+(?:for\s+(?:continued\s+)?improvement\s+)?(?:are|were|is|was|as|remain|judged|looked)\s+"
         r"(?:to\s+be\s+)?[“\"']?(?P<v>excellent|promising|uncertain|poor)\b",
-        re.I,
+        re.IGNORECASE,
     ),
 ]
 OFSTED_VALUES = r"outstanding|good|requires improvement(?: to be good)?|inadequate"
@@ -72,37 +72,39 @@ _EFFECTIVENESS = [
         r"\b(?:(?P<pre>\w+)\s+)?(?P<subject>\w+(?:[’']s)?)\s+(?:(?:was|were|has been|had been|is|are|been)\s+)?"
         r"(?:rated|judged|ruled|graded|found to be|deemed|assessed as|declared)\s+(?:as\s+|to\s+be\s+)?"
         rf"[“\"']?(?P<v>{OFSTED_VALUES})\b",
-        re.I,
+        re.IGNORECASE,
     ),
-    re.compile(rf"\b(?P<v>{OFSTED_VALUES})\s+(?:rating|judgement|grade|verdict)\b", re.I),
-    re.compile(rf"\brat(?:ing|ed)\s+of\s+[“\"']?(?P<v>{OFSTED_VALUES})\b", re.I),
+    re.compile(rf"\b(?P<v>{OFSTED_VALUES})\s+(?:rating|judgement|grade|verdict)\b", re.IGNORECASE),
+    re.compile(rf"\brat(?:ing|ed)\s+of\s+[“\"']?(?P<v>{OFSTED_VALUES})\b", re.IGNORECASE),
     re.compile(
         r"\b(?:judged|rated|ruled|found|graded)\s+(?:the\s+)?(?:council[’']s\s+|authority[’']s\s+|its\s+)?"
         rf"(?:children[’']s\s+services|adult social care|services|council|authority|it)\s+(?:as\s+|to\s+be\s+)?(?P<v>{OFSTED_VALUES})\b",
-        re.I,
+        re.IGNORECASE,
     ),
 ]
 # Sub-judgements ("adoption was rated good") are points, not the overall judgement.
 SUB_AREAS = frozenset(
-    """adoption fostering leadership leaders management safeguarding leavers care help
-    protection experiences progress practice""".split()
+    ["adoption", "fostering", "leadership", "leaders", "management", "safeguarding", "leavers", "care", "help", "protection", "experiences", "progress", "practice"]
 )
 _STARS = re.compile(
-    r"\b(?P<v>zero|no|one|two|three|[0-3])[- ]stars?\b(?![- ]rating\s+system)", re.I
+    r"\b(?P<v>zero|no|one|two|three|[0-3])[- ]stars?\b(?![- ]rating\s+system)", re.IGNORECASE
 )
 STAR_WORDS = {"zero": "0", "no": "0", "one": "1", "two": "2", "three": "3"}
 _PROGRESS = re.compile(
     r"\b(?:(?P<v>insufficient|sufficient|inadequate|adequate)\s+progress|"
     r"(?P<neg>not\s+(?:making\s+)?(?:enough|sufficient)\s+progress))\b",
-    re.I,
+    re.IGNORECASE,
 )
 _DATE_AFTER = re.compile(rf"\b(?:in|since|from)\s+(?:(?P<m>{MONTHS})\s+)?(?P<y>(?:19|20)\d\d)\b")
 _REVIEW_DATE = re.compile(
     rf"\b(?:inspection|review|visit|assessment)\b[^.]{{0,40}}?\b(?:in|during|on|between)\s+(?:\d{{1,2}}\s+)?"
     rf"(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>(?:19|20)\d\d)\s+(?:inspection|review|visit|assessment)\b",
-    re.I,
+    re.IGNORECASE,
 )
+
+
+_MONTH_NAME = re.compile(rf"(?:{MONTHS})\b")
 
 
 def find_review_date(doc: Document, published: str | None = None) -> str | None:
@@ -110,12 +112,14 @@ def find_review_date(doc: Document, published: str | None = None) -> str | None:
 
     "January's inspection" counts too when the publication date fixes its year.
     """
+    if not _MONTH_NAME.search(doc.text):
+        return None  # every review date names a month
     if not _REVIEW_DATE.search(doc.text) and not month_of_event(doc.text, published):
         return None  # one search of the whole text spares a search per sentence
     for s in doc.sentences:
         if relative := month_of_event(s.text, published):
             return relative
-        if re.search(r"\b(?:since|previous(?:ly)?|last|will|next)\b", s.text, re.I):
+        if re.search(r"\b(?:since|previous(?:ly)?|last|will|next)\b", s.text, re.IGNORECASE):
             continue
         m = _REVIEW_DATE.search(s.text)
         if m:
@@ -136,11 +140,12 @@ BODY_HINTS: dict[Body, tuple[str, ...]] = {
 
 
 def find_bodies(text: str, review_type: ReviewType) -> list[Body]:
-    found = {
-        body
-        for body, pattern in BODY_PATTERNS
-        if any(hint in text for hint in BODY_HINTS[body]) and pattern.search(text)
-    }
+    found = set()
+    for body, pattern in BODY_PATTERNS:
+        hits = [hint for hint in BODY_HINTS[body] if hint in text]
+        # A full name found by `in` needs no regex; an acronym must stand alone ("SSI", not "SSIS").
+        if hits and (len(hits[0]) > 5 or pattern.search(text)):
+            found.add(body)
     if review_type == ReviewType.joint_review:
         found |= {Body.audit_commission, Body.social_services_inspectorate}
     return [body for body, _ in BODY_PATTERNS if body in found]
@@ -152,7 +157,7 @@ def find_review_type(doc: Document) -> ReviewType:
         r"Social Services Inspectorate\s+and\s+(?:the\s+)?Audit\s+Commission", text
     ):
         return ReviewType.joint_review
-    if re.search(r"\bannual report of the chief inspector\b|\bchief inspector[’']s annual report\b", text, re.I):
+    if re.search(r"\bannual report of the chief inspector\b|\bchief inspector[’']s annual report\b", text, re.IGNORECASE):
         return ReviewType.annual_report
     for review_type, pattern in REVIEW_PATTERNS:
         if pattern.search(text):
@@ -171,7 +176,7 @@ def _judgement_date(sentence: Segment, rel_end: int, published: str | None) -> s
 _JUDGEMENT_HINT = re.compile(
     r"people\s+well|prospects|rat(?:ed|ing)|judge|ruled|grade|verdict|stars?\b|progress|deemed|"
     r"assessed|declared|found\s+to\s+be",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -30,7 +30,7 @@ class Segment:
 
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr cllr prof st no vs etc eg ie inc ltd co rev sr jr gen gov col capt".split()
+    ["mr", "mrs", "ms", "dr", "cllr", "prof", "st", "no", "vs", "etc", "eg", "ie", "inc", "ltd", "co", "rev", "sr", "jr", "gen", "gov", "col", "capt"]
 )
 BULLET = re.compile(r"^\s*(?:[-•*·▪‣–]|\d{1,2}[.)])\s+")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
