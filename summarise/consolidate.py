@@ -39,14 +39,6 @@ MERGE_THRESHOLD = 75.0
 # point must have this many words, and be at least this fraction of the other's length, to merge.
 MERGE_MIN_WORDS = 5
 MERGE_MIN_LENGTH_RATIO = 0.35
-# Better to worse, to tell the direction of travel between two judgements of one aspect.
-VALUE_ORDER: dict[Aspect, tuple[str, ...]] = {
-    Aspect.serving_people: ("all", "most", "some", "not"),
-    Aspect.prospects: ("excellent", "promising", "uncertain", "poor"),
-    Aspect.overall_effectiveness: ("outstanding", "good", "requires_improvement", "inadequate"),
-    Aspect.star_rating: ("3", "2", "1", "0"),
-    Aspect.progress: ("sufficient", "insufficient"),
-}
 
 REVIEW_LABELS = {
     "joint_review": "Joint review",
@@ -205,7 +197,7 @@ def headline(council: str, latest: list[LatestJudgement], items: Sequence[Stored
 def direction(latest: list[LatestJudgement], items: Sequence[Stored], council: str) -> str:
     """Improving or declining when one aspect has an older, different judgement; else the cues."""
     for j in latest:
-        order = VALUE_ORDER[j.aspect]
+        order = ASPECT_VALUES[j.aspect]
         older = [
             old.value.value
             for item in items

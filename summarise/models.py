@@ -75,11 +75,12 @@ class JudgementValue(str, Enum):
     sufficient = "sufficient"
 
 
+# The values each aspect admits, best first (consolidation reads the direction of travel from it).
 ASPECT_VALUES: dict[Aspect, tuple[str, ...]] = {
     Aspect.serving_people: ("all", "most", "some", "not"),
     Aspect.prospects: ("excellent", "promising", "uncertain", "poor"),
     Aspect.overall_effectiveness: ("outstanding", "good", "requires_improvement", "inadequate"),
-    Aspect.star_rating: ("0", "1", "2", "3"),
+    Aspect.star_rating: ("3", "2", "1", "0"),
     Aspect.progress: ("insufficient", "sufficient"),
 }
 

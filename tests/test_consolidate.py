@@ -135,3 +135,44 @@ def test_same_inputs_give_byte_identical_json() -> None:
     second = [b.model_dump_json() for b in build_briefings(_stored(list(reversed(paths))), "T")]
     assert first == second
     assert json.loads(first[0])["generated_at"] == "T"
+
+
+def _article(article_id: str, text: str, published: str) -> Stored:
+    from hashlib import sha256
+
+    from summarise.models import Article
+
+    article = Article(
+        id=article_id, path=f"{article_id}.txt", text=text,
+        sha256=sha256(text.encode()).hexdigest(), published=published,
+    )
+    return Stored(article_id, summarise_article(article))
+
+
+def test_direction_of_travel_compares_a_newer_rating_with_an_older_one() -> None:
+    older = _article(
+        "doncaster-2002",
+        "Doncaster social services were given a zero-star rating by the Social Services Inspectorate.",
+        "2002-05",
+    )
+    newer = _article(
+        "doncaster-2004",
+        "Doncaster social services have been awarded two stars in this year's star ratings from the "
+        "Commission for Social Care Inspection.",
+        "2004-11",
+    )
+    (briefing,) = build_briefings([newer, older], "T")
+    latest = {j.aspect: j for j in briefing.latest_judgements}
+    assert latest[Aspect.star_rating].value.value == "2"
+    assert latest[Aspect.star_rating].source_id == "doncaster-2004"
+    assert briefing.headline == "Doncaster: two stars; direction of travel: improving."
+    assert [e.source_id for e in briefing.timeline] == ["doncaster-2002", "doncaster-2004"]
+
+    was_better = _article(
+        "a", "Doncaster social services have been awarded two stars in the star ratings.", "2002-05"
+    )
+    now_worse = _article(
+        "b", "Doncaster social services were given a zero-star rating in the star ratings.", "2004-11"
+    )
+    (declining,) = build_briefings([was_better, now_worse], "T")
+    assert declining.headline == "Doncaster: zero stars; direction of travel: declining."
