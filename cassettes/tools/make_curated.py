@@ -9,7 +9,7 @@ recording. Each response carries the header `x-summarise-curated: hand-written`.
 Usage numbers in curated responses are a tokenizer-free estimate (4 characters a token) of the
 request actually sent (messages + tools) and of the answer; they are not a real tokenizer's counts.
 
-    /work/venv/bin/python cassettes/tools/make_curated.py        # from the repository root
+    .venv/bin/python cassettes/tools/make_curated.py        # from the repository root
 """
 
 from __future__ import annotations

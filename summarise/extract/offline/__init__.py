@@ -49,7 +49,9 @@ from summarise.models import (
 )
 
 SUMMARY_MAX_WORDS = 70
-SOCIAL_SERVICES = re.compile(r"social (?:services|care)|children[’']s services|child protection", re.IGNORECASE)
+SOCIAL_SERVICES = re.compile(
+    r"social (?:services|care)|children[’']s services|child protection", re.IGNORECASE
+)
 
 
 class OfflineExtractor:
@@ -83,12 +85,19 @@ def summarise_article(article: Article) -> ArticleSummary:
     elif scope == Scope.council:
         evidence = evidence[:1]
     councils = [
-        CouncilRef(name=ev.authority.name, gss_code=ev.authority.gss_code, mentioned_as=mentioned_as(ev))
+        CouncilRef(
+            name=ev.authority.name, gss_code=ev.authority.gss_code, mentioned_as=mentioned_as(ev)
+        )
         for ev in evidence
     ]
     locator = CouncilLocator(council_mentions, [c.name for c in councils])
 
-    judgements = _judgements(find_judgements(doc, review_type, article.published), locator, span)
+    # A judgement stated in the body is better evidence than the same words in a headline.
+    found = sorted(
+        find_judgements(doc, review_type, article.published),
+        key=lambda j: j.evidence.start < doc.body_start,
+    )
+    judgements = _judgements(found, locator, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
     seen: set[str] = set()
     for p in find_points(doc, skip=_headline(doc, article)):
@@ -114,7 +123,10 @@ def summarise_article(article: Article) -> ArticleSummary:
         for chain in chains
         for part in chain.parts
     ]
-    figures = [Figure(text=f.figure.text, meaning=f.meaning, span=span(f.figure)) for f in find_figures(doc)]
+    figures = [
+        Figure(text=f.figure.text, meaning=f.meaning, span=span(f.figure))
+        for f in find_figures(doc)
+    ]
     people = [_person(p) for p in merge_people(mentions)]
     all_points = [pt for kind in points.values() for pt in kind]
     return ArticleSummary(
@@ -127,7 +139,9 @@ def summarise_article(article: Article) -> ArticleSummary:
         ),
         scope=scope,
         councils=councils,
-        review=Review(review_type=review_type, bodies=bodies, date=find_review_date(doc, article.published)),
+        review=Review(
+            review_type=review_type, bodies=bodies, date=find_review_date(doc, article.published)
+        ),
         judgements=judgements,
         summary=_lead_summary(doc),
         strengths=points["strength"],
@@ -179,7 +193,9 @@ def _judgements(
     for j in found:
         if NOT_SOCIAL_CARE.search(j.evidence.text) and not SOCIAL_SERVICES.search(j.evidence.text):
             continue  # "Kent's library service was rated good"
-        councils: list[str | None] = list(locator.within(j.evidence)) if len(locator.names) > 1 else []
+        councils: list[str | None] = (
+            list(locator.within(j.evidence)) if len(locator.names) > 1 else []
+        )
         if not councils:
             councils = [locator.at(j.evidence)]
         for council in councils:
@@ -212,7 +228,7 @@ def _lead_summary(doc: Document) -> str:
     """The first sentences of the body: news writing puts the finding first."""
     words: list[str] = []
     for s in doc.sentences:
-        if s.start < doc.body_start or len(s.text.split()) < 8 or s.text[-1] not in ".!?”\"’":
+        if s.start < doc.body_start or len(s.text.split()) < 8 or s.text[-1] not in '.!?”"’':
             continue
         words.extend(s.text.split())
         if len(words) >= 25:
