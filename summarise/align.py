@@ -12,22 +12,11 @@ a rule produced. `Aligner.find` tries, in order:
    stripped of surrounding whitespace, and of surrounding quote marks when the text does
    not have them there; the match is mapped back to the original offsets through the
    per-character index map. Stateful like the exact tier.
-3. **fuzzy** (bounded) - `rapidfuzz.fuzz.partial_ratio_alignment` locates the best window of
-   the normalised text, then the window's ends are moved to word boundaries to maximise
-   `rapidfuzz.fuzz.ratio`. Accepted only when all of these hold:
-
-   * the needle is at least `MIN_FUZZY_CHARS` (12) normalised characters long - figures
-     such as "83%" are exact/normalised or nothing;
-   * ratio >= the threshold (default `DEFAULT_FUZZY_THRESHOLD` = 90 on the 0-100 Indel
-     similarity, i.e. roughly at most one character in ten inserted, deleted or replaced);
-   * the region is 0.75x-1.33x the needle's length (`FUZZY_LENGTH_BOUNDS`);
-   * at least 75% of the needle's words occur in the region (`MIN_TOKEN_COVERAGE`, the
-     LangExtract-style density rule), so a one-character edit that swaps a whole word
-     ("not" -> "now") in a short quote is not accepted on character similarity alone;
-   * needle and region have the same numbers, negations and judgement words
-     (`CRITICAL_WORDS`): "84% of care plans" must not land on "83% of care plans", nor
-     "made poor progress" on "made good progress".
-
+3. **fuzzy** (bounded) - `summarise.fuzzy_align.fuzzy_region` finds the best region of the
+   normalised text by `rapidfuzz` similarity, moved to word boundaries, and accepts it only
+   for needles of at least `MIN_FUZZY_CHARS` (12) characters, at `DEFAULT_FUZZY_THRESHOLD`
+   (90) or better, within `FUZZY_LENGTH_BOUNDS`, with `MIN_TOKEN_COVERAGE` of the needle's
+   words and the same `CRITICAL_WORDS` and numbers; see that module for the rules.
 4. **none** - ``None``; the caller reports the missing quote.
 
 At the literal tiers an occurrence that starts or ends in the middle of a word ("83%" inside
@@ -40,13 +29,17 @@ Nothing here builds a regular expression from the needle; all matching is litera
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
-import re
-from collections import Counter
-
-from rapidfuzz import fuzz
-
+from summarise.fuzzy_align import (
+    CRITICAL_WORDS,
+    DEFAULT_FUZZY_THRESHOLD,
+    FUZZY_LENGTH_BOUNDS,
+    MIN_FUZZY_CHARS,
+    MIN_TOKEN_COVERAGE,
+    fuzzy_region,
+)
 from summarise.models import Alignment, Span
 
 __all__ = [
@@ -59,22 +52,6 @@ __all__ = [
     "check_span",
     "normalise",
 ]
-
-DEFAULT_FUZZY_THRESHOLD = 90.0
-"""Minimum `rapidfuzz.fuzz.ratio` (0-100) between normalised needle and region."""
-
-MIN_FUZZY_CHARS = 12
-"""Needles shorter than this (after normalisation) are never matched fuzzily, nor mid-word."""
-
-FUZZY_LENGTH_BOUNDS = (0.75, 1.33)
-"""Allowed ratio of the fuzzy region's length to the needle's (both normalised)."""
-
-MIN_TOKEN_COVERAGE = 0.75
-"""Share of the needle's words (as a multiset) that must occur in a fuzzy region."""
-
-_LOCATE_SLACK = 15.0
-"""The locating pass accepts windows this far below the threshold; the refined region
-(moved to word boundaries) must then reach the threshold itself."""
 
 _QUOTE_STRIP = " '\""
 
@@ -92,27 +69,6 @@ for _ch in "\u00ad\u200b\u2060\ufeff":  # soft hyphen, zero-width space, word jo
 del _ch
 
 _FOLD_CACHE: dict[str, str] = {}
-
-_WORD = re.compile(r"\w+")
-_CRITICAL_TOKEN = re.compile(r"\w[\w'%]*(?:[.,]\w[\w'%]*)*")  # "isn't", "1,200", "83%"
-
-# fmt: off
-CRITICAL_WORDS = frozenset({
-    # negation
-    "not", "no", "never", "none", "nor", "neither", "nothing", "nobody", "cannot", "without",
-    # quantifiers, including the serving_people judgement values
-    "all", "most", "some", "many", "few", "fewer", "more", "less", "majority", "minority", "half",
-    # judgement and rating vocabulary (models.ASPECT_VALUES and the inspectorates' scales)
-    "excellent", "promising", "uncertain", "poor", "outstanding", "good", "requires",
-    "improvement", "inadequate", "adequate", "satisfactory", "unsatisfactory", "fair", "weak",
-    "strong", "sufficient", "insufficient", "better", "worse", "improved", "improving",
-    "declined", "declining", "deteriorated",
-    # number words
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-})
-# fmt: on
-"""Words a fuzzy match may not add, drop or swap (nor any token containing a digit): a
-quote whose "poor" became "good", or whose "83%" became "84%", is a different fact."""
 
 # The parts of a text that normalising changes other than by ASCII lower(): runs of two or
 # more whitespace/dropped characters, a lone whitespace character other than " ", and any
@@ -393,78 +349,8 @@ class Aligner:
     def _fuzzy(self, nneedle: str, threshold: float) -> tuple[int, int] | None:
         key = (nneedle, threshold)
         if key not in self._fuzzy_cache:
-            self._fuzzy_cache[key] = self._fuzzy_uncached(nneedle, threshold)
+            self._fuzzy_cache[key] = fuzzy_region(nneedle, self._ntext, self._index, threshold)
         return self._fuzzy_cache[key]
-
-    def _fuzzy_uncached(self, nneedle: str, threshold: float) -> tuple[int, int] | None:
-        nlen = len(nneedle)
-        ntext = self._ntext
-        if nlen < MIN_FUZZY_CHARS or not ntext:
-            return None
-        hit = fuzz.partial_ratio_alignment(
-            nneedle, ntext, score_cutoff=max(0.0, threshold - _LOCATE_SLACK)
-        )
-        if hit is None:
-            return None
-        lo_len = FUZZY_LENGTH_BOUNDS[0] * nlen
-        hi_len = FUZZY_LENGTH_BOUNDS[1] * nlen
-        slack = max(8, nlen // 4)
-        n = len(ntext)
-        starts = [
-            s
-            for s in range(max(0, hit.dest_start - slack), min(n, hit.dest_start + slack + 1))
-            if self._is_start(s)
-        ]
-        ends = [
-            e
-            for e in range(max(1, hit.dest_end - slack), min(n, hit.dest_end + slack) + 1)
-            if self._is_end(e)
-        ]
-        best: tuple[float, int, int, int] | None = None  # score, -length error, -start, -end
-        for s in starts:
-            for e in ends:
-                length = e - s
-                if length < lo_len or length > hi_len:
-                    continue
-                score = fuzz.ratio(nneedle, ntext[s:e], score_cutoff=threshold)
-                if not score:
-                    continue
-                cand = (score, -abs(length - nlen), -s, -e)
-                if best is None or cand > best:
-                    best = cand
-        if best is None:
-            return None
-        s, e = -best[2], -best[3]
-        region = ntext[s:e]
-        if _token_coverage(nneedle, region) < MIN_TOKEN_COVERAGE:
-            return None
-        if _critical_words(nneedle) != _critical_words(region):
-            return None
-        return self._index[s], self._index[e - 1] + 1
-
-    def _is_start(self, s: int) -> bool:
-        """A fuzzy region may start at normalised offset `s` (not a space, not mid-word)."""
-        ntext, index = self._ntext, self._index
-        ch = ntext[s]
-        if ch == " ":
-            return False
-        if s == 0:
-            return True
-        if index[s - 1] == index[s]:  # inside one original character's expansion
-            return False
-        return not (ntext[s - 1].isalnum() and ch.isalnum())
-
-    def _is_end(self, e: int) -> bool:
-        """A fuzzy region may end just before normalised offset `e`."""
-        ntext, index = self._ntext, self._index
-        ch = ntext[e - 1]
-        if ch == " ":
-            return False
-        if e == len(ntext):
-            return True
-        if index[e - 1] == index[e]:
-            return False
-        return not (ch.isalnum() and ntext[e].isalnum())
 
 
 def _disjoint(occ: _Occurrences) -> _Occurrences:
@@ -474,25 +360,3 @@ def _disjoint(occ: _Occurrences) -> _Occurrences:
         if not out or start >= out[-1][1]:
             out.append((start, end))
     return out
-
-
-def _critical_words(text: str) -> Counter[str]:
-    """The words a fuzzy match must not change: numbers, negations, judgement words."""
-    found: Counter[str] = Counter()
-    for word in _CRITICAL_TOKEN.findall(text):
-        word = word.strip("'")
-        if not word:
-            continue
-        if word in CRITICAL_WORDS or word.endswith("n't") or any(ch.isdigit() for ch in word):
-            found[word] += 1
-    return found
-
-
-def _token_coverage(needle: str, region: str) -> float:
-    """Share of the needle's words (as a multiset) that also occur in the region."""
-    wanted = Counter(_WORD.findall(needle))
-    total = sum(wanted.values())
-    if not total:
-        return 0.0
-    found = wanted & Counter(_WORD.findall(region))
-    return sum(found.values()) / total

@@ -9,9 +9,9 @@ Data:
 
 ``lookup(name)`` resolves one name as given (an LLM's answer, a CLI argument); it is
 case-insensitive and strips council prefixes and suffixes. ``find_mentions(text)`` finds every
-mention in prose; it is case-sensitive on the proper noun (all-caps headlines are accepted) and
-rejects a name that is part of another proper noun ("Essex Police", "University of Essex",
-"Surrey Heath", "John Bolton"). See ``_judge`` for the rules.
+mention in prose; its rules live in `summarise.council_mentions` (word lists in
+`summarise.mention_words`). This module holds the data, the name index both use, `lookup` and
+`slugify`.
 
 Everything is loaded once and the matcher is one compiled regex (a trie of all names and
 aliases), so ``find_mentions`` costs one regex scan plus a little work per candidate.
@@ -52,117 +52,6 @@ class Mention:
     text: str
 
 
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
-# --------------------------------------------------------------------------------------------
-# Word lists for the mention rules (all casefolded, with ’ written as ').
-
-# Capitalised words that may directly precede a name without making it part of another proper
-# noun: function words (sentence-initial or in titles), months, days, parties, inspectorates.
-_PREV_OK = _words(
-    """
-    a an the in at on for from by with within without across about and but or nor so yet as to
-    into onto under over after before since while whereas when where if unlike like both neither
-    either all only even also meanwhile however thus then now last this that these those its
-    their our his her whether although though because despite during outside inside near around
-    between beyond throughout until via towards toward against among amongst upon including
-    plus versus vs not indeed today yesterday currently previously elsewhere here there overall
-    yes no every each other another most many some what which who whose how why said says
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    labour conservative conservatives tory tories liberal lib dem dems democrat democrats
-    green greens reform independent independents plaid ukip
-    ofsted ssi cqc csci estyn ciw ssiw audit inspectors inspector government minister ministers
-    rural urban neighbouring neighboring nearby county-wide former troubled struggling failing
-    embattled beleaguered cash-strapped improving
-    """
-)
-# Capitalised words that may directly follow a name: it is still the council (or its area).
-# "County" and "City" are deliberately absent ("Derby County", "Cardiff City"): they count only
-# as part of a suffix ("County Council", "City Council").
-_NEXT_OK = _words(
-    """
-    council councils councillor councillors borough metropolitan social children's childrens
-    children child services service adult adults adults' education department dept
-    directorate corporation authority local safeguarding cabinet unitary ssd joint review
-    inspection leader director mayor scrutiny fostering adoption youth early
-    """
-)
-# Words after a name that make it something else, in any case ("Kent police").
-_NEXT_BLOCK = _words(
-    """
-    police constabulary fire university hospital hospitals nhs ccg icb cricket football fc afc
-    ambulance probation healthcare
-    """
-)
-# In a headline (all caps or Title Case) every word is capitalised, so only these block.
-_NEXT_BLOCK_HEADLINE = _NEXT_BLOCK | _words(
-    """
-    echo news times post gazette herald chronicle advertiser mail telegraph argus express star
-    journal standard press evening live observer mercury courier sentinel citizen college school
-    academy trust partnership health county city united rovers wanderers athletic club heath
-    coldfield valley wildlife airport museum cathedral castle palace racecourse show festival
-    chamber prison crown court water rfc ccc rugby zoo diocese
-    """
-)
-# After a council word ("Children's"), these still make it something else.
-_SECOND_BLOCK = _NEXT_BLOCK_HEADLINE - {"county", "city", "trust", "partnership"}
-_TITLES = _words(
-    """
-    mr mrs ms miss mx dr sir lord lady dame councillor cllr prof professor rev revd reverend
-    father judge baroness baron
-    """
-)
-# Compass and similar words: "South Essex", "Greater Manchester", "New York".
-_GEO = _words(
-    """
-    north south east west mid central greater new upper lower great little old inner outer
-    north-east north-west south-east south-west ne nw se sw
-    """
-)
-_PREV_BLOCK_HEADLINE = (
-    _TITLES
-    | _GEO
-    | _words(
-        """
-        royal university afc fc river lake port fort saint st nhs hms bishop archbishop duke
-        duchess earl cardinal
-        """
-    )
-)
-# "<Head> of <Name>" is not the council ("University of Essex", "Bishop of Durham") unless Head
-# is one of these.
-_OF_OK = _words(
-    """
-    borough city county council councils mayor leader director directors head chief cabinet
-    member members part parts outside most all much rest people residents children families
-    """
-)
-_OF_BLOCK_HEADLINE = _words(
-    """
-    university bishop archbishop duke duchess earl vale port isle museum bank hospital college
-    diocese
-    """
-)
-# In "<Name>, X and Y <Org>" / "<Name> and Y <Org>" every name in the list belongs to the
-# organisation ("Devon and Cornwall Police", "Norfolk and Suffolk NHS Foundation Trust").
-_CHAIN_ORG = _words(
-    """
-    police constabulary fire nhs trust health healthcare partnership ccg icb ambulance university
-    hospital hospitals probation deanery foundation water wildlife integrated
-    """
-)
-_CHAIN_CONNECTORS = frozenset({",", "&", "and", "of", "upon", "on", "the", "with"})
-_SMALL_WORDS = _words(
-    """
-    a an the of and in on for to at by with as but or from into over after is are its it up
-    out off vs
-    """
-)
-_BULLETS = "-•*–—·"
-
 # --------------------------------------------------------------------------------------------
 # Regex pieces.
 
@@ -180,26 +69,7 @@ _SUFFIX_RE = (
     r"|Children['’]?s\s+Services\s+Trust|Children['’]?s\s+Trust"
     r"|(?-i:MBC|LBC|CBC|CC|BC)"
 )
-# A cue right after the name, possibly after a possessive or a list of further names
-# ("Reading council", "Bath's social services", "Bournemouth, Poole and Dorset councils").
-_CUE_AFTER_RE = re.compile(
-    r"(?:['’]s?)?(?:\s*(?:,|\band\b|&)\s*(?-i:[A-Z][\w'’-]*)(?:[^\S\n]+(?-i:[A-Z][\w'’-]*))*)*"
-    r"\s+(?:councils?|boroughs?|authority|social\s+services|social\s+care"
-    r"|children['’]?s\s+(?:services|social\s+care|trust))\b",
-    re.IGNORECASE,
-)
-_CUE_WORD_RE = re.compile(
-    r"\b(?:councils?|borough|authority|social services|social care"
-    r"|children'?s (?:services|social care|trust))\b"
-)
-_NEXT_WORD_RE = re.compile(r"[^\S\n]*\n?[^\S\n]*([^\W_][\w'’]*(?:-[^\W_][\w'’]*)*)")
-_POSSESSIVE_RE = re.compile(r"['’](?:s\b|(?!\w))")
-_CHAIN_START_RE = re.compile(r"\s*(?:,|and\b|&)")
-_CHAIN_TOKEN_RE = re.compile(r"[\w'’]+|[&,]|[.;:!?()\[\]\n]")
-_LINE_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
 _WORD_SPLIT_RE = re.compile(r"[\s\-]+")
-_WORDS_RE = re.compile(r"[\w'’]+")
-_SENTENCE_END_RE = re.compile(r"[.!?]\s")
 _NORM_DROP_RE = re.compile(r"[.,]")
 _NORM_SPACE_RE = re.compile(r"[\s\-]+")
 # ONS inversions ("Bristol, City of") are names for lookup(), not something prose says.
@@ -227,10 +97,6 @@ def _norm(s: str) -> str:
     s = s.replace("&", " and ")
     s = _NORM_DROP_RE.sub("", s)
     return _NORM_SPACE_RE.sub(" ", s).strip()
-
-
-def _cf(word: str) -> str:
-    return word.casefold().replace("’", "'")
 
 
 def slugify(name: str) -> str:
@@ -433,259 +299,12 @@ def lookup(name: str) -> Authority | None:
 # find_mentions()
 
 
-def _case_ok(form: _Form, used: str) -> bool:
-    """Every capitalised word of the name is capitalised in the text (so "reading" is not)."""
-    got = [w for w in _WORD_SPLIT_RE.split(used) if w]
-    if len(got) != len(form.capitals):
-        return used[:1].isupper()
-    return all(g[:1].isupper() for want, g in zip(form.capitals, got, strict=True) if want)
-
-
-def _prev_word(text: str, start: int) -> tuple[str, int] | None:
-    """The word right before ``start`` (spaces and at most one line break between), or None.
-
-    None too when punctuation intervenes, except the full stop of a title ("Mr. Bolton").
-    """
-    j = start
-    newline = False
-    while j > 0 and text[j - 1].isspace():
-        if text[j - 1] == "\n":
-            if newline:
-                return None
-            newline = True
-        j -= 1
-    dot = j > 0 and text[j - 1] == "."
-    if dot:
-        j -= 1
-    k = j
-    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’-"):
-        k -= 1
-    while k < j and not text[k].isalnum():
-        k += 1
-    if k == j:
-        return None
-    word = text[k:j]
-    if dot and _cf(word) not in _TITLES:
-        return None
-    return word, k
-
-
-def _next_word(text: str, end: int) -> str | None:
-    m = _NEXT_WORD_RE.match(text, end)
-    return m.group(1) if m else None
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    i = start - 1
-    newlines = 0
-    bullet = False
-    while i >= 0 and (text[i].isspace() or text[i] in "“\"‘'([" + _BULLETS):
-        if text[i] == "\n":
-            newlines += 1
-        elif text[i] in _BULLETS:
-            bullet = True
-        i -= 1
-    if i < 0 or text[i] in ".!?:;":
-        return True
-    return newlines >= 2 or (newlines >= 1 and bullet)
-
-
-def _is_headline(
-    text: str, start: int, end: int, forms: tuple[_Form, ...], cache: dict[int, bool]
-) -> bool:
-    """True inside an ALL-CAPS or Title Case line, where capitals say nothing about names."""
-    used = text[start:end]
-    if len(used) >= 2 and used.isupper() and not any(f.surface.isupper() for f in forms):
-        return True
-    line_start = text.rfind("\n", 0, start) + 1
-    cached = cache.get(line_start)
-    if cached is not None:
-        return cached
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
-    cache[line_start] = verdict = _is_headline_line(text[line_start:line_end])
-    return verdict
-
-
-def _is_headline_line(line: str) -> bool:
-    if len(line) > 160:
-        return False
-    words = _LINE_WORD_RE.findall(line)
-    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(significant) < 3:
-        return False
-    caps = sum(1 for w in words if len(w) > 1 and w.isupper())
-    if caps >= 0.6 * len(words):
-        return True
-    return all(w[:1].isupper() for w in significant)
-
-
-def _has_cue(text: str, start: int, end: int, *, after_only: bool) -> bool:
-    if _CUE_AFTER_RE.match(text, end, end + 120):
-        return True
-    if after_only:
-        return False
-    before = text[max(0, start - 80) : start]
-    stops = list(_SENTENCE_END_RE.finditer(before))
-    if stops:
-        before = before[stops[-1].end() :]
-    words = [_cf(w) for w in _WORDS_RE.findall(before)[-4:]]
-    return bool(_CUE_WORD_RE.search(" ".join(words)))
-
-
-def _chain_is_org(text: str, end: int) -> bool:
-    """In "<Name> and Cornwall Police" the name is part of an organisation's name."""
-    if not _CHAIN_START_RE.match(text, end):
-        return False
-    tokens = _CHAIN_TOKEN_RE.findall(text, end, min(len(text), end + 120))
-    for i, tok in enumerate(tokens):
-        low = _cf(tok)
-        if i == 0 and low not in {",", "&", "and"}:
-            return False
-        if low in _CHAIN_CONNECTORS:
-            continue
-        if not tok[:1].isupper():
-            return False
-        if low in _CHAIN_ORG:
-            return True
-    return False
-
-
-@dataclass
-class _Verdict:
-    accept: bool
-    person: bool = False  # rejected as a person's name ("John Bolton", "Mr Bury")
-
-
-def _judge(
-    text: str,
-    m: re.Match[str],
-    start: int,
-    forms: tuple[_Form, ...],
-    has_prefix: bool,
-    headlines: dict[int, bool],
-) -> _Verdict:
-    """Decide whether a bare or prefixed name (no council suffix) is a mention of the council."""
-    ns, end = m.span("name")
-    headline = _is_headline(text, ns, end, forms, headlines)
-
-    if not has_prefix:
-        prev = _prev_word(text, start)
-        if prev is not None:
-            word, word_start = prev
-            low = _cf(word)
-            if headline:
-                if low in _PREV_BLOCK_HEADLINE:
-                    return _Verdict(False, person=low in _TITLES)
-            elif word[:1].isupper() and low not in _PREV_OK:
-                if low.endswith(("-run", "-led", "-controlled", "-based")):
-                    pass
-                elif low in _TITLES:
-                    return _Verdict(False, person=True)
-                else:
-                    nxt = _next_word(text, end)
-                    looks_like_name = (
-                        low not in _GEO
-                        and word.isalpha()
-                        and not word.isupper()
-                        and (nxt is None or not nxt[:1].isupper())
-                    )
-                    return _Verdict(False, person=looks_like_name)
-            if low == "of":
-                head = _prev_word(text, word_start)
-                if head is not None:
-                    head_low = _cf(head[0])
-                    if headline:
-                        if head_low in _OF_BLOCK_HEADLINE:
-                            return _Verdict(False)
-                    elif head[0][:1].isupper() and head_low not in _OF_OK:
-                        return _Verdict(False)
-
-        ambiguity = max(f.ambiguity for f in forms)
-        if ambiguity == 2 and not _has_cue(text, start, end, after_only=False):
-            return _Verdict(False)
-        if (
-            ambiguity == 1
-            and (headline or _sentence_start(text, start))
-            and not _has_cue(text, start, end, after_only=True)
-        ):
-            return _Verdict(False)
-
-    if _POSSESSIVE_RE.match(text, end):
-        return _Verdict(True)
-    nxt = _next_word(text, end)
-    if nxt is not None:
-        low = _cf(nxt)
-        if headline:
-            if low in _NEXT_BLOCK_HEADLINE:
-                return _Verdict(False)
-        elif nxt[:1].isupper():
-            if low not in _NEXT_OK:
-                return _Verdict(False)
-        elif low in _NEXT_BLOCK:
-            return _Verdict(False)
-        if nxt[:1].isupper() and low in _NEXT_OK:
-            # "Birmingham Children's Hospital", "Essex Social Services Trust"? Look one further.
-            m2 = _NEXT_WORD_RE.match(text, end)
-            second = _next_word(text, m2.end()) if m2 else None
-            if second is not None and _cf(second) in _SECOND_BLOCK:
-                return _Verdict(False)
-    if _chain_is_org(text, end):
-        return _Verdict(False)
-    return _Verdict(True)
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every mention of an authority in ``text``, in text order.
 
-    The longest name wins ("North East Lincolnshire", not "Lincolnshire"), and an adjacent
-    council prefix or suffix is part of the mention ("Gloucestershire County Council",
-    "London Borough of Hackney", "Birmingham Children's Trust"). ``text[m.start:m.end] ==
-    m.text`` always holds. Rules for bare names (no suffix):
-
-    * case-sensitive on the proper noun ("reading" never matches); ALL-CAPS text matches;
-    * not when a capitalised non-council word follows ("Essex Police", "Surrey Heath",
-      "Derby County") or precedes ("Royal Berkshire", "John Bolton", "South Essex"), or in
-      "<Head> of <Name>" ("University of Essex"); in all-caps or Title Case headlines only
-      listed organisation words block ("GLOUCESTERSHIRE ECHO", "Kent Police");
-    * not inside "<Name> and <Name> Police/NHS/Trust..." ("Devon and Cornwall Police");
-    * forms in aliases.toml [ambiguous] need a council cue ("Reading council",
-      "Bath's social services"), some only at a sentence start ("Reading the report ...");
-    * a name seen as a person's surname ("John Bolton", "Mr Bolton") is not taken as the
-      council elsewhere in the same text unless it carries a suffix, prefix or cue.
+    See `summarise.council_mentions.find_mentions` for the rules.
     """
-    g = _gazetteer()
-    found: list[tuple[Mention, str, bool]] = []  # mention, name key, strong evidence
-    persons: set[str] = set()
-    headlines: dict[int, bool] = {}  # line start -> is a headline line
-    for m in g.pattern.finditer(text):
-        name = m.group("name")
-        if "\n\n" in name:
-            continue  # a name does not run across a paragraph break
-        key = _norm(name)
-        forms = g.forms.get(key)
-        if not forms or forms[0].authority is None:
-            continue  # an excluded phrase ("Surrey Heath")
-        authority = forms[0].authority
-        if not any(_case_ok(f, name) for f in forms):
-            continue
-        pre, suf = m.group("pre"), m.group("suf")
-        has_prefix = (
-            bool(pre) and pre[:1].isupper() and "\n\n" not in text[m.start("pre") : m.start("name")]
-        )
-        start = m.start() if has_prefix else m.start("name")
-        end = m.end() if suf and "\n\n" not in suf else m.end("name")
-        if end > m.end("name"):
-            prev = _prev_word(text, start)
-            if prev is not None and prev[0][:1].isupper() and _cf(prev[0]) in _GEO:
-                continue  # "West Devon Borough Council": a district, not the county
-            found.append((Mention(authority, start, end, text[start:end]), key, True))
-            continue
-        verdict = _judge(text, m, start, forms, has_prefix, headlines)
-        if verdict.person:
-            persons.add(key)
-        if verdict.accept:
-            strong = has_prefix or _has_cue(text, start, end, after_only=True)
-            found.append((Mention(authority, start, end, text[start:end]), key, strong))
-    return [mention for mention, key, strong in found if strong or key not in persons]
+    # Imported here: council_mentions builds on this module's index.
+    from summarise.council_mentions import find_mentions as find
+
+    return find(text)
