@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarise.extract.offline.text import Document
+from summarise.extract.offline.text import Caseless, Document
 from summarise.gazetteer import Authority, Mention, find_mentions
 from summarise.models import ReviewType, Scope
 
@@ -33,6 +33,10 @@ NATIONAL_CUES = re.compile(
 )
 
 
+_SOCIAL_CARE = Caseless(SOCIAL_CARE)
+_NOT_SOCIAL_CARE = Caseless(NOT_SOCIAL_CARE)
+
+
 @dataclass
 class CouncilEvidence:
     authority: Authority
@@ -43,11 +47,16 @@ class CouncilEvidence:
 
 def _gather(doc: Document, mentions: list[Mention], lead_end: int) -> dict[str, CouncilEvidence]:
     found: dict[str, CouncilEvidence] = {}
+    verdicts: dict[int, bool] = {}  # per sentence: is it about social care?
     for m in mentions:
         ev = found.setdefault(m.authority.name, CouncilEvidence(m.authority))
         ev.mentions.append(m)
-        sentence = doc.sentence_at(m.start).text
-        if SOCIAL_CARE.search(sentence) and not NOT_SOCIAL_CARE.search(sentence):
+        sentence = doc.sentence_at(m.start)
+        if sentence.start not in verdicts:
+            verdicts[sentence.start] = _SOCIAL_CARE.search(doc, sentence) and not _NOT_SOCIAL_CARE.search(
+                doc, sentence
+            )
+        if verdicts[sentence.start]:
             ev.social_care_mentions += 1
         if m.start < lead_end:
             ev.in_lead = True

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarise.extract.offline.dates import MONTHS, month_of_event, month_year, years_ago
-from summarise.extract.offline.text import Document, Segment
+from summarise.extract.offline.text import Caseless, Document, Segment
 from summarise.models import Aspect, Body, ReviewType
 
 BODY_PATTERNS: list[tuple[Body, re.Pattern[str]]] = [
@@ -104,7 +104,12 @@ _REVIEW_DATE = re.compile(
 )
 
 
+# The same without its groups, to check the whole text for any review date in one pass.
+_REVIEW_DATE_PLAIN = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _REVIEW_DATE.pattern), re.IGNORECASE)
 _MONTH_NAME = re.compile(rf"(?:{MONTHS})\b")
+
+
+_REVIEW_DATE_ANY = Caseless(_REVIEW_DATE_PLAIN)
 
 
 def find_review_date(doc: Document, published: str | None = None) -> str | None:
@@ -114,7 +119,8 @@ def find_review_date(doc: Document, published: str | None = None) -> str | None:
     """
     if not _MONTH_NAME.search(doc.text):
         return None  # every review date names a month
-    if not _REVIEW_DATE.search(doc.text) and not month_of_event(doc.text, published):
+    whole = Segment(0, len(doc.text), doc.text)
+    if not _REVIEW_DATE_ANY.search(doc, whole) and not month_of_event(doc.text, published):
         return None  # one search of the whole text spares a search per sentence
     for s in doc.sentences:
         if relative := month_of_event(s.text, published):
@@ -173,10 +179,11 @@ def _judgement_date(sentence: Segment, rel_end: int, published: str | None) -> s
 
 
 # Every judgement pattern needs one of these words; one search skips most sentences cheaply.
-_JUDGEMENT_HINT = re.compile(
-    r"people\s+well|prospects|rat(?:ed|ing)|judge|ruled|grade|verdict|stars?\b|progress|deemed|"
-    r"assessed|declared|found\s+to\s+be",
-    re.IGNORECASE,
+_JUDGEMENT_HINT = Caseless(
+    re.compile(
+        r"people\s+well|prospects|rat(?:ed|ing)|judge|ruled|grade|verdict|stars?\b|progress|deemed|"
+        r"assessed|declared|found\s+to\s+be"
+    )
 )
 
 
@@ -185,7 +192,7 @@ def find_judgements(
 ) -> list[FoundJudgement]:
     """Every judgement phrase, in text order; the caller keeps the first per aspect and council."""
     out: list[FoundJudgement] = []
-    hints = {doc.sentence_at(m.start()).start for m in _JUDGEMENT_HINT.finditer(doc.text)}
+    hints = {doc.sentence_at(m.start()).start for m in _JUDGEMENT_HINT.finditer(doc)}
     for s in doc.sentences:
         t = s.text
         if s.start not in hints:
