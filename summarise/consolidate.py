@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from summarise.models import (
     ASPECT_VALUES,
@@ -57,7 +57,9 @@ JUDGEMENT_PHRASES = {
         "some": "serving some people well",
         "not": "not serving people well",
     },
-    Aspect.prospects: {v: f"{v} prospects for improvement" for v in ASPECT_VALUES[Aspect.prospects]},
+    Aspect.prospects: {
+        v: f"{v} prospects for improvement" for v in ASPECT_VALUES[Aspect.prospects]
+    },
     Aspect.overall_effectiveness: {
         "outstanding": "rated outstanding",
         "good": "rated good",
@@ -65,7 +67,10 @@ JUDGEMENT_PHRASES = {
         "inadequate": "rated inadequate",
     },
     Aspect.star_rating: {"0": "zero stars", "1": "one star", "2": "two stars", "3": "three stars"},
-    Aspect.progress: {"insufficient": "making insufficient progress", "sufficient": "making sufficient progress"},
+    Aspect.progress: {
+        "insufficient": "making insufficient progress",
+        "sufficient": "making sufficient progress",
+    },
 }
 
 
@@ -90,7 +95,9 @@ def _sort_key(item: Stored) -> tuple[str, str]:
 
 
 def _concerns_council(council: str, summary: ArticleSummary, point_council: str | None) -> bool:
-    if summary.scope == Scope.council or (council == NATIONAL_NAME and summary.scope == Scope.national):
+    if summary.scope == Scope.council or (
+        council == NATIONAL_NAME and summary.scope == Scope.national
+    ):
         return True
     return point_council == council
 
@@ -98,7 +105,9 @@ def _concerns_council(council: str, summary: ArticleSummary, point_council: str 
 def near_duplicates(a: str, b: str, threshold: float = MERGE_THRESHOLD) -> bool:
     """Whether two points state the same finding, however each article worded it."""
     shorter, longer = sorted((a.lower(), b.lower()), key=len)
-    if len(shorter.split()) < MERGE_MIN_WORDS or len(shorter) < MERGE_MIN_LENGTH_RATIO * len(longer):
+    if len(shorter.split()) < MERGE_MIN_WORDS or len(shorter) < MERGE_MIN_LENGTH_RATIO * len(
+        longer
+    ):
         return shorter == longer
     return fuzz.token_set_ratio(shorter, longer) >= threshold
 
@@ -108,14 +117,27 @@ def merge_points(
 ) -> list[BriefingPoint]:
     """Near-duplicate points from different articles become one point that keeps every source."""
     merged: list[BriefingPoint] = []
+    lowered: list[str] = []
     for source_id, point in items:
         ref = SourceRef(source_id=source_id, span=point.evidence)
-        for existing in merged:
-            if near_duplicates(existing.text, point.text, threshold):
-                if all(r.source_id != source_id or r.span != ref.span for r in existing.sources):
-                    existing.sources.append(ref)
-                break
+        # rapidfuzz scores every earlier point in C; only its hits get the length guards.
+        hits = process.extract(
+            point.text.lower(),
+            lowered,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=threshold,
+            limit=None,
+        )
+        first = min(
+            (i for _, _, i in hits if near_duplicates(merged[i].text, point.text, threshold)),
+            default=None,
+        )
+        if first is not None:
+            existing = merged[first]
+            if all(r.source_id != source_id or r.span != ref.span for r in existing.sources):
+                existing.sources.append(ref)
         else:
+            lowered.append(point.text.lower())
             merged.append(
                 BriefingPoint(
                     id=f"{prefix}{len(merged) + 1}",
@@ -145,7 +167,11 @@ def latest_judgements(items: Sequence[Stored], council: str) -> list[LatestJudge
             # A judgement that the text dates itself is a past one: it ranks by that date.
             key = (date or "", order if j.date is None else -1)
             entry = LatestJudgement(
-                aspect=j.aspect, value=j.value, source_id=item.id, date=date, past=j.date is not None
+                aspect=j.aspect,
+                value=j.value,
+                source_id=item.id,
+                date=date,
+                past=j.date is not None,
             )
             if j.aspect not in best or key > best[j.aspect][0]:
                 best[j.aspect] = (key, entry)
@@ -165,11 +191,15 @@ def timeline(items: Sequence[Stored], council: str) -> list[TimelineEvent]:
         ]
         event = label + (": " + "; ".join(findings) if findings else "")
         date = source_date(s)
-        events.append((date or "9999", order, TimelineEvent(date=date, source_id=item.id, event=event)))
+        events.append(
+            (date or "9999", order, TimelineEvent(date=date, source_id=item.id, event=event))
+        )
         for date_, j in _dated_judgements(item, council):
             if j.date is not None:
                 text = f"Earlier judgement reported: {judgement_phrase(j.aspect, j.value.value)}"
-                events.append((j.date, order, TimelineEvent(date=j.date, source_id=item.id, event=text)))
+                events.append(
+                    (j.date, order, TimelineEvent(date=j.date, source_id=item.id, event=text))
+                )
     events.sort(key=lambda e: (e[0], e[1]))
     return [e[2] for e in events]
 
@@ -191,7 +221,9 @@ def headline(council: str, latest: list[LatestJudgement], items: Sequence[Stored
         parts.append(", ".join(current))
     if earlier:
         parts.append("previously " + ", ".join(earlier))
-    return f"{council}: {'; '.join(parts)}; direction of travel: {direction(latest, items, council)}."
+    return (
+        f"{council}: {'; '.join(parts)}; direction of travel: {direction(latest, items, council)}."
+    )
 
 
 def direction(latest: list[LatestJudgement], items: Sequence[Stored], council: str) -> str:
@@ -209,9 +241,15 @@ def direction(latest: list[LatestJudgement], items: Sequence[Stored], council: s
             now = order.index(j.value.value)
             return "improving" if now < before else "declining"
     values = {j.aspect: j.value.value for j in latest if not j.past}
-    if values.get(Aspect.progress) == "insufficient" or values.get(Aspect.prospects) in ("poor", "uncertain"):
+    if values.get(Aspect.progress) == "insufficient" or values.get(Aspect.prospects) in (
+        "poor",
+        "uncertain",
+    ):
         return "improvement uncertain"
-    if values.get(Aspect.progress) == "sufficient" or values.get(Aspect.prospects) in ("excellent", "promising"):
+    if values.get(Aspect.progress) == "sufficient" or values.get(Aspect.prospects) in (
+        "excellent",
+        "promising",
+    ):
         return "improving"
     return "not stated in the sources"
 
@@ -220,7 +258,11 @@ def _briefing_for(
     council: CouncilId, items: list[Stored], national: list[Stored], generated_at: str
 ) -> CouncilBriefing:
     name = council.name
-    kinds: dict[str, list[tuple[str, Point]]] = {"strengths": [], "concerns": [], "recommendations": []}
+    kinds: dict[str, list[tuple[str, Point]]] = {
+        "strengths": [],
+        "concerns": [],
+        "recommendations": [],
+    }
     quotes: list[BriefingQuote] = []
     figures: list[BriefingFigure] = []
     for item in items:
