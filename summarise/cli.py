@@ -17,8 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from summarise import __version__
 from summarise.config import ConfigError, Settings, describe, load_settings
 from summarise.ingest import DEFAULT_MAX_BYTES
-from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome
-from summarise.outputs import Layout, write_text
+from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome, Usage
+from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import RunResult, now_iso, run_extract
 
 app = typer.Typer(
@@ -131,22 +131,75 @@ def extract(
     raise typer.Exit(1 if result.failed else 0)
 
 
+NarrativeOpt = Annotated[
+    str,
+    typer.Option(
+        help="none, or llm: a model writes a short executive summary from each briefing's own "
+        "points, every sentence citing the point ids it rests on (needs a key or --base-url)."
+    ),
+]
+
+
 @app.command()
 def brief(
     paths: PathsArg, out: OutOpt = Path("out"), backend: BackendOpt = None, model: ModelOpt = None,
     base_url: BaseUrlOpt = None, mode: ModeOpt = None, no_cache: NoCacheOpt = False,
     config: ConfigOpt = None, concurrency: ConcurrencyOpt = None, max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    narrative: NarrativeOpt = "none",
 ) -> None:
     """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index."""
     from summarise.publish import publish
 
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
+    narrate = _narrator(narrative, settings)
     result = _extract(paths, out, settings, max_bytes)
-    written = publish(Layout(out), sorted(result.summaries), now_iso())
+    written = publish(Layout(out), sorted(result.summaries), now_iso(), narrate.apply if narrate else None)
+    if narrate is not None:
+        result.record.narrative_usage = narrate.usage
+        write_model(Layout(out).run_record, result.record)
+        out_console.print(narrate.report())
     for path in written:
         out_console.print(f"briefing {path.with_suffix('.md')}")
     out_console.print(f"index    {out / 'index.html'}")
     raise typer.Exit(1 if result.failed else 0)
+
+
+class _Narrator:
+    """Adds model-written executive summaries to briefings and keeps count of what they cost."""
+
+    def __init__(self, settings: Settings) -> None:
+        from summarise.narrative import NarrativeWriter
+
+        self.writer = NarrativeWriter(settings)
+        self.usage = Usage()
+        self.failed: list[str] = []
+
+    def apply(self, briefing: CouncilBriefing) -> CouncilBriefing:
+        result = self.writer.write(briefing)
+        self.usage = self.usage + result.usage
+        if result.outcome != Outcome.ok:
+            self.failed.append(briefing.council.name)
+            err.print(f"[yellow]no narrative[/] {briefing.council.name}: {result.reason}")
+        return briefing.model_copy(
+            update={"narrative": result.sentences, "narrative_provenance": result.provenance()}
+        )
+
+    def report(self) -> str:
+        done = "narratives written" + (f", {len(self.failed)} failed" if self.failed else "")
+        return f"{done} · {self.usage.prompt_tokens} prompt + {self.usage.completion_tokens} completion tokens"
+
+
+def _narrator(choice: str, settings: Settings) -> _Narrator | None:
+    if choice == "none":
+        return None
+    if choice != "llm":
+        err.print(f"[red]error:[/] --narrative must be none or llm, not {choice!r}")
+        raise typer.Exit(2)
+    try:
+        return _Narrator(settings)
+    except (ConfigError, ValueError) as e:
+        err.print(f"[red]error:[/] --narrative llm: {e}")
+        raise typer.Exit(2) from None
 
 
 @app.command()

@@ -309,6 +309,15 @@ class NationalPoint(Strict):
     span: Span | None = None
 
 
+class NarrativeSentence(Strict):
+    """One sentence of the executive summary and the ids of the points it rests on."""
+
+    text: str = Field(description="One plain sentence, with no point ids in it.")
+    cites: list[str] = Field(
+        description='Ids of the briefing points this sentence rests on, e.g. ["c2", "j1"].'
+    )
+
+
 class CouncilBriefing(Strict):
     schema_version: Literal["1.0"] = SCHEMA_VERSION
     council: CouncilId
@@ -323,6 +332,11 @@ class CouncilBriefing(Strict):
     quotes: list[BriefingQuote] = Field(default_factory=list)
     figures: list[BriefingFigure] = Field(default_factory=list)
     national_context: list[NationalPoint] = Field(default_factory=list)
+    narrative: list[NarrativeSentence] = Field(
+        default_factory=list,
+        description="Optional executive summary (--narrative llm); every sentence cites point ids.",
+    )
+    narrative_provenance: Provenance | None = None
 
 
 # --- run.json -------------------------------------------------------------------------------
@@ -337,6 +351,9 @@ class ArticleRun(Strict):
     usage: Usage = Field(default_factory=Usage)
     cost_usd: float | None = None
     seconds: float = 0.0
+    narrative_usage: Usage = Field(
+        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
+    )
     cached: bool = False
 
 
@@ -351,6 +368,9 @@ class RunRecord(Strict):
     usage: Usage = Field(default_factory=Usage)
     cost_usd: float | None = None
     seconds: float = 0.0
+    narrative_usage: Usage = Field(
+        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
+    )
 
 
 # --- the ingested article (not part of the written contract) --------------------------------

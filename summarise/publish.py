@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from summarise.consolidate import NATIONAL_NAME, Stored, build_briefings
@@ -28,14 +28,23 @@ def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSum
         write_text(layout.review_page(article_id), render_review_page(summary, cleaned, article_id=article_id))
 
 
+Narrate = Callable[[CouncilBriefing], CouncilBriefing]
+
+
 def publish(
     layout: Layout,
     summaries: Sequence[tuple[str, ArticleSummary]],
     generated_at: str,
+    narrate: Narrate | None = None,
 ) -> list[Path]:
-    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return the JSON paths."""
+    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return the JSON paths.
+
+    `narrate`, when given, adds an executive summary to each briefing before it is written.
+    """
     write_review_pages(layout, summaries)
     briefings = build_briefings([Stored(i, s) for i, s in summaries], generated_at)
+    if narrate is not None:
+        briefings = [narrate(b) for b in briefings]
     slugs = [briefing_slug(b) for b in briefings]
     written: list[Path] = []
     for briefing, slug in zip(briefings, slugs, strict=True):

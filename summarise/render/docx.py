@@ -99,6 +99,9 @@ def _build(view: BriefingView, generated_at: str) -> DocumentObject:
         meta += f" (GSS code {view.gss_code})"
     _para(doc, f"{meta}. Generated {view.generated}.")
     _para(doc, view.headline if view.headline.strip() else _NONE)
+    if view.narrative:
+        _heading(doc, "Executive summary", 1)
+        _bullets(doc, [f"{n.text} (rests on {', '.join(n.cites)})" for n in view.narrative])
 
     _heading(doc, "Latest judgements", 1)
     _table(

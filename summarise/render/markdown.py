@@ -67,6 +67,13 @@ def _judgement_lines(view: BriefingView) -> list[str]:
     return lines
 
 
+def _narrative_lines(view: BriefingView) -> list[str]:
+    """Each model-written sentence with the point ids it rests on, so a reader can check it."""
+    return [
+        f"- {md_text(row.text)} _(rests on {md_text(', '.join(row.cites))})_" for row in view.narrative
+    ]
+
+
 def _timeline_lines(view: BriefingView) -> list[str]:
     if not view.timeline:
         return [_NONE]
@@ -140,6 +147,7 @@ def render_markdown(briefing: CouncilBriefing, *, review_base: str | None = "../
         md_text(view.headline) if view.headline.strip() else _NONE,
     ]
     sections = [
+        *([("Executive summary", _narrative_lines(view))] if view.narrative else []),
         ("Latest judgements", _judgement_lines(view)),
         ("Timeline", _timeline_lines(view)),
         ("Strengths", _point_lines(view.strengths)),

@@ -111,6 +111,14 @@ class NationalRow:
 
 
 @dataclass(frozen=True)
+class NarrativeRow:
+    """A sentence of the optional executive summary and the point ids it cites."""
+
+    text: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class BriefingView:
     council: str
     gss_code: str | None
@@ -125,6 +133,7 @@ class BriefingView:
     figures: tuple[FigureRow, ...]
     national_context: tuple[NationalRow, ...]
     sources: tuple[SourceNote, ...]
+    narrative: tuple[NarrativeRow, ...] = ()
 
     @property
     def title(self) -> str:
@@ -253,4 +262,5 @@ def build_view(briefing: CouncilBriefing, review_base: str | None) -> BriefingVi
         figures=figures,
         national_context=national,
         sources=numbering.notes(),
+        narrative=tuple(NarrativeRow(n.text, tuple(n.cites)) for n in briefing.narrative),
     )

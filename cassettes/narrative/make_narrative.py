@@ -1,0 +1,114 @@
+"""Write the CURATED narrative cassettes in cassettes/narrative/ from answers.yaml beside this file.
+
+Curated: every answer is hand-written (standing in for a capable model), not a model's output.
+This script builds the briefings from examples/articles/ with the offline extractor and the
+consolidator, runs the real `NarrativeWriter` against an httpx2.MockTransport serving the
+scripted answers, and lets vcrpy record. So the cassettes hold the exact requests the writer
+sends and vcrpy's exact format. The wire format of the answers (and the header
+`x-summarise-curated: hand-written`, ids `chatcmpl-curated-N`, `system_fingerprint: fp_curated`,
+estimated usage) comes from cassettes/tools/make_curated.py, shared so both kinds look the same.
+
+    python cassettes/narrative/make_narrative.py                 # all, from the repository root
+    python cassettes/narrative/make_narrative.py tools_gloucestershire   # one
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import vcr
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "cassettes" / "tools"))
+
+from conftest import SECRET_HEADERS, match_summarise_request
+from make_curated import BASE_URL, MODEL, handler_for
+
+from summarise.config import Settings
+from summarise.consolidate import Stored, build_briefings
+from summarise.extract.offline import summarise_article
+from summarise.gazetteer import slugify
+from summarise.ingest import load_article
+from summarise.models import CouncilBriefing
+from summarise.narrative import NarrativeWriter
+
+OUT = Path(__file__).resolve().parent
+ANSWERS: dict[str, Any] = yaml.safe_load((OUT / "answers.yaml").read_text(encoding="utf-8"))
+GENERATED_AT = "2026-01-01T00:00:00+00:00"
+
+Step = dict[str, Any]
+
+RATE_LIMIT_BODY = {"error": {
+    "message": "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, Used 3, "
+               "Requested 1. Please try again in 3s.",
+    "type": "requests", "param": None, "code": "rate_limit_exceeded",
+}}
+
+SCENARIOS: dict[str, tuple[str, str, list[Step]]] = {
+    # name: (briefing slug, mode, scripted responses in order)
+    "tools_gloucestershire": ("gloucestershire", "tools", [{"answer": ANSWERS["gloucestershire"]}]),
+    "json_north_east_lincolnshire": ("north-east-lincolnshire", "json", [
+        {"answer": ANSWERS["north_east_lincolnshire"]},
+    ]),
+    "reask_bad_citation_tools": ("essex", "tools", [
+        {"answer": ANSWERS["essex_bad_citation"]}, {"answer": ANSWERS["essex"]},
+    ]),
+    "reask_bad_citation_json": ("essex", "json", [
+        {"answer": ANSWERS["essex_bad_citation"]}, {"answer": ANSWERS["essex"]},
+    ]),
+    "reasks_exhausted_failed": ("essex", "tools", [
+        {"answer": ANSWERS["essex_wrong_1"]},
+        {"answer": ANSWERS["essex_wrong_2"]},
+        {"answer": ANSWERS["essex_wrong_3"]},
+    ]),
+    "rate_limit_429": ("leicestershire", "tools", [
+        {"status": 429, "headers": {"retry-after": "3"}, "body": RATE_LIMIT_BODY},
+        {"answer": ANSWERS["leicestershire"]},
+    ]),
+    "truncated_length": ("leicestershire", "tools", [
+        {"answer": ANSWERS["leicestershire"], "finish": "length", "cut": 200},
+    ]),
+}
+
+
+def example_briefings() -> dict[str, CouncilBriefing]:
+    """The briefings the tests build: offline summaries of examples/articles, consolidated."""
+    stored = []
+    for path in sorted((ROOT / "examples" / "articles").glob("*.txt")):
+        article = load_article(path)
+        stored.append(Stored(article.id, summarise_article(article)))
+    return {slugify(b.council.name): b for b in build_briefings(stored, GENERATED_AT)}
+
+
+def record(name: str, briefing: CouncilBriefing, mode: str, steps: list[Step]) -> None:
+    path = OUT / f"{name}.yaml"
+    path.unlink(missing_ok=True)
+    settings = Settings(
+        backend="llm", model=MODEL, base_url=BASE_URL, api_key="sk-curated-not-a-key",  # type: ignore[arg-type]
+        mode=mode, use_cache=False, max_reasks=2,  # type: ignore[arg-type]
+    )
+    client = httpx2.Client(transport=httpx2.MockTransport(handler_for(steps)))
+    writer = NarrativeWriter(settings, http_client=client, sleep=lambda s: None)
+    recorder = vcr.VCR(record_mode="all", filter_headers=SECRET_HEADERS,
+                       match_on=["method", "path", "summarise_request"])
+    recorder.register_matcher("summarise_request", match_summarise_request)
+    with recorder.use_cassette(str(path)):
+        result = writer.write(briefing)
+    print(f"{name}: {result.outcome.value} attempts={result.attempts} reason={result.reason}")
+
+
+def main() -> None:
+    briefings = example_briefings()
+    only = set(sys.argv[1:])
+    for name, (slug, mode, steps) in SCENARIOS.items():
+        if not only or name in only:
+            record(name, briefings[slug], mode, steps)
+
+
+if __name__ == "__main__":
+    main()
