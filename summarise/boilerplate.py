@@ -1,5 +1,6 @@
 """Text-level rules used by `summarise.ingest`: boilerplate lines, lost quote marks,
-hard-wrap repair, dateline/byline/copyright parsing and light Markdown stripping.
+hard-wrap repair and light Markdown stripping (dateline, byline and copyright parsing live in
+`summarise.datelines` and are re-exported here).
 
 Everything here is a pure function of its input, because spans point into the cleaned text and
 the same input must always clean to the same output. The boilerplate rules are a table of
@@ -11,7 +12,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+
+from summarise.datelines import (
+    NOT_PUBLISHERS,
+    TITLE_WORDS,
+    byline,
+    copyright_holder,
+    dateline_date,
+    parse_date,
+)
+
+__all__ = [
+    "BOILERPLATE_RULES",
+    "NOT_PUBLISHERS",
+    "boilerplate_rule",
+    "byline",
+    "continues",
+    "copyright_holder",
+    "dateline_date",
+    "drop_teasers",
+    "is_boilerplate",
+    "is_bullet",
+    "is_hard_wrapped",
+    "is_teaser",
+    "join_continuations",
+    "join_units",
+    "more_from_publisher",
+    "parse_date",
+    "repair_lost_quotes",
+    "starts_paragraph",
+    "strip_markdown",
+    "unwrap_block",
+    "wrap_width",
+]
 
 # --- boilerplate ------------------------------------------------------------------------------
 
@@ -25,8 +58,6 @@ _COOKIE_OPENER = (
     r"(?:we(?:'|’)ll assume|we use|(?:this|our) (?:web)?site uses"
     r"|by (?:continuing to )?(?:use|using|brows\w*) (?:this|our) (?:web)?site)"
 )
-#: A name in title case ("Community Care", "The Northern Echo", "Journal of Social Work").
-_TITLE_WORDS = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|the|and|on|&)){0,5}"
 _SIGN_IN = r"(?:sign(?:ed)? in|log(?:ged)? in|register(?:ed)?)"
 _COMPANY = r"(?:\d{4}|ltd|limited|plc|media|group|press association|news|newspapers?)"
 
@@ -53,7 +84,7 @@ BOILERPLATE_RULES: tuple[tuple[str, str], ...] = (
     ("comment terms", r"(?i)please remember that the submission of any material\b.{0,300}"),
     ("comment html", r"(?i)links may be included in your comments?\b.{0,200}"),
     ("comments closed", r"(?i)comments are (?:now )?closed\.?"),
-    ("more from", rf"More from (?P<publisher>{_TITLE_WORDS})"),
+    ("more from", rf"More from (?P<publisher>{TITLE_WORDS})"),
     ("share links", rf"(?i)(?:[•·|/-]\s*)?(?:{_SHARE_WORD}[\s•·|/,:-]*){{1,8}}"),
     ("pressreader", r"(?i)newspapers (?:in english|from [\w .]{2,40})"),
     ("copyright symbol", r"©.{1,120}"),
@@ -83,30 +114,48 @@ def _scoped(pattern: str) -> str:
     return f"(?i:{pattern[4:]})" if pattern.startswith("(?i)") else f"(?:{pattern})"
 
 
-#: All rules in one regex: most lines match none, and one search is far cheaper than thirty.
-_ANY_RULE = re.compile("|".join(_scoped(pattern) for _, pattern in BOILERPLATE_RULES))
+#: "All rights reserved" may follow up to 100 characters of anything, so its regex backtracks
+#: through every line it is tried on; it is only tried on lines that end the way it must.
+_RIGHTS = "rights reserved"
+_RIGHTS_RULE = dict(_COMPILED)[_RIGHTS]
+_RIGHTS_END = re.compile(r"(?i)reserved\.?\Z")  # same case rules as the rule itself
+
+#: The other rules in one regex: most lines match none, and one match is far cheaper than thirty.
+_ANY_OTHER_RULE = re.compile(
+    "|".join(_scoped(pattern) for name, pattern in BOILERPLATE_RULES if name != _RIGHTS)
+)
 
 
 def boilerplate_rule(line: str) -> str | None:
     """The name of the first rule that matches the whole line, so tests can say which fired."""
-    stripped = line.strip()
-    if not _ANY_RULE.fullmatch(stripped):
+    if not is_boilerplate(line):
         return None
+    stripped = line.strip()
     return next((name for name, pattern in _COMPILED if pattern.fullmatch(stripped)), None)
 
 
 def is_boilerplate(line: str) -> bool:
     """True when the whole line is site furniture rather than article text."""
-    return _ANY_RULE.fullmatch(line.strip()) is not None
+    stripped = line.strip()
+    if _ANY_OTHER_RULE.fullmatch(stripped):
+        return True
+    return (
+        _RIGHTS_END.search(stripped, max(0, len(stripped) - 9)) is not None
+        and _RIGHTS_RULE.fullmatch(stripped) is not None
+    )
 
 
 def more_from_publisher(line: str) -> str | None:
     """The publisher named by a "More from X" footer line, read before the line is dropped."""
-    match = _MORE_FROM.fullmatch(line.strip())
+    stripped = line.strip()
+    if not stripped.startswith("More from "):
+        return None
+    match = _MORE_FROM.fullmatch(stripped)
     return match.group("publisher") if match else None
 
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+_ELLIPSIS_ENDS = ("...", "…", "...\n", "…\n")  # where _ELLIPSIS can match: `$` allows a final \n
 _MIN_TEASER = 20
 
 
@@ -125,6 +174,8 @@ def drop_teasers(lines: list[str]) -> list[str]:
     """Blank every teaser line; looks a few lines ahead because the next paragraph may be wrapped."""
     out = list(lines)
     for i, line in enumerate(lines):
+        if not line.endswith(_ELLIPSIS_ENDS):
+            continue
         following = [other for other in lines[i + 1 : i + 8] if other]
         if following and is_teaser(line, following):
             out[i] = ""
@@ -133,13 +184,14 @@ def drop_teasers(lines: list[str]) -> list[str]:
 
 # --- lost quote marks -------------------------------------------------------------------------
 
-_LETTER = r"[^\W\d_]"
-_LOST = r"(?<!\?)\?\?\?(?!\?)"  # exactly three: a UTF-8 quote or dash whose bytes became '?'
-_LOST_APOSTROPHE = re.compile(rf"(?<=[^\W_]){_LOST}(?={_LETTER})")
-_LOST_DASH = re.compile(rf"(?:^|(?<= )){_LOST}(?= )", re.MULTILINE)
-_LOST_OPENING = re.compile(rf"(?:^|(?<=[\s(\[{{—–:/-])){_LOST}(?=\S)", re.MULTILINE)
-_LOST_CLOSING = re.compile(_LOST)
-_SINGLE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|m|d|ll|re|ve)\b(?![=&]))")
+# Exactly three `?`: a UTF-8 quote or dash whose bytes became '?'. Each pattern starts with the
+# literal `?` and checks what precedes it by a lookbehind over the `?`s, so the regex engine
+# skips straight to question marks instead of testing a lookbehind at every character.
+_LOST_APOSTROPHE = re.compile(r"\?\?\?(?<=[^\W_]\?\?\?)(?!\?)(?=[^\W\d_])")  # word???word
+_LOST_DASH = re.compile(r"\?\?\?(?<![^\n ]\?\?\?)(?= )")  # at line start or after a space
+_LOST_OPENING = re.compile(r"\?\?\?(?<![^\s(\[{—–:/-]\?\?\?)(?!\?)(?=\S)")
+_LOST_CLOSING = re.compile(r"\?\?\?(?<!\?\?\?\?)(?!\?)")
+_SINGLE_APOSTROPHE = re.compile(r"\?(?<=[A-Za-z]\?)(?=(?:s|t|m|d|ll|re|ve)\b(?![=&]))")
 
 
 def repair_lost_quotes(text: str) -> str:
@@ -149,6 +201,8 @@ def repair_lost_quotes(text: str) -> str:
     is only touched inside a contraction (`council?s`, `don?t`), where no real question mark
     can stand, so genuine questions survive.
     """
+    if "?" not in text:
+        return text
     text = _LOST_APOSTROPHE.sub("’", text)
     text = _LOST_DASH.sub("–", text)
     text = _LOST_OPENING.sub("“", text)
@@ -159,10 +213,12 @@ def repair_lost_quotes(text: str) -> str:
 # --- hard-wrapped text ------------------------------------------------------------------------
 
 _BULLET = re.compile(r"(?:[-•*·▪◦]|\d{1,2}[.)]|\(?[a-z]\))\s+\S")
-_ENDS_SENTENCE = re.compile(r"(?:[.!?…][\"'”’)\]]*|”)$")
+_MARKS = (".", "!", "?", "…")  # end a sentence, perhaps followed by closing quotes or brackets
+_CLOSERS = "\"'”’)]"
 _ABBREVIATION = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Cllr|Prof|Rev|Sir|No|Co|Ltd|Inc|vs|[A-Z])\.$"
 )
+_ABBREVIATION_REACH = 8  # " Cllr." and a final \n that `$` stands before: search only the end
 _DASH_START = re.compile(r"[-–—]\s+[a-z]")
 _CONTINUES = (":", ",", ";", "-", "–", "—", "(")
 _OPENERS = "“\"‘'("
@@ -181,7 +237,15 @@ def _opens_sentence(line: str) -> bool:
 
 
 def _ends_sentence(line: str) -> bool:
-    return _ENDS_SENTENCE.search(line) is not None and not _ABBREVIATION.search(line)
+    """A sentence mark then only closers, or a closing ” (`$` allows a final \n), unless it is
+    an abbreviation's full stop. Looks only at the end: lines can be whole paragraphs."""
+    end = line.removesuffix("\n")
+    marked = end.endswith("”") or end.rstrip(_CLOSERS).endswith(_MARKS)
+    return marked and not _abbreviation(line)
+
+
+def _abbreviation(line: str) -> bool:
+    return _ABBREVIATION.search(line, max(0, len(line) - _ABBREVIATION_REACH)) is not None
 
 
 def _inner_lines(blocks: Sequence[Sequence[str]]) -> list[str]:
@@ -235,7 +299,7 @@ def starts_paragraph(previous: str, line: str, width: int, *, in_bullet: bool = 
         return False
     if _ends_sentence(previous) and _opens_sentence(line):
         return True
-    if previous.endswith(_CONTINUES) or _ABBREVIATION.search(previous):
+    if previous.endswith(_CONTINUES) or _abbreviation(previous):
         return False
     return len(previous) < _SHORT * width
 
@@ -288,148 +352,17 @@ def join_continuations(block: Sequence[str]) -> list[str]:
 
 def join_units(groups: Sequence[Sequence[str]]) -> str:
     """Paragraphs apart by one blank line; consecutive bullets of a block one per line."""
-    chunks: list[str] = []
+    chunks: list[list[str]] = []
     for units in groups:
         previous_bullet = False
         for unit in units:
             bullet = is_bullet(unit)
             if chunks and bullet and previous_bullet:
-                chunks[-1] = f"{chunks[-1]}\n{unit}"
+                chunks[-1].append(unit)
             else:
-                chunks.append(unit)
+                chunks.append([unit])
             previous_bullet = bullet
-    return "\n\n".join(chunks)
-
-
-# --- metadata lines ---------------------------------------------------------------------------
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<y>(?:19|20)\d{2})"
-#: Written dates, most specific first; each must match the whole string.
-_DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(form, re.IGNORECASE)
-    for form in (
-        rf"{_YEAR}-(?P<m>\d{{1,2}})-{_DAY}(?:[T ]\d{{1,2}}:\d{{2}}\S*)?",
-        rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}",
-        rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
-        rf"{_DAY}[/.-](?P<m>\d{{1,2}})[/.-]{_YEAR}",
-        rf"{_MONTH},?\s+{_YEAR}",
-        rf"{_YEAR}-(?P<m>\d{{2}})",
-        _YEAR,
-    )
-)
-
-
-def _month(match: re.Match[str]) -> int | None:
-    groups = match.groupdict()
-    if groups.get("mon"):
-        return _MONTHS.index(groups["mon"][:3].lower()) + 1
-    return int(groups["m"]) if groups.get("m") else None
-
-
-def parse_date(value: str) -> str | None:
-    """A written date as `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; None unless unambiguous and real.
-
-    Slashed dates are read the British way (day first), as the sources are UK papers.
-    """
-    value = value.strip()
-    for form in _DATE_FORMS:
-        match = form.fullmatch(value)
-        if match:
-            return _date_parts(match)
-    return None
-
-
-def _date_parts(match: re.Match[str]) -> str | None:
-    year, month = int(match.group("y")), _month(match)
-    day = match.groupdict().get("d")
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return date(year, month, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-_DATELINE = re.compile(
-    r"(?i)(?:by\s+[^|,]{2,60}?\s*[|,–-]\s*)?"
-    r"(?P<label>(?:first\s+)?(?:published|posted|publication\s+date|dated?)(?:\s+on)?\s*[:–-]?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?P<date>[^|]+?)"
-    r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?)?\.?"
-)
-
-
-def dateline_date(line: str) -> str | None:
-    """The date of a line that is only a dateline ("Published: 12 March 2002", "12/03/2002").
-
-    An unlabelled bare year is refused: on its own line it is as likely a heading as a date.
-    """
-    match = _DATELINE.fullmatch(line.strip())
-    if not match:
-        return None
-    found = parse_date(match.group("date"))
-    if found is None or (len(found) == 4 and not match.group("label")):
-        return None
-    return found
-
-
-_BYLINE = re.compile(
-    rf"(?P<publisher>{_TITLE_WORDS}) [-–] (?P<date>\d{{4}}-\d{{2}}-\d{{2}}|[^-–]*?) ?[-–] \S.*"
-)
-
-
-def byline(line: str) -> tuple[str, str | None] | None:
-    """(publisher, date) from a PressReader-style "Gloucestershire Echo - - SECTION - By X"."""
-    match = _BYLINE.fullmatch(line.strip())
-    if not match:
-        return None
-    written = match.group("date").strip()
-    published = parse_date(written) if written else None
-    if written and published is None:
-        return None
-    return match.group("publisher"), published
-
-
-_COPYRIGHT = re.compile(
-    r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:©|\([cC]\))?\s*(?:(?:19|20)\d{2}\s+)?"
-    r"(?P<name>[A-Z][\w&'’.() -]{1,60}?)(?:,?\s+(?:19|20)\d{2})?\.?"
-    r"(?:\s+[Aa]ll [Rr]ights [Rr]eserved\.?)?"
-)
-#: Aggregators and agencies: a copyright line naming them does not name the publisher.
-NOT_PUBLISHERS = frozenset(
-    [
-        "pressreader",
-        "press association",
-        "pa media",
-        "pa",
-        "reuters",
-        "associated press",
-        "ap",
-        "getty",
-        "shutterstock",
-        "alamy",
-        "all rights reserved",
-    ]
-)
-
-
-def copyright_holder(line: str) -> str | None:
-    """The holder named by a copyright footer, unless it is an aggregator or agency."""
-    match = _COPYRIGHT.fullmatch(line.strip())
-    if not match:
-        return None
-    name = match.group("name").strip(" .")
-    return None if name.casefold() in NOT_PUBLISHERS else name
+    return "\n\n".join("\n".join(chunk) for chunk in chunks)
 
 
 # --- Markdown -----------------------------------------------------------------------------------

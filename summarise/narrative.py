@@ -26,28 +26,23 @@ schema of `Narrative` (the schema travels with every request, so it is part of t
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Final, cast
 
-import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
 from summarise.align import normalise
 from summarise.config import ConfigError, Settings
 from summarise.consolidate import NATIONAL_NAME, judgement_phrase
-from summarise.extract.llm import REASKABLE, REQUEST_HEADER
-from summarise.extract.prompts import REPO_PROMPTS
-from summarise.extract.transport import RateLimiter, Sleep, Transport
+from summarise.extract.client import REQUEST_HEADER, make_client, reask_policy
+from summarise.extract.prompts import Prompts, read_templates, templates_version
+from summarise.extract.transport import Sleep, Transport
 from summarise.gazetteer import slugify
 from summarise.models import (
     CouncilBriefing,
@@ -270,41 +265,17 @@ def sentence_problems(
 # --- the prompts ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NarrativePrompts:
-    system: str
-    user: str
-    version: str
-    source: str
-
-    def messages(self) -> list[dict[str, Any]]:
-        """A fresh list per call: instructor's re-ask appends to the list it is given."""
-        return [
-            {"role": "system", "content": self.system},
-            {"role": "user", "content": self.user},
-        ]
-
-
-def _read_templates() -> tuple[dict[str, str], str]:
-    if all((REPO_PROMPTS / name).is_file() for name in NARRATIVE_TEMPLATES):
-        texts = {n: (REPO_PROMPTS / n).read_text(encoding="utf-8") for n in NARRATIVE_TEMPLATES}
-        return texts, str(REPO_PROMPTS)
-    packaged = resources.files("summarise") / "prompts"
-    texts = {n: (packaged / n).read_text(encoding="utf-8") for n in NARRATIVE_TEMPLATES}
-    return texts, str(packaged)
+class NarrativePrompts(Prompts):
+    """The narrative's system and user templates; read and versioned as the extraction's are."""
 
 
 def narrative_version_of(texts: Mapping[str, str]) -> str:
-    h = hashlib.sha256()
-    for name in NARRATIVE_TEMPLATES:
-        h.update(name.encode() + b"\0" + texts[name].encode("utf-8") + b"\0")
-    h.update(json.dumps(Narrative.model_json_schema(), sort_keys=True).encode("utf-8"))
-    return "n-" + h.hexdigest()[:12]
+    return templates_version("n-", NARRATIVE_TEMPLATES, texts, Narrative)
 
 
 @lru_cache(maxsize=1)
 def load_narrative_prompts() -> NarrativePrompts:
-    texts, source = _read_templates()
+    texts, source = read_templates(NARRATIVE_TEMPLATES)
     system, user = (texts[n] for n in NARRATIVE_TEMPLATES)
     if "{{" in system or "{%" in system:
         raise ValueError(f"{source}/narrative_system.md must hold no Jinja")
@@ -376,41 +347,17 @@ class NarrativeWriter:
         prompts: NarrativePrompts | None = None,
         transport: Transport | None = None,
     ) -> None:
-        api_key = settings.api_key_value()
-        if api_key is None and not settings.base_url:
-            raise ConfigError("--narrative llm needs OPENAI_API_KEY or a base URL (--base-url)")
+        llm = make_client(
+            settings,
+            missing_key="--narrative llm needs OPENAI_API_KEY or a base URL (--base-url)",
+            sleep=sleep,
+            http_client=http_client,
+            transport=transport,
+        )
         self.settings = settings
         self.prompts = prompts or load_narrative_prompts()
-        self.transport = transport or Transport(
-            max_retries=settings.max_transport_retries,
-            backoff_initial_s=settings.backoff_initial_s,
-            backoff_max_s=settings.backoff_max_s,
-            limiter=RateLimiter(
-                settings.requests_per_minute, settings.tokens_per_minute, sleep=sleep
-            ),
-            sleep=sleep,
-        )
-        client_kwargs: dict[str, Any] = {
-            "api_key": api_key or "no-key",  # local servers need none; the SDK insists
-            "base_url": settings.base_url,
-            "max_retries": 0,  # Transport is the one layer that retries transport errors
-            "timeout": settings.timeout_s,
-        }
-        if http_client is not None:
-            client_kwargs["http_client"] = http_client
-        raw = openai.OpenAI(**client_kwargs)
-        completions = cast(Any, raw.chat.completions)
-        completions.create = self.transport.wrap(completions.create)
-        mode = instructor.Mode.TOOLS if settings.mode == "tools" else instructor.Mode.JSON
-        self.client = instructor.from_openai(raw, mode=mode)
-
-    def _reask_policy(self) -> Retrying:
-        """Re-ask on validation, JSON and parse errors only; transport errors are not ours."""
-        return Retrying(
-            stop=stop_after_attempt(self.settings.max_reasks + 1),
-            retry=retry_if_exception_type(REASKABLE),
-            reraise=True,
-        )
+        self.transport = llm.transport
+        self.client = llm.instructor
 
     def _result(
         self, outcome: Outcome, *, sentences: list[NarrativeSentence] | None = None,
@@ -435,7 +382,7 @@ class NarrativeWriter:
                 narrative = self.client.create(
                     messages=cast(Any, self.prompts.messages()),  # a fresh list every call
                     response_model=Narrative,
-                    max_retries=self._reask_policy(),
+                    max_retries=reask_policy(settings),
                     context=narrative_context(briefing, points),
                     model=settings.model,
                     temperature=settings.temperature,

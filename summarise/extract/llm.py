@@ -17,37 +17,28 @@ it fails its chunk with that reason. Nothing here raises for one bad article: th
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-import instructor
 import openai
-from instructor.core.exceptions import (
-    IncompleteOutputException,
-    InstructorRetryException,
-    ResponseParsingError,
-)
-from pydantic import ValidationError
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
 from summarise.cache import ResultCache, cache_key
-from summarise.config import ConfigError, Settings
+from summarise.config import Settings
 from summarise.extract import ExtractionResult
 from summarise.extract.chunking import Chunk, chunk_text
+from summarise.extract.client import REASKABLE, REQUEST_HEADER, make_client, reask_policy
 from summarise.extract.prompts import Prompts, load_prompts
 from summarise.extract.response_model import ArticleExtraction, format_problems
 from summarise.extract.salvage import best_attempt
 from summarise.extract.to_summary import ChunkAnswer, build_summary, source_of
-from summarise.extract.transport import RateLimiter, Sleep, Transport
+from summarise.extract.transport import Sleep
 from summarise.models import SCHEMA_VERSION, Article, Outcome, Usage
 
-# Sent with every request; cassettes are matched on it (with method and path), so a replay does
-# not depend on the exact prompt bytes, and a re-ask matches the next recorded answer in order.
-REQUEST_HEADER = "X-Summarise-Request"
-
-REASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
+# REQUEST_HEADER and REASKABLE live in summarise.extract.client; re-exported for older imports
+# (tests/conftest.py matches cassettes on REQUEST_HEADER).
+__all__ = ["REASKABLE", "REQUEST_HEADER", "LLMExtractor"]
 
 
 @dataclass
@@ -83,32 +74,15 @@ class LLMExtractor:
         self.model: str | None = settings.model
         self.prompts = prompts or load_prompts()
         self.prompt_version = self.prompts.version
-        api_key = settings.api_key_value()
-        if api_key is None and not settings.base_url:
-            raise ConfigError("the llm backend needs OPENAI_API_KEY or a base URL (--base-url)")
-        self.transport = Transport(
-            max_retries=settings.max_transport_retries,
-            backoff_initial_s=settings.backoff_initial_s,
-            backoff_max_s=settings.backoff_max_s,
-            limiter=RateLimiter(
-                settings.requests_per_minute, settings.tokens_per_minute, sleep=sleep
-            ),
+        llm = make_client(
+            settings,
+            missing_key="the llm backend needs OPENAI_API_KEY or a base URL (--base-url)",
             sleep=sleep,
+            http_client=http_client,
         )
-        client_kwargs: dict[str, Any] = {
-            # Local servers need no key; the SDK insists on one, so send a placeholder.
-            "api_key": api_key or "no-key",
-            "base_url": settings.base_url,
-            "max_retries": 0,  # Transport is the one layer that retries transport errors
-            "timeout": settings.timeout_s,
-        }
-        if http_client is not None:
-            client_kwargs["http_client"] = http_client
-        self.openai = openai.OpenAI(**client_kwargs)
-        completions = cast(Any, self.openai.chat.completions)
-        completions.create = self.transport.wrap(completions.create)
-        mode = instructor.Mode.TOOLS if settings.mode == "tools" else instructor.Mode.JSON
-        self.client = instructor.from_openai(self.openai, mode=mode)
+        self.transport = llm.transport
+        self.openai = llm.openai
+        self.client = llm.instructor
         if cache is None and settings.use_cache:
             cache = ResultCache(settings.cache_dir)
         self.cache = cache
@@ -159,13 +133,6 @@ class LLMExtractor:
 
     # --- one chunk, one instructor call -------------------------------------------------
 
-    def _reask_policy(self) -> Retrying:
-        return Retrying(
-            stop=stop_after_attempt(self.settings.max_reasks + 1),
-            retry=retry_if_exception_type(REASKABLE),
-            reraise=True,
-        )
-
     def _extract_chunk(self, article: Article, chunk: Chunk, n_chunks: int) -> _ChunkResult:
         part = f" (chunk {chunk.index + 1} of {n_chunks})" if n_chunks > 1 else ""
         with self.transport.track() as log:
@@ -173,7 +140,7 @@ class LLMExtractor:
                 extraction, _ = self.client.create_with_completion(
                     messages=cast(Any, self.prompts.messages()),  # a fresh list every call
                     response_model=ArticleExtraction,
-                    max_retries=self._reask_policy(),
+                    max_retries=reask_policy(self.settings),
                     context={"article": chunk.text, "first_chunk": chunk.index == 0},
                     model=self.settings.model,
                     temperature=self.settings.temperature,
