@@ -1,5 +1,5 @@
 """The optional LLM narrative: validators without HTTP, then the writer replayed from
-cassettes/narrative/ (curated: hand-written answers in wire format; see its README.md).
+cassettes/narrative/ (curated: hand-written answers in wire format; listed in cassettes/README.md).
 
 The briefings are built as `summarise brief` builds them offline: examples/articles through the
 offline extractor and the consolidator. Requests actually sent are captured with an httpx event

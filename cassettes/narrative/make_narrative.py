@@ -18,18 +18,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import httpx2
-import vcr
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "cassettes" / "tools"))
 
-from conftest import SECRET_HEADERS, match_summarise_request
-from make_curated import BASE_URL, MODEL, handler_for
+from make_curated import curated_settings, mock_client, recorder
 
-from summarise.config import Settings
 from summarise.consolidate import Stored, build_briefings
 from summarise.extract.offline import summarise_article
 from summarise.gazetteer import slugify
@@ -88,16 +84,8 @@ def example_briefings() -> dict[str, CouncilBriefing]:
 def record(name: str, briefing: CouncilBriefing, mode: str, steps: list[Step]) -> None:
     path = OUT / f"{name}.yaml"
     path.unlink(missing_ok=True)
-    settings = Settings(
-        backend="llm", model=MODEL, base_url=BASE_URL, api_key="sk-curated-not-a-key",  # type: ignore[arg-type]
-        mode=mode, use_cache=False, max_reasks=2,  # type: ignore[arg-type]
-    )
-    client = httpx2.Client(transport=httpx2.MockTransport(handler_for(steps)))
-    writer = NarrativeWriter(settings, http_client=client, sleep=lambda s: None)
-    recorder = vcr.VCR(record_mode="all", filter_headers=SECRET_HEADERS,
-                       match_on=["method", "path", "summarise_request"])
-    recorder.register_matcher("summarise_request", match_summarise_request)
-    with recorder.use_cassette(str(path)):
+    writer = NarrativeWriter(curated_settings(mode), http_client=mock_client(steps), sleep=lambda s: None)
+    with recorder().use_cassette(str(path)):
         result = writer.write(briefing)
     print(f"{name}: {result.outcome.value} attempts={result.attempts} reason={result.reason}")
 

@@ -146,20 +146,32 @@ SCENARIOS: dict[str, tuple[str, str, list[Step]]] = {
 }
 
 
-def record(name: str, aid: str, mode: str, steps: list[Step]) -> None:
-    path = OUT / f"{name}.yaml"
-    path.unlink(missing_ok=True)
-    settings = Settings(
+def curated_settings(mode: str) -> Settings:
+    """The settings every curated cassette is made with (no real key; two re-asks)."""
+    return Settings(
         backend="llm", model=MODEL, base_url=BASE_URL, api_key="sk-curated-not-a-key",  # type: ignore[arg-type]
         mode=mode, use_cache=False, max_reasks=2,  # type: ignore[arg-type]
     )
-    client = httpx2.Client(transport=httpx2.MockTransport(handler_for(steps)))
-    extractor = LLMExtractor(settings, http_client=client, sleep=lambda s: None)
+
+
+def recorder() -> vcr.VCR:
+    """vcrpy as the tests replay it: secrets filtered, matched on the X-Summarise-Request header."""
+    rec = vcr.VCR(record_mode="all", filter_headers=SECRET_HEADERS,
+                  match_on=["method", "path", "summarise_request"])
+    rec.register_matcher("summarise_request", match_summarise_request)
+    return rec
+
+
+def mock_client(steps: list[Step]) -> httpx2.Client:
+    return httpx2.Client(transport=httpx2.MockTransport(handler_for(steps)))
+
+
+def record(name: str, aid: str, mode: str, steps: list[Step]) -> None:
+    path = OUT / f"{name}.yaml"
+    path.unlink(missing_ok=True)
+    extractor = LLMExtractor(curated_settings(mode), http_client=mock_client(steps), sleep=lambda s: None)
     article = load_article(ROOT / "examples" / "articles" / f"{aid}.txt")
-    recorder = vcr.VCR(record_mode="all", filter_headers=SECRET_HEADERS,
-                       match_on=["method", "path", "summarise_request"])
-    recorder.register_matcher("summarise_request", match_summarise_request)
-    with recorder.use_cassette(str(path)):
+    with recorder().use_cassette(str(path)):
         result = extractor.extract(article)
     print(f"{name}: {result.outcome.value} attempts={result.attempts} reason={result.reason}")
 

@@ -1,0 +1,72 @@
+"""Every cassette is listed in cassettes/README.md with its kind, and the kind is true of it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
+# Answer scripts that the generators read; they are not HTTP exchanges.
+NOT_CASSETTES = {"tools/answers.yaml", "narrative/answers.yaml"}
+CURATED_MARK = "x-summarise-curated"
+
+
+def _cassettes() -> list[str]:
+    names = sorted(p.relative_to(CASSETTES).as_posix() for p in CASSETTES.rglob("*.yaml"))
+    return [n for n in names if n not in NOT_CASSETTES]
+
+
+def _listed_kinds() -> dict[str, str]:
+    """file -> kind, from the table rows of cassettes/README.md (a row may name a range a … b)."""
+    kinds: dict[str, str] = {}
+    for line in (CASSETTES / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) < 4 or not cells[1].startswith("`"):
+            continue
+        kind = cells[2].strip("*")
+        names = re.findall(r"`([\w/.-]+\.yaml)`", cells[1])
+        if "…" in cells[1] and len(names) == 2:
+            first, last = names
+            stem = re.sub(r"\d+\.yaml$", "", first)
+            lo, hi = (int(re.search(r"(\d+)\.yaml$", n).group(1)) for n in names)  # type: ignore[union-attr]
+            width = len(re.search(r"(\d+)\.yaml$", first).group(1))  # type: ignore[union-attr]
+            names = [f"{stem}{i:0{width}d}.yaml" for i in range(lo, hi + 1)]
+        for name in names:
+            kinds[name] = kind
+    return kinds
+
+
+def _response_headers(path: Path) -> list[dict[str, object]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        {k.lower(): v for k, v in i["response"].get("headers", {}).items()}
+        for i in data["interactions"]
+    ]
+
+
+def test_the_readme_lists_every_cassette_and_nothing_else() -> None:
+    listed = _listed_kinds()
+    assert _cassettes(), "no cassettes found"
+    assert sorted(listed) == _cassettes()
+    assert set(listed.values()) <= {"recorded", "curated"}
+
+
+@pytest.mark.parametrize("name", _cassettes())
+def test_kind_in_the_readme_matches_the_cassette(name: str) -> None:
+    kind = _listed_kinds()[name]
+    headers = _response_headers(CASSETTES / name)
+    marked = [CURATED_MARK in h for h in headers]
+    if kind == "curated":
+        assert all(marked), f"{name} is listed as curated but a response lacks {CURATED_MARK}"
+    else:
+        assert not any(marked), f"{name} is listed as recorded but carries {CURATED_MARK}"
+
+
+@pytest.mark.parametrize("name", _cassettes())
+def test_no_secret_header_is_written(name: str) -> None:
+    text = (CASSETTES / name).read_text(encoding="utf-8").lower()
+    for header in ("authorization:", "api-key:", "x-api-key:"):
+        assert header not in text, f"{name} holds a {header} header"
