@@ -27,6 +27,7 @@ from summarise.models import (
     Point,
     Scope,
     SourceRef,
+    Span,
     TimelineEvent,
 )
 
@@ -112,40 +113,72 @@ def near_duplicates(a: str, b: str, threshold: float = MERGE_THRESHOLD) -> bool:
     return fuzz.token_set_ratio(shorter, longer) >= threshold
 
 
+def _ref_key(ref: SourceRef) -> tuple[object, ...] | None:
+    """A hashable stand-in for ``SourceRef`` equality; None for a span of another type."""
+    span = ref.span
+    if type(span) is not Span:
+        return None
+    return (ref.source_id, span.start, span.end, span.text, span.alignment)
+
+
+def _add_source(point: BriefingPoint, keys: set[tuple[object, ...]], ref: SourceRef) -> None:
+    """Cite ``ref`` once: a set answers for plain spans instead of scanning every source."""
+    key = _ref_key(ref)
+    if key is None:
+        if all(r.source_id != ref.source_id or r.span != ref.span for r in point.sources):
+            point.sources.append(ref)
+    elif key not in keys:
+        keys.add(key)
+        point.sources.append(ref)
+
+
+def _first_match(
+    text: str, merged: Sequence[BriefingPoint], lowered: list[str], threshold: float
+) -> int | None:
+    """The earliest merged point that ``text`` near-duplicates, if any."""
+    # rapidfuzz scores every earlier point in C; only its hits get the length guards.
+    hits = process.extract(
+        text.lower(), lowered, scorer=fuzz.token_set_ratio, score_cutoff=threshold, limit=None
+    )
+    return min(
+        (i for _, _, i in hits if near_duplicates(merged[i].text, text, threshold)),
+        default=None,
+    )
+
+
 def merge_points(
     prefix: str, items: Sequence[tuple[str, Point]], threshold: float = MERGE_THRESHOLD
 ) -> list[BriefingPoint]:
     """Near-duplicate points from different articles become one point that keeps every source."""
     merged: list[BriefingPoint] = []
     lowered: list[str] = []
+    cited: list[set[tuple[object, ...]]] = []
+    # The answer depends only on the lowered text and points are only appended, so a text seen
+    # before merges where it did then (or into the point it became, if that matches itself).
+    known: dict[str, int] = {}
     for source_id, point in items:
         ref = SourceRef(source_id=source_id, span=point.evidence)
-        # rapidfuzz scores every earlier point in C; only its hits get the length guards.
-        hits = process.extract(
-            point.text.lower(),
-            lowered,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=threshold,
-            limit=None,
-        )
-        first = min(
-            (i for _, _, i in hits if near_duplicates(merged[i].text, point.text, threshold)),
-            default=None,
-        )
+        low = point.text.lower()
+        first = known.get(low)
+        if first is None:
+            first = _first_match(point.text, merged, lowered, threshold)
         if first is not None:
-            existing = merged[first]
-            if all(r.source_id != source_id or r.span != ref.span for r in existing.sources):
-                existing.sources.append(ref)
-        else:
-            lowered.append(point.text.lower())
-            merged.append(
-                BriefingPoint(
-                    id=f"{prefix}{len(merged) + 1}",
-                    text=point.text,
-                    service_area=point.service_area,
-                    sources=[ref],
-                )
+            known[low] = first
+            _add_source(merged[first], cited[first], ref)
+            continue
+        if fuzz.token_set_ratio(low, low) >= threshold:
+            known[low] = len(merged)
+        key = _ref_key(ref)
+        cited.append(set() if key is None else {key})
+        lowered.append(low)
+        merged.append(
+            BriefingPoint(
+                id=f"{prefix}{len(merged) + 1}",
+                text=point.text,
+                service_area=point.service_area,
+                sources=[ref],
             )
+        )
     return merged
 
 
@@ -255,7 +288,7 @@ def direction(latest: list[LatestJudgement], items: Sequence[Stored], council: s
 
 
 def _briefing_for(
-    council: CouncilId, items: list[Stored], national: list[Stored], generated_at: str
+    council: CouncilId, items: list[Stored], national: list[NationalPoint], generated_at: str
 ) -> CouncilBriefing:
     name = council.name
     kinds: dict[str, list[tuple[str, Point]]] = {
@@ -272,8 +305,9 @@ def _briefing_for(
                 if _concerns_council(name, s, p.council):
                     bucket.append((item.id, p))
         if s.scope == Scope.council or len(s.councils) == 1 or name == NATIONAL_NAME:
-            quotes += [BriefingQuote(**q.model_dump(), source_id=item.id) for q in s.quotes]
-            figures += [BriefingFigure(**f.model_dump(), source_id=item.id) for f in s.figures]
+            # dict() rather than model_dump(): the spans are already valid, so share them.
+            quotes += [BriefingQuote(**dict(q), source_id=item.id) for q in s.quotes]
+            figures += [BriefingFigure(**dict(f), source_id=item.id) for f in s.figures]
     latest = latest_judgements(items, name)
     return CouncilBriefing(
         council=council,
@@ -297,7 +331,7 @@ def _briefing_for(
         recommendations=merge_points("r", kinds["recommendations"]),
         quotes=sorted(quotes, key=lambda q: (q.speaker is None, q.speaker or "")),
         figures=figures,
-        national_context=national_points(national),
+        national_context=list(national),
     )
 
 
@@ -323,11 +357,14 @@ def build_briefings(stored: Sequence[Stored], generated_at: str) -> list[Council
         for c in item.summary.councils:
             entry = by_council.setdefault(c.name, (CouncilId(name=c.name, gss_code=c.gss_code), []))
             entry[1].append(item)
+    # Every briefing repeats the same national points, so they are worked out once.
+    context = national_points(national)
     briefings = [
-        _briefing_for(cid, items, national, generated_at)
+        _briefing_for(cid, items, context, generated_at)
         for _, (cid, items) in sorted(by_council.items())
     ]
     if national:
-        nb = _briefing_for(CouncilId(name=NATIONAL_NAME), national, [], generated_at)
-        briefings.append(nb.model_copy(update={"national_context": national_points(national)}))
+        briefings.append(
+            _briefing_for(CouncilId(name=NATIONAL_NAME), national, context, generated_at)
+        )
     return briefings

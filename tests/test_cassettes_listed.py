@@ -19,6 +19,15 @@ def _cassettes() -> list[str]:
     return [n for n in names if n not in NOT_CASSETTES]
 
 
+def _expand_range(first: str, last: str) -> list[str]:
+    """`curated/tools_000.yaml` … `curated/tools_004.yaml` -> the five names."""
+    numbered = re.compile(r"^(.*?)(\d+)\.yaml$")
+    a, b = numbered.match(first), numbered.match(last)
+    assert a and b and a.group(1) == b.group(1), f"not a range: {first} … {last}"
+    width = len(a.group(2))
+    return [f"{a.group(1)}{i:0{width}d}.yaml" for i in range(int(a.group(2)), int(b.group(2)) + 1)]
+
+
 def _listed_kinds() -> dict[str, str]:
     """file -> kind, from the table rows of cassettes/README.md (a row may name a range a … b)."""
     kinds: dict[str, str] = {}
@@ -29,11 +38,7 @@ def _listed_kinds() -> dict[str, str]:
         kind = cells[2].strip("*")
         names = re.findall(r"`([\w/.-]+\.yaml)`", cells[1])
         if "…" in cells[1] and len(names) == 2:
-            first, last = names
-            stem = re.sub(r"\d+\.yaml$", "", first)
-            lo, hi = (int(re.search(r"(\d+)\.yaml$", n).group(1)) for n in names)  # type: ignore[union-attr]
-            width = len(re.search(r"(\d+)\.yaml$", first).group(1))  # type: ignore[union-attr]
-            names = [f"{stem}{i:0{width}d}.yaml" for i in range(lo, hi + 1)]
+            names = _expand_range(*names)
         for name in names:
             kinds[name] = kind
     return kinds

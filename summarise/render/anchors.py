@@ -7,6 +7,7 @@ never drift apart.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
 from summarise.models import Alignment, Span
@@ -22,9 +23,25 @@ def review_filename(article_id: str) -> str:
     return f"{article_id}.review.html"
 
 
+# A span as (start, end, aligned): all a link needs. Plain values, so links can be cached
+# without the cache keys keeping the garbage collector busy.
+Place = tuple[int, int, bool]
+_UNALIGNED = Alignment.none  # looked up once: member access on an Enum class is slow
+
+
 def is_locatable(span: Span | None) -> bool:
     """Whether a span points at real text; an unaligned span has no element to land on."""
-    return span is not None and span.alignment != Alignment.none and span.end > span.start
+    return span is not None and _locatable(place_of(span))
+
+
+def _locatable(place: Place) -> bool:
+    start, end, aligned = place
+    return aligned and end > start
+
+
+def place_of(span: Span) -> Place:
+    """The part of ``span`` that decides its link."""
+    return (span.start, span.end, span.alignment != _UNALIGNED)
 
 
 def review_href(review_base: str, source_id: str, span: Span | None = None) -> str:
@@ -33,9 +50,20 @@ def review_href(review_base: str, source_id: str, span: Span | None = None) -> s
     The id is percent-encoded so an odd file name cannot break out of the path (or smuggle in a
     ``javascript:`` scheme).
     """
+    return review_href_at(review_base, source_id, None if span is None else place_of(span))
+
+
+def review_href_at(review_base: str, source_id: str, place: Place | None) -> str:
+    """``review_href`` for a span given by its ``place_of``."""
+    href = _page_href(review_base, source_id)
+    if place is not None and _locatable(place):
+        href += "#" + span_anchor(place[0], place[1])
+    return href
+
+
+@lru_cache(maxsize=8192)
+def _page_href(review_base: str, source_id: str) -> str:
+    """The page part of a link, cached: a briefing links to each source many times."""
     base = review_base.rstrip("/")
     page = quote(review_filename(source_id), safe="")
-    href = f"{base}/{page}" if base else page
-    if span is not None and is_locatable(span):
-        href += "#" + span_anchor(span.start, span.end)
-    return href
+    return f"{base}/{page}" if base else page

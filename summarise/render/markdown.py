@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from summarise.models import CouncilBriefing
 from summarise.render.labels import date_label
@@ -19,8 +20,12 @@ _BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([#+=>-])")
 _NONE = "None recorded."
 
 
+@lru_cache(maxsize=16384)
 def md_text(text: str) -> str:
-    """One line of literal text: whitespace collapsed, Markdown punctuation backslash-escaped."""
+    """One line of literal text: whitespace collapsed, Markdown punctuation backslash-escaped.
+
+    Cached: the same titles and points recur in every briefing that cites them.
+    """
     flat = " ".join(text.split())
     flat = _INLINE_SPECIALS.sub(r"\\\1", flat)
     flat = _ENTITY.sub(r"\\&", flat)

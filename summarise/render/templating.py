@@ -17,6 +17,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from summarise.render import htmlcite
+
 
 @cache
 def environment() -> Environment:
@@ -28,6 +30,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters.update(cite=htmlcite.cite, cites=htmlcite.cites)
     return env
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from summarise.models import (
     BriefingPoint,
@@ -15,7 +17,7 @@ from summarise.models import (
     CouncilBriefing,
     Span,
 )
-from summarise.render.anchors import review_href
+from summarise.render.anchors import Place, place_of, review_href, review_href_at
 from summarise.render.labels import (
     Tone,
     aspect_label,
@@ -32,16 +34,19 @@ UNTITLED = "Untitled article"
 UNNAMED_SPEAKER = "Unnamed speakers"
 
 
-@dataclass(frozen=True)
-class Citation:
-    """``[number]`` pointing at one source; ``href`` lands on the span when there is one."""
+class Citation(NamedTuple):
+    """``[number]`` pointing at one source; ``href`` lands on the span when there is one.
+
+    A tuple of plain values, which the garbage collector stops tracking: a briefing has
+    thousands, and tracked ones made full collections come sooner.
+    """
 
     number: int
     source_id: str
     href: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceNote:
     number: int
     id: str
@@ -53,7 +58,7 @@ class SourceNote:
     href: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JudgementRow:
     aspect: str
     value: str
@@ -62,14 +67,14 @@ class JudgementRow:
     citation: Citation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineRow:
     date: str
     event: str
     citation: Citation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PointRow:
     id: str
     text: str
@@ -77,7 +82,7 @@ class PointRow:
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteRow:
     text: str
     role: str | None
@@ -90,27 +95,27 @@ class QuoteRow:
         return ", ".join(p for p in (self.role, self.organisation) if p)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteGroup:
     speaker: str
     named: bool
     quotes: tuple[QuoteRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureRow:
     text: str
     meaning: str
     citation: Citation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NationalRow:
     text: str
     citation: Citation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NarrativeRow:
     """A sentence of the optional executive summary and the point ids it cites."""
 
@@ -118,7 +123,7 @@ class NarrativeRow:
     cites: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefingView:
     council: str
     gss_code: str | None
@@ -153,9 +158,13 @@ class _Numbering:
                 self._listed[source.id] = source
 
     def cite(self, source_id: str, span: Span | None = None) -> Citation:
-        number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
-        href = None if self._base is None else review_href(self._base, source_id, span)
-        return Citation(number=number, source_id=source_id, href=href)
+        number = self._numbers.get(source_id)
+        if number is None:
+            number = self._numbers[source_id] = len(self._numbers) + 1
+        if self._base is None:
+            return Citation(number, source_id, None)
+        place = None if span is None else place_of(span)
+        return _linked_citation(number, source_id, self._base, place)
 
     def notes(self) -> tuple[SourceNote, ...]:
         notes = []
@@ -178,6 +187,12 @@ class _Numbering:
                 )
             )
         return tuple(notes)
+
+
+@lru_cache(maxsize=32768)
+def _linked_citation(number: int, source_id: str, base: str, place: Place | None) -> Citation:
+    """Citations are immutable, so the Markdown, HTML and Word views of a briefing share them."""
+    return Citation(number, source_id, review_href_at(base, source_id, place))
 
 
 def _points(points: Iterable[BriefingPoint], numbering: _Numbering) -> tuple[PointRow, ...]:

@@ -21,6 +21,9 @@ NUMBER_WORDS = {
 _YEARS_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
 _MONTHS_EVENT = re.compile(rf"\b(?P<m>{MONTHS})[’']s\s+(?:inspection|visit|review|monitoring visit|assessment)\b")
+# The end of every _MONTHS_EVENT match: re finds it at once (it starts with a quote mark), where
+# the full pattern is tried at every word.
+_EVENT_TAIL = re.compile(r"[’']s\s+(?:inspection|visit|review|monitoring visit|assessment)\b")
 
 
 def month_year(month: str | None, year: str) -> str:
@@ -51,7 +54,7 @@ def years_ago(text: str, published: str | None) -> str | None:
 def month_of_event(text: str, published: str | None) -> str | None:
     """ "January's inspection" → the most recent January not after the publication date."""
     anchor = _anchor(published)
-    m = _MONTHS_EVENT.search(text)
+    m = _MONTHS_EVENT.search(text) if _EVENT_TAIL.search(text) else None
     if anchor is None or m is None:
         return None
     year, pub_month = anchor

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarise.extract.offline.dates import MONTHS
+from summarise.extract.offline.firstchar import first_char_union, unverbose
 from summarise.extract.offline.text import Document, Segment
 
 WORD_NUMBERS = (
@@ -35,9 +36,9 @@ FIGURE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-# On lower-cased text (faster than re.I), and only where a figure can start: a currency sign, a
-# digit or a word's first letter. The lookahead lets re reject other positions at once.
-FIGURE_LOW = re.compile(r"(?=[£$€\d]|\b[a-z])(?:" + FIGURE.pattern.lower() + ")", re.VERBOSE)
+# On lower-cased text (faster than re.I), with the branches grouped by the character a figure
+# starts with (a currency sign, a digit or a word's first letter), so re tries few at each place.
+FIGURE_LOW, _ = first_char_union([("figure", unverbose(FIGURE.pattern.lower()))])
 # "one of the department's key strengths" is not a figure; neither is a lone small word number.
 NOT_FIGURE = re.compile(r"^(?:one|a)\s", re.IGNORECASE)
 

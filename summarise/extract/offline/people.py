@@ -8,6 +8,7 @@ A capitalised pair of words is only taken for a person when the text treats it a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarise.extract.offline.text import Document
@@ -43,7 +44,7 @@ _ROLE_BEFORE = re.compile(
     r"(?:\s+(?:of|for|at)\s+[^,.;:“”\"]{2,50}?)?)\s*,?\s+$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"\bBy[ \t]+(?P<name>[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){1,2})\b")
+_BYLINE = re.compile(r"By(?<!\wBy)[ \t]+(?P<name>[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){1,2})\b")
 _ORG_IN_ROLE = re.compile(
     r"\b(?:of|at|for)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'&-]*\s*(?:of\s+|and\s+|for\s+)?)+)"
 )
@@ -81,11 +82,29 @@ def _clean_role(role: str) -> str:
     return re.sub(r"\s+", " ", role).strip(" ,")
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _name_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_NAME_RE.finditer(text)`, tried only at capitals: every title and name begins with one.
+
+    re would try the pattern at every character; a capital is one character in twenty.
+    """
+    end = 0
+    for capital in _CAPITAL.finditer(text):
+        if capital.start() < end:
+            continue
+        m = _NAME_RE.match(text, capital.start())
+        if m:
+            end = m.end()
+            yield m
+
+
 def find_people(doc: Document, publisher: str | None = None) -> list[PersonMention]:
     """Every mention of a named person that the text marks as one, in text order."""
     text = doc.text
     found: list[PersonMention] = []
-    for m in _NAME_RE.finditer(text):
+    for m in _name_matches(text):
         name = m.group("name")
         # A name run may have swallowed a following capitalised word ("Tony Harrop Leicestershire").
         if not _is_plausible(name):

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
+from summarise.extract.offline.firstchar import first_char_union
 from summarise.extract.offline.text import (
     Document,
     Segment,
     bullet_body,
     is_bullet,
     split_clauses,
-    split_sentences,
 )
 from summarise.models import ServiceArea
 
@@ -104,13 +105,18 @@ FLIP = re.compile(
 _CUE_LISTS = [
     ("flip", FLIP), ("sp", STRONG_POSITIVE), ("p", POSITIVE), ("sn", STRONG_NEGATIVE), ("n", NEGATIVE)
 ]
-# Cues start at a word boundary (or "£"): checking that first lets re skip most positions.
-_CUES = re.compile(r"\b(?:" + _named_union(_CUE_LISTS, lower=True) + ")")
 _CUES_I = re.compile(_named_union(_CUE_LISTS, lower=False), re.IGNORECASE)
 _AREA_LISTS = [(f"a{i}", p) for i, (_, p) in enumerate(SERVICE_AREA_CUES)]
-_AREAS = re.compile(r"(?:\b|(?=£))(?:" + _named_union(_AREA_LISTS, lower=True) + ")")
 _AREAS_I = re.compile(_named_union(_AREA_LISTS, lower=False), re.IGNORECASE)
-_RECOMMEND = re.compile(RECOMMEND.pattern.lower())
+# Cues start at a word boundary (or "£"); grouping the cue words by first letter spares re from
+# trying each of them at every word.
+_CUES, _CUE_NAMES = first_char_union(
+    [(n, p.pattern.lower()) for n, p in _CUE_LISTS], word_start=True
+)
+_AREAS, _AREA_NAMES = first_char_union(
+    [(n, p.pattern.lower()) for n, p in _AREA_LISTS], word_start=True, free="£"
+)
+_RECOMMEND, _ = first_char_union([("r", RECOMMEND.pattern.lower())], word_start=True)
 # "not improving" counts once, as criticism: the flip consumes the praise word it negates.
 WEIGHTS = {"flip": (0, 1), "sp": (2, 0), "p": (1, 0), "sn": (0, 2), "n": (0, 1)}
 
@@ -122,26 +128,31 @@ class CueIndex:
         low = text.lower()
         same = len(low) == len(text)  # lower() can change length ("İ"); then fall back to re.I
         source = low if same else text
-        self.cues = [(m.start(), m.lastgroup or "p") for m in (_CUES if same else _CUES_I).finditer(source)]
-        self.areas = [(m.start(), int((m.lastgroup or "a0")[1:])) for m in (_AREAS if same else _AREAS_I).finditer(source)]
+        if same:
+            self.cues = [(m.start(), _CUE_NAMES.get(m.lastgroup or "", "p")) for m in _CUES.finditer(low)]
+            areas = [(m.start(), _AREA_NAMES.get(m.lastgroup or "", "a0")) for m in _AREAS.finditer(low)]
+        else:
+            self.cues = [(m.start(), m.lastgroup or "p") for m in _CUES_I.finditer(text)]
+            areas = [(m.start(), m.lastgroup or "a0") for m in _AREAS_I.finditer(text)]
+        self.areas = [(start, int(name[1:])) for start, name in areas]
         self.recommends = [m.start() for m in (_RECOMMEND if same else RECOMMEND).finditer(source)]
         self._cue_starts = [c[0] for c in self.cues]
         self._area_starts = [a[0] for a in self.areas]
+        self._area_ids = [a[1] for a in self.areas]
+        # Running totals of the weights, so that a clause's score is two subtractions.
+        self._positive = list(accumulate((WEIGHTS[name][0] for _, name in self.cues), initial=0))
+        self._negative = list(accumulate((WEIGHTS[name][1] for _, name in self.cues), initial=0))
 
     @staticmethod
     def _range(starts: list[int], seg: Segment) -> range:
         return range(bisect_left(starts, seg.start), bisect_left(starts, seg.end))
 
     def score(self, seg: Segment) -> tuple[int, int]:
-        positive = negative = 0
-        for i in self._range(self._cue_starts, seg):
-            pos, neg = WEIGHTS[self.cues[i][1]]
-            positive += pos
-            negative += neg
-        return positive, negative
+        first, stop = bisect_left(self._cue_starts, seg.start), bisect_left(self._cue_starts, seg.end)
+        return self._positive[stop] - self._positive[first], self._negative[stop] - self._negative[first]
 
     def area(self, seg: Segment) -> ServiceArea:
-        found = [self.areas[i][1] for i in self._range(self._area_starts, seg)]
+        found = self._area_ids[bisect_left(self._area_starts, seg.start) : bisect_left(self._area_starts, seg.end)]
         return SERVICE_AREA_CUES[min(found)][0] if found else ServiceArea.other
 
     def recommendation(self, seg: Segment) -> bool:
@@ -174,6 +185,8 @@ def classify_clause(text: str) -> str | None:
 
 
 def _clause_points(sentence: Segment, cues: CueIndex) -> list[FoundPoint]:
+    if cues.score(sentence) == (0, 0) and not cues.recommendation(sentence):
+        return []  # no cue word anywhere in the sentence, so none in any of its clauses
     out: list[FoundPoint] = []
     for clause in split_clauses(sentence):
         kind = cues.classify(clause)
@@ -182,12 +195,21 @@ def _clause_points(sentence: Segment, cues: CueIndex) -> list[FoundPoint]:
     return out
 
 
+def _list_kind(text: str) -> str | None:
+    """What a list after this block holds; both leads end in ":" (checked first, it is cheaper)."""
+    if not text.rstrip().endswith(":"):
+        return None
+    if RECOMMENDATION_LEAD.search(text):
+        return "recommendation"
+    return "mixed" if NEUTRAL_LEAD.search(text) else None
+
+
 def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
     """Points from the body's sentences and bullet lists; `skip` are regions to ignore (headline)."""
     out: list[FoundPoint] = []
     cues = CueIndex(doc.text)
     list_kind: str | None = None
-    for block in doc.blocks:
+    for block, sentences in zip(doc.blocks, doc.block_sentences):
         if any(s <= block.start < e for s, e in skip) or block.text.isupper():
             continue  # the headline, and ALL-CAPS section headings, are not findings
         if is_bullet(block):
@@ -197,13 +219,8 @@ def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
             else:
                 out.extend(_clause_points(body, cues))
             continue
-        if RECOMMENDATION_LEAD.search(block.text):
-            list_kind = "recommendation"
-        elif NEUTRAL_LEAD.search(block.text):
-            list_kind = "mixed"
-        else:
-            list_kind = None
-        for sentence in split_sentences(block):
+        list_kind = _list_kind(block.text)
+        for sentence in sentences:  # a plain block's sentences: the same as split_sentences(block)
             if not sentence.text.endswith(":"):
                 out.extend(_clause_points(sentence, cues))
     return out

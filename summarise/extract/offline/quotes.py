@@ -27,6 +27,7 @@ _ANONYMOUS = re.compile(
     r"(?:manager|worker|officer|parent|carer|inspector|councillor|member|resident|user|"
     r"spokesman|spokeswoman|spokesperson|source|director|nurse|social worker|teacher|official))\b"
 )
+_DOUBLE_QUOTES = re.compile("[“”\"]")
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\s*$")
 MIN_WORDS = 3
 
@@ -73,17 +74,16 @@ def _scan_block(block: Segment, carrying: bool) -> tuple[list[tuple[int, int, bo
     text = block.text
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
+    marks = [m.start() for m in _DOUBLE_QUOTES.finditer(text)]  # only these can open or close
     if carrying:
         if text[0] in OPENERS:
             open_at = 1
         else:
-            first_close = next((i for i in range(len(text)) if _is_close_double(text, i)), None)
-            first_open = next((i for i in range(len(text)) if _is_open_double(text, i)), None)
+            first_close = next((i for i in marks if _is_close_double(text, i)), None)
+            first_open = next((i for i in marks if _is_open_double(text, i)), None)
             if first_close is not None and (first_open is None or first_close < first_open):
                 open_at = 0
-    for i, ch in enumerate(text):
-        if ch not in "“”\"":
-            continue
+    for i in marks:
         if open_at is None:
             if _is_open_double(text, i):
                 open_at = i + 1

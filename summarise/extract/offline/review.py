@@ -46,6 +46,18 @@ REVIEW_PATTERNS: list[tuple[ReviewType, re.Pattern[str]]] = [
 ]
 
 
+# Words without which each review pattern cannot match: a cheap check before the search.
+REVIEW_HINTS: dict[ReviewType, tuple[str, ...]] = {
+    ReviewType.monitoring_visit: ("monitoring visit",),
+    ReviewType.focused_visit: ("focused visit",),
+    ReviewType.joint_review: ("joint review",),
+    ReviewType.star_rating: ("star",),
+    ReviewType.annual_report: ("annual report",),
+    ReviewType.performance_assessment: ("performance assessment", "apa", "cpa"),
+    ReviewType.inspection: ("inspect", "joint area review", "ofsted", "cqc"),
+}
+
+
 @dataclass(frozen=True)
 class FoundJudgement:
     aspect: Aspect
@@ -107,6 +119,7 @@ _REVIEW_DATE = re.compile(
 # The same without its groups, to check the whole text for any review date in one pass.
 _REVIEW_DATE_PLAIN = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _REVIEW_DATE.pattern), re.IGNORECASE)
 _MONTH_NAME = re.compile(rf"(?:{MONTHS})\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _REVIEW_DATE_ANY = Caseless(_REVIEW_DATE_PLAIN)
@@ -120,11 +133,15 @@ def find_review_date(doc: Document, published: str | None = None) -> str | None:
     if not _MONTH_NAME.search(doc.text):
         return None  # every review date names a month
     whole = Segment(0, len(doc.text), doc.text)
-    if not _REVIEW_DATE_ANY.search(doc, whole) and not month_of_event(doc.text, published):
+    # A sentence can only hold "January's inspection" if the whole text does.
+    events = month_of_event(doc.text, published) is not None
+    if not events and not _REVIEW_DATE_ANY.search(doc, whole):
         return None  # one search of the whole text spares a search per sentence
     for s in doc.sentences:
-        if relative := month_of_event(s.text, published):
+        if events and (relative := month_of_event(s.text, published)):
             return relative
+        if not _YEAR.search(s.text):
+            continue  # _REVIEW_DATE needs a year
         if re.search(r"\b(?:since|previous(?:ly)?|last|will|next)\b", s.text, re.IGNORECASE):
             continue
         m = _REVIEW_DATE.search(s.text)
@@ -163,10 +180,13 @@ def find_review_type(doc: Document) -> ReviewType:
         r"Social Services Inspectorate\s+and\s+(?:the\s+)?Audit\s+Commission", text
     ):
         return ReviewType.joint_review
-    if re.search(r"\bannual report of the chief inspector\b|\bchief inspector[’']s annual report\b", text, re.IGNORECASE):
+    whole = Segment(0, len(text), text)
+    if doc.may_contain(whole, "annual report") and re.search(
+        r"\bannual report of the chief inspector\b|\bchief inspector[’']s annual report\b", text, re.IGNORECASE
+    ):
         return ReviewType.annual_report
     for review_type, pattern in REVIEW_PATTERNS:
-        if pattern.search(text):
+        if doc.may_contain(whole, *REVIEW_HINTS[review_type]) and pattern.search(text):
             return review_type
     return ReviewType.other
 
@@ -194,16 +214,33 @@ def find_judgements(
     out: list[FoundJudgement] = []
     hints = {doc.sentence_at(m.start()).start for m in _JUDGEMENT_HINT.finditer(doc)}
     for s in doc.sentences:
-        t = s.text
-        if s.start not in hints:
-            continue
+        if s.start in hints:
+            out.extend(_sentence_judgements(doc, s, review_type, published))
+    return out
+
+
+# Words each judgement pattern cannot match without: checking them first skips most patterns.
+_VALUE_WORDS = ("outstanding", "good", "requires improvement", "inadequate")
+_JUDGED_WORDS = ("rated", "judged", "ruled", "graded", "found to be", "deemed", "assessed as", "declared")
+
+
+def _sentence_judgements(
+    doc: Document, s: Segment, review_type: ReviewType, published: str | None
+) -> list[FoundJudgement]:
+    out: list[FoundJudgement] = []
+    t = s.text
+    if doc.may_contain(s, "people"):
         for m in _SERVING.finditer(t):
             value = "not" if m.group("neg") else (m.group("q") or "all").lower()
             out.append(FoundJudgement(Aspect.serving_people, value, s))
+    if doc.may_contain(s, "prospects"):
         for pattern in _PROSPECTS:
             for m in pattern.finditer(t):
                 out.append(FoundJudgement(Aspect.prospects, m.group("v").lower(), s))
-        for pattern in _EFFECTIVENESS:
+    if doc.may_contain(s, *_VALUE_WORDS):
+        for i, pattern in enumerate(_EFFECTIVENESS):
+            if i == 0 and not doc.may_contain(s, *_JUDGED_WORDS):
+                continue
             for m in pattern.finditer(t):
                 words = {(m.groupdict().get(k) or "").lower() for k in ("pre", "subject")}
                 if words & SUB_AREAS:
@@ -211,12 +248,13 @@ def find_judgements(
                 value = m.group("v").lower()
                 value = "requires_improvement" if value.startswith("requires") else value
                 out.append(FoundJudgement(Aspect.overall_effectiveness, value, s, _judgement_date(s, m.end(), published)))
+    if doc.may_contain(s, "star"):
         for m in _STARS.finditer(t):
             raw = m.group("v").lower()
             out.append(FoundJudgement(Aspect.star_rating, STAR_WORDS.get(raw, raw), s))
-        if review_type in (ReviewType.monitoring_visit, ReviewType.focused_visit):
-            for m in _PROGRESS.finditer(t):
-                v = (m.group("v") or "").lower()
-                value = "sufficient" if v in ("sufficient", "adequate") else "insufficient"
-                out.append(FoundJudgement(Aspect.progress, value, s))
+    if review_type in (ReviewType.monitoring_visit, ReviewType.focused_visit) and doc.may_contain(s, "progress"):
+        for m in _PROGRESS.finditer(t):
+            v = (m.group("v") or "").lower()
+            value = "sufficient" if v in ("sufficient", "adequate") else "insufficient"
+            out.append(FoundJudgement(Aspect.progress, value, s))
     return out

@@ -9,10 +9,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
+
+from summarise.extract.offline.firstchar import first_char_union
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
+    """A stretch of the document and its offsets (a tuple: extraction makes tens of thousands)."""
+
     start: int
     end: int
     text: str
@@ -23,11 +27,10 @@ class Segment:
 
     def stripped(self, chars: str = " \t\n,;:-–—") -> Segment:
         """The same segment without leading/trailing filler, offsets kept honest."""
-        left = len(self.text) - len(self.text.lstrip(chars))
-        right = len(self.text.rstrip(chars))
-        if right <= left:
-            return Segment(self.start + left, self.start + left, "")
-        return self.sub(left, right)
+        lead = self.text.lstrip(chars)
+        start = self.start + len(self.text) - len(lead)
+        body = lead.rstrip(chars)
+        return Segment(start, start + len(body), body)
 
 
 ABBREVIATIONS = frozenset(
@@ -37,8 +40,13 @@ BULLET = re.compile(r"^\s*(?:[-•*·▪‣–]|\d{1,2}[.)])\s+")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
 # and an uppercase letter, digit or opening quote.
 SENTENCE_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£])")
-CLAUSE_BREAK = re.compile(
-    r",?\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+"
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+# The last word before a sentence end, when it is short enough to be an abbreviation.
+_SHORT_LAST_WORD = re.compile(rf"(?<!\w)\w{{1,{_LONGEST_ABBREVIATION}}}$")
+# ",?\s+but\s+|;\s+|,\s+(?:although|...)\s+|\s+—\s+|\s+–\s+", with the optional comma spelt out
+# so that the branches can be grouped by their first character.
+CLAUSE_BREAK, _ = first_char_union(
+    [("brk", r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+")]
 )
 LEADING_CONCESSION = re.compile(r"^(?:Despite|Although|While|Whilst|Though)\b[^,]{8,}?,\s+")
 
@@ -48,9 +56,10 @@ def blocks(text: str) -> list[Segment]:
     out: list[Segment] = []
     pos = 0
     for line in text.split("\n"):
-        seg = Segment(pos, pos + len(line), line).stripped(" \t")
-        if seg.text:
-            out.append(seg)
+        body = line.strip(" \t")
+        if body:
+            start = pos + len(line) - len(line.lstrip(" \t"))
+            out.append(Segment(start, start + len(body), body))
         pos += len(line) + 1
     return out
 
@@ -68,12 +77,15 @@ def bullet_body(block: Segment) -> Segment:
 def split_sentences(block: Segment) -> list[Segment]:
     out: list[Segment] = []
     cursor = 0
-    for m in SENTENCE_END.finditer(block.text):
-        before = block.text[cursor : m.start()]
-        last_word = re.findall(r"(\w+)$", before)
-        if last_word and last_word[0].lower() in ABBREVIATIONS and m.group().startswith("."):
+    text = block.text
+    for m in SENTENCE_END.finditer(text):
+        # Only a short word can be an abbreviation or an initial. The previous match ends in
+        # punctuation, so the lookbehind may look past `cursor` without finding a word there.
+        short = _SHORT_LAST_WORD.search(text, max(cursor, m.start() - _LONGEST_ABBREVIATION), m.start())
+        last_word = short.group() if short else ""
+        if last_word.lower() in ABBREVIATIONS and text[m.start()] == ".":
             continue
-        if last_word and len(last_word[0]) == 1 and last_word[0].isupper():
+        if len(last_word) == 1 and last_word.isupper():
             continue  # an initial: "J. Smith"
         seg = block.sub(cursor, m.end()).stripped(" ")
         if seg.text:
@@ -98,7 +110,12 @@ def split_clauses(sentence: Segment) -> list[Segment]:
         parts.append(sentence.sub(cursor, m.start()).stripped())
         cursor = m.end()
     parts.append(sentence.sub(cursor, len(text)).stripped(" \t\n,;:-–—."))
-    return [p for p in parts if len(p.text.split()) >= 3]
+    return [p for p in parts if len(p.text.split(None, 2)) == 3]  # three words or more
+
+
+# The only non-ASCII characters that re.IGNORECASE takes for an ASCII letter ("ſ" for "s"):
+# without them, a case-insensitive match of an ASCII word is that word in the lower-cased text.
+CASE_ODD = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
 
 
 def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -115,7 +132,9 @@ class Caseless:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.anycase = re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
-        self.low = lowered(self.anycase)
+        low = lowered(self.anycase)
+        # Grouped by first character: the same matches, found with fewer tries.
+        self.low = first_char_union([("cue", low.pattern)], low.flags)[0]
 
     def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
         if doc.lower is None:
@@ -145,8 +164,29 @@ class Document:
         return low if len(low) == len(self.text) else None
 
     @cached_property
+    def folded(self) -> str | None:
+        """The lower-cased text when it can stand in for re.IGNORECASE, else None.
+
+        Then a case-insensitive pattern can only match where its lower-case literal words appear
+        in this text, which makes `word in folded[...]` an exact and cheap pre-check.
+        """
+        return self.lower if not any(c in self.text for c in CASE_ODD) else None
+
+    def may_contain(self, seg: Segment, *words: str) -> bool:
+        """False only when none of the lower-case `words` can appear, in any case, inside `seg`."""
+        if self.folded is None:
+            return True
+        piece = self.folded[seg.start : seg.end]
+        return any(w in piece for w in words)
+
+    @cached_property
+    def block_sentences(self) -> list[list[Segment]]:
+        """Each block's sentences (a bullet's without its marker), split once for every rule."""
+        return [split_sentences(bullet_body(b)) for b in self.blocks]
+
+    @cached_property
     def sentences(self) -> list[Segment]:
-        return [s for b in self.blocks for s in split_sentences(bullet_body(b))]
+        return [s for sentences in self.block_sentences for s in sentences]
 
     @cached_property
     def sentence_starts(self) -> list[int]:
