@@ -3,7 +3,11 @@
 The corpus is the bundled examples repeated, with the council names swapped for other real
 authorities, so consolidation sees many councils. Runs in one process on one core.
 
-    .venv/bin/python benchmarks/offline_throughput.py [--articles 1000]
+    .venv/bin/python benchmarks/offline_throughput.py [--articles 1000] [--workdir DIR]
+
+Outputs are written as `summarise brief` writes them (one file at a time, atomically), under a
+temporary folder in DIR (default: the system's temp dir). File creation is part of the cost and
+differs between filesystems, so the folder is printed with the figures.
 
 Prints articles per second for each stage and for the whole path, by CPU time of this process
 (stable on a busy machine) and by wall clock, and peak memory (max RSS).
@@ -24,6 +28,7 @@ from summarise.extract.offline import OfflineExtractor
 from summarise.gazetteer import all_authorities, slugify
 from summarise.ingest import load_article
 from summarise.outputs import Layout, write_model, write_text
+from summarise.pipeline import tune_gc_for_batch
 from summarise.render import render_html, render_markdown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
@@ -49,9 +54,11 @@ def make_corpus(folder: Path, n: int) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--workdir", type=Path, default=None, help="where the temporary folder goes")
     args = parser.parse_args()
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    with tempfile.TemporaryDirectory() as tmp:
+    tune_gc_for_batch()  # as the CLI does
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         root = Path(tmp)
         paths = make_corpus(root / "in", args.articles)
         layout = Layout(root / "out")
@@ -82,7 +89,7 @@ def main() -> None:
 
     n = len(paths)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"articles:            {n} ({len(briefings)} briefings)")
+    print(f"articles:            {n} ({len(briefings)} briefings), written under {tmp}")
     print("articles per CPU second, one core:")
     print(f"  ingest:                {n / (t1 - t0):8.1f}")
     print(f"  extract (+ write):     {n / (t2 - t1):8.1f}")

@@ -19,7 +19,7 @@ from summarise.config import ConfigError, Settings, describe, load_settings
 from summarise.ingest import DEFAULT_MAX_BYTES
 from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
-from summarise.pipeline import RunResult, now_iso, run_extract
+from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
 
 app = typer.Typer(
     help=(
@@ -279,3 +279,4 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """Summarise council social services inspection reporting."""
+    tune_gc_for_batch()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import threading
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -35,15 +35,19 @@ class Layout:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so readers never see a partial file."""
+    """Write via a temporary file and rename, so readers never see a partial file.
+
+    The temporary name carries the process and thread, which is all the uniqueness needed
+    (`tempfile.mkstemp` costs more than the write itself, and makes the file 0600).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
             f.write(text)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
