@@ -39,22 +39,27 @@ class Atom:
     quant: str = ""
 
 
-def _group_end(src: str, i: int) -> int:
-    """Index just after the `)` closing the group opened at src[i]."""
-    depth = 0
+def _syntax(src: str, i: int) -> Iterator[tuple[int, str]]:
+    """(index, character) of src from i on, skipping escapes and character classes whole."""
     while i < len(src):
         ch = src[i]
         if ch == "\\":
             i += 2
-            continue
-        if ch == "[":
+        elif ch == "[":
             i = _class_end(src, i)
-            continue
+        else:
+            yield i, ch
+            i += 1
+
+
+def _group_end(src: str, i: int) -> int:
+    """Index just after the `)` closing the group opened at src[i]."""
+    depth = 0
+    for j, ch in _syntax(src, i):
         depth += ch == "("
         depth -= ch == ")"
-        i += 1
         if depth == 0:
-            return i
+            return j + 1
     raise Unsupported(f"unbalanced group in {src!r}")
 
 
@@ -125,15 +130,8 @@ def atoms(src: str) -> Iterator[tuple[Atom, int]]:
 def alternatives(src: str) -> list[str]:
     """The top-level branches of a pattern source."""
     out: list[str] = []
-    depth = start = i = 0
-    while i < len(src):
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(src, i)
-            continue
+    depth = start = 0
+    for i, ch in _syntax(src, 0):
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -141,7 +139,6 @@ def alternatives(src: str) -> list[str]:
         elif ch == "|" and depth == 0:
             out.append(src[start:i])
             start = i + 1
-        i += 1
     out.append(src[start:])
     return out
 
