@@ -305,9 +305,10 @@ def _briefing_for(
                 if _concerns_council(name, s, p.council):
                     bucket.append((item.id, p))
         if s.scope == Scope.council or len(s.councils) == 1 or name == NATIONAL_NAME:
-            # dict() rather than model_dump(): the spans are already valid, so share them.
-            quotes += [BriefingQuote(**dict(q), source_id=item.id) for q in s.quotes]
-            figures += [BriefingFigure(**dict(f), source_id=item.id) for f in s.figures]
+            # The fields as they are, not model_dump(): the spans are already valid, so share
+            # them. (`__dict__` is what dict(model) iterates, without its failed `keys` lookup.)
+            quotes += [BriefingQuote(**q.__dict__, source_id=item.id) for q in s.quotes]
+            figures += [BriefingFigure(**f.__dict__, source_id=item.id) for f in s.figures]
     latest = latest_judgements(items, name)
     return CouncilBriefing(
         council=council,

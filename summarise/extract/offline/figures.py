@@ -66,8 +66,8 @@ def _meaning(sentence: Segment, figure: Segment) -> str:
 def find_figures(doc: Document) -> list[FoundFigure]:
     out: list[FoundFigure] = []
     seen: set[tuple[int, int]] = set()
-    low = doc.text.lower()
-    matches = FIGURE_LOW.finditer(low) if len(low) == len(doc.text) else FIGURE.finditer(doc.text)
+    low = doc.lower  # None when lower-casing would move offsets
+    matches = FIGURE_LOW.finditer(low) if low is not None else FIGURE.finditer(doc.text)
     for m in matches:  # one pass over the text, not one per sentence
         raw = doc.text[m.start() : m.end()].strip()
         if NOT_FIGURE.match(raw) and not re.search(r"third|quarter|half|per", raw, re.IGNORECASE):

@@ -124,8 +124,9 @@ WEIGHTS = {"flip": (0, 1), "sp": (2, 0), "p": (1, 0), "sn": (0, 2), "n": (0, 1)}
 class CueIndex:
     """Every cue word of a text, found in one pass; clauses then sum the cues inside them."""
 
-    def __init__(self, text: str) -> None:
-        low = text.lower()
+    def __init__(self, text: str, low: str | None = None) -> None:
+        """`low`: `text.lower()` when the caller has it already (a Document keeps one)."""
+        low = text.lower() if low is None else low
         same = len(low) == len(text)  # lower() can change length ("İ"); then fall back to re.I
         source = low if same else text
         if same:
@@ -207,7 +208,7 @@ def _list_kind(text: str) -> str | None:
 def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
     """Points from the body's sentences and bullet lists; `skip` are regions to ignore (headline)."""
     out: list[FoundPoint] = []
-    cues = CueIndex(doc.text)
+    cues = CueIndex(doc.text, doc.lower)
     list_kind: str | None = None
     for block, sentences in zip(doc.blocks, doc.block_sentences):
         if any(s <= block.start < e for s, e in skip) or block.text.isupper():
