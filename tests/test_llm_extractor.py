@@ -12,7 +12,8 @@ import httpx2
 
 from summarise.align import check_span
 from summarise.config import Settings
-from summarise.extract.llm import REQUEST_HEADER, LLMExtractor
+from summarise.extract.client import REQUEST_HEADER
+from summarise.extract.llm import LLMExtractor
 from summarise.models import Article, Outcome
 
 Answer = Callable[[str, dict[str, Any]], dict[str, Any]]

@@ -28,17 +28,13 @@ from summarise.cache import ResultCache, cache_key
 from summarise.config import Settings
 from summarise.extract import ExtractionResult
 from summarise.extract.chunking import Chunk, chunk_text
-from summarise.extract.client import REASKABLE, REQUEST_HEADER, make_client, reask_policy
+from summarise.extract.client import REQUEST_HEADER, make_client, reask_policy
 from summarise.extract.prompts import Prompts, load_prompts
 from summarise.extract.response_model import ArticleExtraction, format_problems
 from summarise.extract.salvage import best_attempt
 from summarise.extract.to_summary import ChunkAnswer, build_summary, source_of
 from summarise.extract.transport import Sleep
 from summarise.models import SCHEMA_VERSION, Article, Outcome, Usage
-
-# REQUEST_HEADER and REASKABLE live in summarise.extract.client; re-exported for older imports
-# (tests/conftest.py matches cassettes on REQUEST_HEADER).
-__all__ = ["REASKABLE", "REQUEST_HEADER", "LLMExtractor"]
 
 
 @dataclass
