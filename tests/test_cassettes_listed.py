@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -19,28 +18,15 @@ def _cassettes() -> list[str]:
     return [n for n in names if n not in NOT_CASSETTES]
 
 
-def _expand_range(first: str, last: str) -> list[str]:
-    """`curated/tools_000.yaml` … `curated/tools_004.yaml` -> the five names."""
-    numbered = re.compile(r"^(.*?)(\d+)\.yaml$")
-    a, b = numbered.match(first), numbered.match(last)
-    assert a and b and a.group(1) == b.group(1), f"not a range: {first} … {last}"
-    width = len(a.group(2))
-    return [f"{a.group(1)}{i:0{width}d}.yaml" for i in range(int(a.group(2)), int(b.group(2)) + 1)]
-
-
 def _listed_kinds() -> dict[str, str]:
-    """file -> kind, from the table rows of cassettes/README.md (a row may name a range a … b)."""
+    """file -> kind, from the table rows of cassettes/README.md (one file per row)."""
     kinds: dict[str, str] = {}
     for line in (CASSETTES / "README.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.split("|")]
         if len(cells) < 4 or not cells[1].startswith("`"):
             continue
         kind = cells[2].strip("*")
-        names = re.findall(r"`([\w/.-]+\.yaml)`", cells[1])
-        if "…" in cells[1] and len(names) == 2:
-            names = _expand_range(*names)
-        for name in names:
-            kinds[name] = kind
+        kinds[cells[1].strip("`")] = kind
     return kinds
 
 
