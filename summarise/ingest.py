@@ -2,7 +2,7 @@
 
 This module finds the inputs, reads and decodes their bytes (refusing what is too big, binary
 or empty), picks a reader by suffix and names the file in every error. What a reader hands on
-is cleaned by `summarise.textclean`; HTML is turned into text by `summarise.htmltext`.
+is cleaned by `summarise.textclean` (characters by `summarise.charfix`); HTML is turned into text by `summarise.htmltext`.
 """
 
 from __future__ import annotations

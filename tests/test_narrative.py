@@ -23,20 +23,16 @@ from summarise.consolidate import Stored, build_briefings
 from summarise.extract.offline import summarise_article
 from summarise.gazetteer import slugify
 from summarise.ingest import load_article
-from summarise.models import CouncilBriefing, NationalPoint, Outcome
+from summarise.models import CouncilBriefing, NarrativeSentence, NationalPoint, Outcome
 from summarise.narrative import (
     NARRATIVE_TEMPLATES,
-    Narrative,
     NarrativeResult,
-    NarrativeSentence,
-    citable_points,
-    id_ranges,
     load_narrative_prompts,
-    narrative_context,
     narrative_version_of,
     request_id,
     write_narrative,
 )
+from summarise.narrative_checks import Narrative, citable_points, id_ranges, narrative_context
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
