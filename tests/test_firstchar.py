@@ -189,3 +189,24 @@ def test_review_hints_are_needed_by_their_patterns() -> None:
         for review_type, pattern in review.REVIEW_PATTERNS:
             if m := pattern.search(text):
                 assert any(h in m.group().lower() for h in review.REVIEW_HINTS[review_type])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Healthcare Inspectorate Wales said",
+        "the Office for Standards body",
+        "Audit Commissioner John Smith",
+        "Best Value Inspectors",
+        "Commission for Social Care reforms",
+    ],
+)
+def test_body_hints_only_rule_bodies_out(text: str) -> None:
+    """A hint present is not a body found: these name no inspection body."""
+    assert review.find_bodies(text, review.ReviewType.other) == []
+
+
+def test_body_hints_agree_with_their_patterns() -> None:
+    for text in CORPUS:
+        exact = [body for body, pattern in review.BODY_PATTERNS if pattern.search(text)]
+        assert review.find_bodies(text, review.ReviewType.other) == exact

@@ -165,9 +165,9 @@ BODY_HINTS: dict[Body, tuple[str, ...]] = {
 def find_bodies(text: str, review_type: ReviewType) -> list[Body]:
     found = set()
     for body, pattern in BODY_PATTERNS:
-        hits = [hint for hint in BODY_HINTS[body] if hint in text]
-        # A full name found by `in` needs no regex; an acronym must stand alone ("SSI", not "SSIS").
-        if hits and (len(hits[0]) > 5 or pattern.search(text)):
+        # The hint only rules a body out; the pattern decides ("Healthcare Inspectorate Wales"
+        # holds a hint of CIW but is not CIW).
+        if any(hint in text for hint in BODY_HINTS[body]) and pattern.search(text):
             found.add(body)
     if review_type == ReviewType.joint_review:
         found |= {Body.audit_commission, Body.social_services_inspectorate}
