@@ -1,6 +1,6 @@
 """Text-level rules used by `summarise.ingest`: boilerplate lines, lost quote marks,
 hard-wrap repair and light Markdown stripping (dateline, byline and copyright parsing live in
-`summarise.datelines` and are re-exported here).
+`summarise.datelines`).
 
 Everything here is a pure function of its input, because spans point into the cleaned text and
 the same input must always clean to the same output. The boilerplate rules are a table of
@@ -13,23 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarise.datelines import (
-    NOT_PUBLISHERS,
-    TITLE_WORDS,
-    byline,
-    copyright_holder,
-    dateline_date,
-    parse_date,
-)
+from summarise.datelines import TITLE_WORDS
 
 __all__ = [
     "BOILERPLATE_RULES",
-    "NOT_PUBLISHERS",
     "boilerplate_rule",
-    "byline",
     "continues",
-    "copyright_holder",
-    "dateline_date",
     "drop_teasers",
     "is_boilerplate",
     "is_bullet",
@@ -38,7 +27,6 @@ __all__ = [
     "join_continuations",
     "join_units",
     "more_from_publisher",
-    "parse_date",
     "repair_lost_quotes",
     "starts_paragraph",
     "strip_markdown",

@@ -7,6 +7,7 @@ carry it are dropped before the story is rendered: one paragraph per block eleme
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from summarise.datelines import parse_date
 from summarise.textclean import Metadata
 
-__all__ = ["declared_charset", "html_text", "looks_like_html"]
+__all__ = ["declared_charset", "html_text", "looks_like_html", "unescape_entities"]
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
@@ -278,3 +279,13 @@ def _children(node: LexborNode) -> list[LexborNode]:
         children.append(child)
         child = child.next
     return children
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> str:
+    """HTML entities that leak into scraped text (&amp; &#8217;); bare ampersands untouched."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)

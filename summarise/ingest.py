@@ -9,25 +9,21 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import html
 import io
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from summarise import boilerplate as bp
-from summarise.htmltext import declared_charset, html_text, looks_like_html
+from summarise.htmltext import declared_charset, html_text, looks_like_html, unescape_entities
 from summarise.models import Article
 from summarise.textclean import (
     Metadata,
     clean_text,
     clean_with_metadata,
     extract_metadata,
-    headline,
-    prepare_lines,
 )
 
 __all__ = [
@@ -39,9 +35,7 @@ __all__ = [
     "decode_bytes",
     "discover",
     "extract_metadata",
-    "headline",
     "load_article",
-    "prepare_lines",
     "read_bytes",
 ]
 
@@ -264,25 +258,15 @@ def decode_bytes(data: bytes, path: Path, declared: str | None = None) -> str:
 
 # --- formats ----------------------------------------------------------------------------------
 
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def _unescape_entities(text: str) -> str:
-    """HTML entities that leak into scraped text (&amp; &#8217;); bare ampersands untouched."""
-    if "&" not in text:
-        return text
-    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
-
-
 def _read_txt(data: bytes, path: Path) -> tuple[str, Metadata]:
     raw = decode_bytes(data, path)
     if looks_like_html(raw):
         return clean_with_metadata(*html_text(raw))
-    return clean_with_metadata(_unescape_entities(raw))
+    return clean_with_metadata(unescape_entities(raw))
 
 
 def _read_md(data: bytes, path: Path) -> tuple[str, Metadata]:
-    return clean_with_metadata(_unescape_entities(bp.strip_markdown(decode_bytes(data, path))))
+    return clean_with_metadata(unescape_entities(bp.strip_markdown(decode_bytes(data, path))))
 
 
 def _read_html(data: bytes, path: Path) -> tuple[str, Metadata]:

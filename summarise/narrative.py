@@ -37,7 +37,14 @@ from pydantic import ValidationError
 
 from summarise.config import ConfigError, Settings
 from summarise.consolidate import NATIONAL_NAME
-from summarise.extract.client import REQUEST_HEADER, make_client, reask_policy
+from summarise.extract.client import (
+    REQUEST_HEADER,
+    make_client,
+    reask_policy,
+    request_error,
+    request_failure,
+    short,
+)
 from summarise.extract.prompts import Prompts, read_templates, templates_version
 from summarise.extract.transport import Sleep, Transport
 from summarise.gazetteer import slugify
@@ -115,11 +122,6 @@ def request_id(briefing: CouncilBriefing) -> str:
     return "narrative:" + ("national" if name == NATIONAL_NAME else slugify(name))
 
 
-def _short(exc: object, limit: int = 300) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _validation_problems(exc: BaseException) -> list[str]:
     """The validator's own messages (one per problem), else the error as one line."""
     if isinstance(exc, ValidationError):
@@ -130,7 +132,7 @@ def _validation_problems(exc: BaseException) -> list[str]:
             lines = [line for line in msg.splitlines() if line.strip()]
             out += lines if where == "sentences" and lines else [f"{where}: {msg}"]
         return out
-    return [_short(exc, 1000)]
+    return [short(exc, 1000)]
 
 
 class NarrativeWriter:
@@ -196,36 +198,27 @@ class NarrativeWriter:
                 return self._failed(reason, log.completions, log.usage)
             except InstructorRetryException as e:
                 cause = e.__cause__ or e
-                if isinstance(cause, openai.APIError) and not isinstance(
-                    cause, openai.APIResponseValidationError
-                ):
-                    return self._failed(self._request_failed(cause, log.transport_errors),
+                if cause is not None and request_error(cause):
+                    return self._failed(request_failure(cause, log.transport_errors),
                                         log.completions, log.usage)
                 problems = _validation_problems(cause)
                 attempts = len(log.completions)
                 more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
                 reason = f"no valid narrative after {attempts} attempt(s): {problems[0]}{more}"
                 return self._result(
-                    Outcome.failed, reason=_short(reason, 500), attempts=attempts,
+                    Outcome.failed, reason=short(reason, 500), attempts=attempts,
                     usage=log.usage, problems=problems,
                 )
             except openai.APIError as e:
-                return self._failed(self._request_failed(e, log.transport_errors),
+                return self._failed(request_failure(e, log.transport_errors),
                                     log.completions, log.usage)
             except Exception as e:  # noqa: BLE001 - a narrative must never break the briefing
-                return self._failed(f"narrative error: {type(e).__name__}: {_short(e)}",
+                return self._failed(f"narrative error: {type(e).__name__}: {short(e)}",
                                     log.completions, log.usage)
         return self._result(
             Outcome.ok, sentences=list(narrative.sentences), attempts=len(log.completions),
             usage=log.usage,
         )
-
-    @staticmethod
-    def _request_failed(exc: BaseException, transport_errors: list[str]) -> str:
-        reason = f"request failed: {type(exc).__name__}: {_short(exc)}"
-        if transport_errors:
-            reason += f" (after {len(transport_errors)} transport retries)"
-        return reason
 
     def _failed(self, reason: str, completions: list[Any], usage: Usage) -> NarrativeResult:
         return self._result(Outcome.failed, reason=reason, attempts=len(completions), usage=usage)
@@ -246,7 +239,7 @@ def write_narrative(
     try:
         writer = NarrativeWriter(settings, sleep=sleep, http_client=http_client)
     except Exception as e:  # noqa: BLE001 - a bad setting fails the narrative, not the briefing
-        reason = str(e) if isinstance(e, ConfigError) else f"{type(e).__name__}: {_short(e)}"
+        reason = str(e) if isinstance(e, ConfigError) else f"{type(e).__name__}: {short(e)}"
         return NarrativeResult(
             sentences=[], outcome=Outcome.failed, reason=reason, model=settings.model,
             problems=[reason],

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarise import boilerplate as bp
+from summarise.datelines import dateline_date
 from summarise.ingest import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
@@ -535,7 +536,7 @@ def test_dateline_gives_published_date() -> None:
     ],
 )
 def test_dateline_parsing(line: str, expected: str | None) -> None:
-    assert bp.dateline_date(line) == expected
+    assert dateline_date(line) == expected
 
 
 def test_dates_in_the_story_are_never_used() -> None:

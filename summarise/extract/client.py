@@ -94,3 +94,24 @@ def reask_policy(settings: Settings) -> Retrying:
         retry=retry_if_exception_type(REASKABLE),
         reraise=True,
     )
+
+
+def short(exc: object, limit: int = 300) -> str:
+    """An error as one line of at most `limit` characters, for a reason a reader sees."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def request_error(cause: BaseException | None) -> bool:
+    """Whether the re-asks ended on a failed request (transport gave up), not on a bad answer."""
+    return isinstance(cause, openai.APIError) and not isinstance(
+        cause, openai.APIResponseValidationError
+    )
+
+
+def request_failure(exc: BaseException, transport_errors: list[str], part: str = "") -> str:
+    """The reason recorded when a request failed, with how many transport retries it had."""
+    reason = f"request failed{part}: {type(exc).__name__}: {short(exc)}"
+    if transport_errors:
+        reason += f" (after {len(transport_errors)} transport retries)"
+    return reason

@@ -21,14 +21,20 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
 from summarise.cache import ResultCache, cache_key
 from summarise.config import Settings
 from summarise.extract import ExtractionResult
 from summarise.extract.chunking import Chunk, chunk_text
-from summarise.extract.client import REQUEST_HEADER, make_client, reask_policy
+from summarise.extract.client import (
+    REQUEST_HEADER,
+    make_client,
+    reask_policy,
+    request_error,
+    request_failure,
+    short,
+)
 from summarise.extract.prompts import Prompts, load_prompts
 from summarise.extract.response_model import ArticleExtraction, format_problems
 from summarise.extract.salvage import best_attempt
@@ -45,11 +51,6 @@ class _ChunkResult:
     problems: list[str] = field(default_factory=list)
     failure: str | None = None  # why this chunk gave nothing usable
     salvaged: bool = False
-
-
-def _short(exc: object, limit: int = 300) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class LLMExtractor:
@@ -119,7 +120,7 @@ class LLMExtractor:
         summary = summary.model_copy(update={"provenance": provenance})
         reason = None
         if flagged:
-            reason = failures[0] if failures else _short(" ".join(problems))
+            reason = failures[0] if failures else short(" ".join(problems))
         if outcome is Outcome.ok and self.cache is not None:
             self.cache.put(key, summary)
         return ExtractionResult(
@@ -156,18 +157,14 @@ class LLMExtractor:
                 return self._salvage(chunk, log.completions, log.usage, failure)
             except InstructorRetryException as e:
                 cause = e.__cause__
-                if isinstance(cause, openai.APIError) and not isinstance(
-                    cause, openai.APIResponseValidationError
-                ):
-                    failure = f"request failed{part}: {type(cause).__name__}: {_short(cause)}"
-                    if log.transport_errors:
-                        failure += f" (after {len(log.transport_errors)} transport retries)"
+                if cause is not None and request_error(cause):
+                    failure = request_failure(cause, log.transport_errors, part)
                 else:
                     failure = None  # re-asks ran out: salvage the best attempt
-                last = _short(cause or e, 2000)
+                last = short(cause or e, 2000)
                 return self._salvage(chunk, log.completions, log.usage, failure, last)
             except Exception as e:  # noqa: BLE001 - one article must never stop the run
-                failure = f"extraction error{part}: {type(e).__name__}: {_short(e)}"
+                failure = f"extraction error{part}: {type(e).__name__}: {short(e)}"
                 return self._salvage(chunk, log.completions, log.usage, failure)
 
     def _salvage(
