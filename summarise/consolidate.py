@@ -27,7 +27,6 @@ from summarise.models import (
     Point,
     Scope,
     SourceRef,
-    Span,
     TimelineEvent,
 )
 
@@ -113,23 +112,10 @@ def near_duplicates(a: str, b: str, threshold: float = MERGE_THRESHOLD) -> bool:
     return fuzz.token_set_ratio(shorter, longer) >= threshold
 
 
-def _ref_key(ref: SourceRef) -> tuple[object, ...] | None:
-    """A hashable stand-in for ``SourceRef`` equality; None for a span of another type."""
+def _ref_key(ref: SourceRef) -> tuple[object, ...]:
+    """A hashable stand-in for ``SourceRef`` equality, so a point cites each passage once."""
     span = ref.span
-    if type(span) is not Span:
-        return None
     return (ref.source_id, span.start, span.end, span.text, span.alignment)
-
-
-def _add_source(point: BriefingPoint, keys: set[tuple[object, ...]], ref: SourceRef) -> None:
-    """Cite ``ref`` once: a set answers for plain spans instead of scanning every source."""
-    key = _ref_key(ref)
-    if key is None:
-        if all(r.source_id != ref.source_id or r.span != ref.span for r in point.sources):
-            point.sources.append(ref)
-    elif key not in keys:
-        keys.add(key)
-        point.sources.append(ref)
 
 
 def _first_match(
@@ -164,12 +150,14 @@ def merge_points(
             first = _first_match(point.text, merged, lowered, threshold)
         if first is not None:
             known[low] = first
-            _add_source(merged[first], cited[first], ref)
+            key = _ref_key(ref)
+            if key not in cited[first]:
+                cited[first].add(key)
+                merged[first].sources.append(ref)
             continue
-        if fuzz.token_set_ratio(low, low) >= threshold:
+        if low.split():  # a text with no words matches nothing, itself included
             known[low] = len(merged)
-        key = _ref_key(ref)
-        cited.append(set() if key is None else {key})
+        cited.append({_ref_key(ref)})
         lowered.append(low)
         merged.append(
             BriefingPoint(

@@ -45,15 +45,13 @@ def _create(tmp: str, folder: Path) -> BinaryIO:
         return open(tmp, "wb")
 
 
-def write_text(path: Path, text: str) -> None:
+def write_bytes(path: Path, data: bytes) -> None:
     """Write via a temporary file and rename, so readers never see a partial file.
 
     The temporary name carries the process and thread, which is all the uniqueness needed
     (`tempfile.mkstemp` costs more than the write itself, and makes the file 0600). A run
-    writes thousands of small files, so the folder is not re-made for each one and the text is
-    written as bytes (UTF-8, newlines untouched), which spares a text layer per file.
+    writes thousands of small files, so the folder is not re-made for each one.
     """
-    data = text.encode("utf-8")
     tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         with _create(tmp, path.parent) as f:
@@ -63,6 +61,11 @@ def write_text(path: Path, text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """`write_bytes` of the UTF-8 text, newlines untouched."""
+    write_bytes(path, text.encode("utf-8"))
 
 
 def write_model(path: Path, model: BaseModel) -> None:

@@ -7,7 +7,6 @@ never drift apart.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from urllib.parse import quote
 
 from summarise.models import Alignment, Span
@@ -61,9 +60,8 @@ def review_href_at(review_base: str, source_id: str, place: Place | None) -> str
     return href
 
 
-@lru_cache(maxsize=8192)
 def _page_href(review_base: str, source_id: str) -> str:
-    """The page part of a link, cached: a briefing links to each source many times."""
+    """The page part of a link."""
     base = review_base.rstrip("/")
     page = quote(review_filename(source_id), safe="")
     return f"{base}/{page}" if base else page

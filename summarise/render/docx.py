@@ -18,6 +18,7 @@ from docx.document import Document as DocumentObject
 from docx.shared import Pt
 
 from summarise.models import CouncilBriefing
+from summarise.outputs import write_bytes
 from summarise.render.labels import date_label
 from summarise.render.view import BriefingView, Citation, PointRow, build_view
 
@@ -166,4 +167,4 @@ def render_docx(briefing: CouncilBriefing, path: Path) -> None:
     view = build_view(briefing, review_base=None)
     buffer = io.BytesIO()
     _build(view, briefing.generated_at).save(buffer)
-    path.write_bytes(_normalise_zip(buffer.getvalue()))
+    write_bytes(path, _normalise_zip(buffer.getvalue()))
