@@ -24,6 +24,7 @@ from summarise.extract.offline.text import (
     CLAUSE_BREAK,
     Caseless,
     Segment,
+    caseless_lower,
     lowered,
     split_sentences,
 )
@@ -210,3 +211,15 @@ def test_body_hints_agree_with_their_patterns() -> None:
     for text in CORPUS:
         exact = [body for body, pattern in review.BODY_PATTERNS if pattern.search(text)]
         assert review.find_bodies(text, review.ReviewType.other) == exact
+
+
+@pytest.mark.parametrize("odd", list(CASE_ODD))
+def test_texts_with_case_odd_letters_take_the_ignorecase_path(odd: str) -> None:
+    """re.IGNORECASE reads "ſ" as "s" (and so on); the lower-cased fast path must not miss it."""
+    for text in TEXTS:
+        # The odd letter stands where IGNORECASE takes it for an ASCII letter.
+        ascii_twin = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}[odd]
+        varied = text.replace(ascii_twin, odd)
+        fast = points.CueIndex(varied, caseless_lower(varied))
+        exact = points.CueIndex(varied, None)
+        assert (fast.cues, fast.areas, fast.recommends) == (exact.cues, exact.areas, exact.recommends)

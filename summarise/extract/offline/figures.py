@@ -66,7 +66,7 @@ def _meaning(sentence: Segment, figure: Segment) -> str:
 def find_figures(doc: Document) -> list[FoundFigure]:
     out: list[FoundFigure] = []
     seen: set[tuple[int, int]] = set()
-    low = doc.lower  # None when lower-casing would move offsets
+    low = doc.lower  # None when lower-casing cannot stand in for re.IGNORECASE
     matches = FIGURE_LOW.finditer(low) if low is not None else FIGURE.finditer(doc.text)
     for m in matches:  # one pass over the text, not one per sentence
         raw = doc.text[m.start() : m.end()].strip()

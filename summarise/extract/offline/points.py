@@ -16,6 +16,7 @@ from summarise.extract.offline.text import (
     Document,
     Segment,
     bullet_body,
+    caseless_lower,
     is_bullet,
     split_clauses,
 )
@@ -124,19 +125,17 @@ WEIGHTS = {"flip": (0, 1), "sp": (2, 0), "p": (1, 0), "sn": (0, 2), "n": (0, 1)}
 class CueIndex:
     """Every cue word of a text, found in one pass; clauses then sum the cues inside them."""
 
-    def __init__(self, text: str, low: str | None = None) -> None:
-        """`low`: `text.lower()` when the caller has it already (a Document keeps one)."""
-        low = text.lower() if low is None else low
-        same = len(low) == len(text)  # lower() can change length ("İ"); then fall back to re.I
-        source = low if same else text
-        if same:
+    def __init__(self, text: str, low: str | None) -> None:
+        """`low`: `caseless_lower(text)`; None runs the re.IGNORECASE forms on `text`."""
+        if low is not None:
             self.cues = [(m.start(), _CUE_NAMES.get(m.lastgroup or "", "p")) for m in _CUES.finditer(low)]
             areas = [(m.start(), _AREA_NAMES.get(m.lastgroup or "", "a0")) for m in _AREAS.finditer(low)]
+            self.recommends = [m.start() for m in _RECOMMEND.finditer(low)]
         else:
             self.cues = [(m.start(), m.lastgroup or "p") for m in _CUES_I.finditer(text)]
             areas = [(m.start(), m.lastgroup or "a0") for m in _AREAS_I.finditer(text)]
+            self.recommends = [m.start() for m in RECOMMEND.finditer(text)]
         self.areas = [(start, int(name[1:])) for start, name in areas]
-        self.recommends = [m.start() for m in (_RECOMMEND if same else RECOMMEND).finditer(source)]
         self._cue_starts = [c[0] for c in self.cues]
         self._area_starts = [a[0] for a in self.areas]
         self._area_ids = [a[1] for a in self.areas]
@@ -178,11 +177,11 @@ def _whole(text: str) -> Segment:
 
 def service_area_of(text: str) -> ServiceArea:
     """The first area in SERVICE_AREA_CUES order that the text mentions."""
-    return CueIndex(text).area(_whole(text))
+    return CueIndex(text, caseless_lower(text)).area(_whole(text))
 
 
 def classify_clause(text: str) -> str | None:
-    return CueIndex(text).classify(_whole(text))
+    return CueIndex(text, caseless_lower(text)).classify(_whole(text))
 
 
 def _clause_points(sentence: Segment, cues: CueIndex) -> list[FoundPoint]:

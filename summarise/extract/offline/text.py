@@ -126,6 +126,18 @@ def split_clauses(sentence: Segment) -> list[Segment]:
 CASE_ODD = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
 
 
+def caseless_lower(text: str) -> str | None:
+    """`text.lower()` when it can stand in for re.IGNORECASE at the same offsets, else None.
+
+    Lower-casing can change the length ("İ"), and re.IGNORECASE takes a few non-ASCII
+    characters for ASCII letters (CASE_ODD); either way the caller falls back to re.IGNORECASE.
+    """
+    if any(c in text for c in CASE_ODD):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same case-insensitive pattern, for lower-cased text: re runs several times faster
     without re.IGNORECASE. Refuses patterns that lower-casing would change in meaning."""
@@ -167,24 +179,18 @@ class Document:
 
     @cached_property
     def lower(self) -> str | None:
-        """Lower-cased text with the same offsets, or None when lower() would move them ("İ")."""
-        low = self.text.lower()
-        return low if len(low) == len(self.text) else None
-
-    @cached_property
-    def folded(self) -> str | None:
-        """The lower-cased text when it can stand in for re.IGNORECASE, else None.
+        """The lower-cased text when it can stand in for re.IGNORECASE (`caseless_lower`).
 
         Then a case-insensitive pattern can only match where its lower-case literal words appear
-        in this text, which makes `word in folded[...]` an exact and cheap pre-check.
+        in this text, which makes `word in lower[...]` an exact and cheap pre-check.
         """
-        return self.lower if not any(c in self.text for c in CASE_ODD) else None
+        return caseless_lower(self.text)
 
     def may_contain(self, seg: Segment, *words: str) -> bool:
         """False only when none of the lower-case `words` can appear, in any case, inside `seg`."""
-        if self.folded is None:
+        if self.lower is None:
             return True
-        piece = self.folded[seg.start : seg.end]
+        piece = self.lower[seg.start : seg.end]
         return any(w in piece for w in words)
 
     @cached_property
