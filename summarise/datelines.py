@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 __all__ = [
+    "MONTH_NUMBER",
     "NOT_PUBLISHERS",
     "TITLE_WORDS",
     "byline",
@@ -23,7 +24,8 @@ __all__ = [
 #: A name in title case ("Community Care", "The Northern Echo", "Journal of Social Work").
 TITLE_WORDS = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|the|and|on|&)){0,5}"
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: A month's first three letters, lower-cased -> its number.
+MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -50,7 +52,7 @@ _HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
 def _month(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("mon"):
-        return _MONTHS.index(groups["mon"][:3].lower()) + 1
+        return MONTH_NUMBER[groups["mon"][:3].lower()]
     return int(groups["m"]) if groups.get("m") else None
 
 

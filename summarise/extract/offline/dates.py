@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+from summarise.datelines import MONTH_NUMBER
+
 MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(MONTH_NAMES)}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "a": 1,
 }
-_YEARS_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago\b", re.IGNORECASE)
+_YEARS_AGO = re.compile(rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+years?\s+ago\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
 _MONTHS_EVENT = re.compile(rf"\b(?P<m>{MONTHS})[’']s\s+(?:inspection|visit|review|monitoring visit|assessment)\b")
 # The end of every _MONTHS_EVENT match: re finds it at once (it starts with a quote mark), where
