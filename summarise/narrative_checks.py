@@ -155,9 +155,11 @@ def _numbers(folded: str) -> list[str]:
     return found + [m.group() for m in _NUMBER_WORDS.finditer(folded)]
 
 
-def _quotes(text: str) -> list[tuple[str, list[str]]]:
-    """Each quoted passage as written, with its normalised fragments (split at an ellipsis)."""
-    folded, index = normalise(text)
+def _quotes(text: str, folded: str, index: list[int]) -> list[tuple[str, list[str]]]:
+    """Each quoted passage as written, with its normalised fragments (split at an ellipsis).
+
+    `folded, index` are `normalise(text)`.
+    """
     out = []
     for pattern in (_DOUBLE_QUOTED, _SINGLE_QUOTED):
         for m in pattern.finditer(folded):
@@ -208,14 +210,15 @@ def sentence_problems(
         sources = [normalise(points[pid])[0] for pid in cited]
         names = ", ".join(cited)
         allowed = {n for s in sources for n in _numbers(s)}
-        for number in dict.fromkeys(_numbers(normalise(text)[0])):
+        folded, index = normalise(text)
+        for number in dict.fromkeys(_numbers(folded)):
             if number not in allowed:
                 problems.append(
                     f'sentence {i} has the number "{number}", which none of its cited points '
                     f"({names}) contains; write a number only as a cited point writes it, or "
                     "cite the point that has it"
                 )
-        for original, fragments in _quotes(text):
+        for original, fragments in _quotes(text, folded, index):
             if not all(any(f in s for s in sources) for f in fragments):
                 problems.append(
                     f'sentence {i} quotes "{original}", which none of its cited points ({names}) '
