@@ -20,9 +20,9 @@ __all__ = [
     "boilerplate_rule",
     "continues",
     "drop_teasers",
+    "hard_wrap_width",
     "is_boilerplate",
     "is_bullet",
-    "is_hard_wrapped",
     "is_teaser",
     "join_continuations",
     "join_units",
@@ -31,7 +31,6 @@ __all__ = [
     "starts_paragraph",
     "strip_markdown",
     "unwrap_block",
-    "wrap_width",
 ]
 
 # --- boilerplate ------------------------------------------------------------------------------
@@ -241,26 +240,27 @@ def _inner_lines(blocks: Sequence[Sequence[str]]) -> list[str]:
     return [line for block in blocks for line in block[:-1] if not is_bullet(line)]
 
 
-def is_hard_wrapped(blocks: Sequence[Sequence[str]]) -> bool:
-    """True for text broken at a fixed width: its near-full lines mostly end mid-sentence.
+def hard_wrap_width(blocks: Sequence[Sequence[str]]) -> int | None:
+    """The column text broken at a fixed width was wrapped at; None when it is not so broken.
 
-    Web copy has one line per paragraph: few lines sit inside blocks, and the long ones end
-    with a full stop or colon, or run past any plausible wrap width.
+    Hard-wrapped text's near-full lines mostly end mid-sentence. Web copy has one line per
+    paragraph: few lines sit inside blocks, and the long ones end with a full stop or colon,
+    or run past any plausible wrap width.
     """
     inner = _inner_lines(blocks)
     if len(inner) < _MIN_WRAPPED_LINES:
-        return False
-    width = wrap_width(blocks)
+        return None
+    width = _percentile_90(inner)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
-        return False
+        return None
     full = [line for line in inner if len(line) >= _SHORT * width]
     broken = [line for line in full if not _ends_sentence(line) and not line.endswith(":")]
-    return len(broken) >= 2 and len(broken) >= 0.5 * len(full)
+    return width if len(broken) >= 2 and len(broken) >= 0.5 * len(full) else None
 
 
-def wrap_width(blocks: Sequence[Sequence[str]]) -> int:
-    """The column the text was wrapped at: the 90th percentile of the inner lines' lengths."""
-    lengths = sorted(len(line) for line in _inner_lines(blocks)) or [80]
+def _percentile_90(lines: Sequence[str]) -> int:
+    """The wrap column: the 90th percentile of the inner lines' lengths."""
+    lengths = sorted(len(line) for line in lines) or [80]
     return lengths[min(len(lengths) - 1, (len(lengths) * 9) // 10)]
 
 

@@ -100,8 +100,8 @@ def _stable(text: str) -> bool:
 def _clean_lines(prepared: Sequence[str], furniture: Callable[[str], bool]) -> str:
     lines = [line if line and not furniture(line) else "" for line in prepared]
     blocks = _blocks(bp.drop_teasers(lines))
-    if bp.is_hard_wrapped(blocks):
-        width = bp.wrap_width(blocks)
+    width = bp.hard_wrap_width(blocks)
+    if width is not None:
         groups = [bp.unwrap_block(block, width) for block in blocks]
     else:
         groups = [bp.join_continuations(block) for block in blocks]
