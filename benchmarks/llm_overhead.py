@@ -48,8 +48,11 @@ def prompt_text(body: dict[str, Any]) -> str:
 
 def main() -> None:
     settings = Settings(
-        backend="llm", model="gpt-4o-mini", base_url="http://curated.invalid/v1",
-        api_key="sk-dummy", use_cache=False,  # type: ignore[arg-type]
+        backend="llm",
+        model="gpt-4o-mini",
+        base_url="http://curated.invalid/v1",
+        api_key="sk-dummy",
+        use_cache=False,  # type: ignore[arg-type]
     )
     print("tokens are a tokenizer-free estimate: ceil(characters / 4)")
     print(f"{'article':24} {'article tok':>11} {'prompt tok':>10} {'overhead':>8} {'requests':>8}")
@@ -77,10 +80,14 @@ def main() -> None:
         totals[2] += len(sent)
         print(f"{path.stem:24} {a_tok:>11} {p_tok:>10} {p_tok / a_tok:>7.2f}x {len(sent):>8}")
     n = len(paths)
-    print(f"{'all (sum)':24} {totals[0]:>11} {totals[1]:>10} {totals[1] / totals[0]:>7.2f}x "
-          f"{totals[2] / n:>8.2f}")
-    print(f"fixed part of every request (system prompt, user template, tools schema): "
-          f"~{est(fixed_prompt_text())} tokens")
+    print(
+        f"{'all (sum)':24} {totals[0]:>11} {totals[1]:>10} {totals[1] / totals[0]:>7.2f}x "
+        f"{totals[2] / n:>8.2f}"
+    )
+    print(
+        f"fixed part of every request (system prompt, user template, tools schema): "
+        f"~{est(fixed_prompt_text())} tokens"
+    )
 
 
 def fixed_prompt_text() -> str:

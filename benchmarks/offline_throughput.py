@@ -32,7 +32,13 @@ from summarise.pipeline import tune_gc_for_batch
 from summarise.render import render_html, render_markdown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
-ORIGINAL_COUNCILS = ["North East Lincolnshire", "NE LINCS", "Leicestershire", "Gloucestershire", "Essex"]
+ORIGINAL_COUNCILS = [
+    "North East Lincolnshire",
+    "NE LINCS",
+    "Leicestershire",
+    "Gloucestershire",
+    "Essex",
+]
 
 
 def make_corpus(folder: Path, n: int) -> list[Path]:
@@ -52,9 +58,13 @@ def make_corpus(folder: Path, n: int) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--workdir", type=Path, default=None, help="where the temporary folder goes")
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="where the temporary folder goes"
+    )
     args = parser.parse_args()
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     tune_gc_for_batch()  # as the CLI does

@@ -168,8 +168,7 @@ def _looks_bad(segment: str, flagged: Iterable[int]) -> bool:
         return is_bad(segment)
     width, end = _BAD_WIDTH, len(segment)
     return any(
-        BADNESS_RE.search(segment, max(0, at - width + 1), min(end, at + width))
-        for at in flagged
+        BADNESS_RE.search(segment, max(0, at - width + 1), min(end, at + width)) for at in flagged
     )
 
 

@@ -37,31 +37,61 @@ err = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
 
 PathsArg = Annotated[
-    list[Path], typer.Argument(help="Article files (.txt, .md, .html, .pdf) or folders of them.", show_default=False)
+    list[Path],
+    typer.Argument(
+        help="Article files (.txt, .md, .html, .pdf) or folders of them.", show_default=False
+    ),
 ]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")]
 BackendOpt = Annotated[
     str | None,
-    typer.Option(help="offline (rules, no key), llm (a model), or auto: llm when a key or base URL is set."),
+    typer.Option(
+        help="offline (rules, no key), llm (a model), or auto: llm when a key or base URL is set."
+    ),
 ]
-ModelOpt = Annotated[str | None, typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")]
+ModelOpt = Annotated[
+    str | None, typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")
+]
 BaseUrlOpt = Annotated[
-    str | None, typer.Option(help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL).")
+    str | None,
+    typer.Option(
+        help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL)."
+    ),
 ]
-ModeOpt = Annotated[str | None, typer.Option(help="How the model returns JSON: tools (function calling) or json.")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Ignore and do not fill the result cache.")]
-ConfigOpt = Annotated[Path | None, typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present).")]
-ConcurrencyOpt = Annotated[int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")]
-MaxBytesOpt = Annotated[int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")]
+ModeOpt = Annotated[
+    str | None, typer.Option(help="How the model returns JSON: tools (function calling) or json.")
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Ignore and do not fill the result cache.")
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present)."),
+]
+ConcurrencyOpt = Annotated[
+    int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
+]
+MaxBytesOpt = Annotated[
+    int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
+]
 
 
 def _settings(
-    backend: str | None, model: str | None, base_url: str | None, mode: str | None,
-    no_cache: bool, config: Path | None, concurrency: int | None,
+    backend: str | None,
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+    no_cache: bool,
+    config: Path | None,
+    concurrency: int | None,
 ) -> Settings:
     overrides: dict[str, object] = {
-        "backend": backend, "model": model, "base_url": base_url, "mode": mode,
-        "use_cache": False if no_cache else None, "concurrency": concurrency,
+        "backend": backend,
+        "model": model,
+        "base_url": base_url,
+        "mode": mode,
+        "use_cache": False if no_cache else None,
+        "concurrency": concurrency,
     }
     try:
         return load_settings(overrides, config)
@@ -91,8 +121,13 @@ def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -
         raise typer.Exit(2) from None
     concurrency = settings.concurrency if settings.resolved_backend() == "llm" else 1
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("extracting", total=None)
 
@@ -101,9 +136,16 @@ def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -
             _report(run)
 
         result = run_extract(
-            paths, out, extractor, concurrency=concurrency, max_bytes=max_bytes,
-            on_start=lambda n: progress.update(task, total=n), on_done=on_done,
-            cost=lambda u: cost_usd(u, extractor.model, settings.prices) if extractor.model else None,
+            paths,
+            out,
+            extractor,
+            concurrency=concurrency,
+            max_bytes=max_bytes,
+            on_start=lambda n: progress.update(task, total=n),
+            on_done=on_done,
+            cost=lambda u: (
+                cost_usd(u, extractor.model, settings.prices) if extractor.model else None
+            ),
         )
     _print_totals(result, out)
     return result
@@ -121,9 +163,16 @@ def _print_totals(result: RunResult, out: Path) -> None:
 
 @app.command()
 def extract(
-    paths: PathsArg, out: OutOpt = Path("out"), backend: BackendOpt = None, model: ModelOpt = None,
-    base_url: BaseUrlOpt = None, mode: ModeOpt = None, no_cache: NoCacheOpt = False,
-    config: ConfigOpt = None, concurrency: ConcurrencyOpt = None, max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    paths: PathsArg,
+    out: OutOpt = Path("out"),
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
@@ -142,9 +191,16 @@ NarrativeOpt = Annotated[
 
 @app.command()
 def brief(
-    paths: PathsArg, out: OutOpt = Path("out"), backend: BackendOpt = None, model: ModelOpt = None,
-    base_url: BaseUrlOpt = None, mode: ModeOpt = None, no_cache: NoCacheOpt = False,
-    config: ConfigOpt = None, concurrency: ConcurrencyOpt = None, max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    paths: PathsArg,
+    out: OutOpt = Path("out"),
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     narrative: NarrativeOpt = "none",
 ) -> None:
     """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index."""
@@ -153,7 +209,9 @@ def brief(
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
     narrate = _narrator(narrative, settings)
     result = _extract(paths, out, settings, max_bytes)
-    written = publish(Layout(out), sorted(result.summaries), now_iso(), narrate.apply if narrate else None)
+    written = publish(
+        Layout(out), sorted(result.summaries), now_iso(), narrate.apply if narrate else None
+    )
     if narrate is not None:
         result.record.narrative_usage = narrate.usage
         write_model(Layout(out).run_record, result.record)
@@ -203,13 +261,17 @@ def _narrator(choice: str, settings: Settings) -> _Narrator | None:
 
 
 @app.command()
-def rebuild(out: Annotated[Path, typer.Argument(help="An output folder written by extract or brief.")]) -> None:
+def rebuild(
+    out: Annotated[Path, typer.Argument(help="An output folder written by extract or brief.")],
+) -> None:
     """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key)."""
     from summarise.publish import load_stored, publish
 
     layout = Layout(out)
     if not layout.articles.is_dir():
-        err.print(f"[red]error:[/] {layout.articles} not found: run `summarise extract ... --out {out}` first")
+        err.print(
+            f"[red]error:[/] {layout.articles} not found: run `summarise extract ... --out {out}` first"
+        )
         raise typer.Exit(2)
     try:
         stored = load_stored(layout)
@@ -223,7 +285,9 @@ def rebuild(out: Annotated[Path, typer.Argument(help="An output folder written b
 @app.command()
 def schema(
     out: Annotated[Path, typer.Option(help="Folder for the JSON Schema files.")] = Path("schemas"),
-    check: Annotated[bool, typer.Option(help="Only check that the files match the models.")] = False,
+    check: Annotated[
+        bool, typer.Option(help="Only check that the files match the models.")
+    ] = False,
 ) -> None:
     """Write (or --check) schemas/article_summary.schema.json and council_briefing.schema.json."""
     stale = []
@@ -251,7 +315,9 @@ def schema_models() -> dict[str, type[ArticleSummary | CouncilBriefing]]:
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Summary or briefing JSON files, or folders of them.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Summary or briefing JSON files, or folders of them.")
+    ],
 ) -> None:
     """Check JSON against the schema and every span against its cleaned text (JSON pointers)."""
     from summarise.validate import expand, validate_file
@@ -276,7 +342,12 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = False,
 ) -> None:
     """Summarise council social services inspection reporting."""
     tune_gc_for_batch()

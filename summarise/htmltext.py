@@ -47,18 +47,98 @@ def html_text(raw: str) -> tuple[str, Metadata]:
 
 
 #: Elements that never hold the story (strip_tags takes a list).
-_DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "nav", "footer", "aside", "form", "button", "select", "textarea", "dialog", "input", "head"]
+_DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "dialog",
+    "input",
+    "head",
+]
 _DROP_SELECTOR = (
     "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
     "[role=dialog], [role=alertdialog], [aria-hidden=true], [hidden]"
 )
 #: class/id words of page furniture; matched as whole words of the attribute value.
 _JUNK_WORDS = frozenset(
-    ["cookie", "cookies", "consent", "gdpr", "share", "sharing", "sharebar", "sharetools", "social-share", "newsletter", "comments", "comment", "related", "promo", "advert", "advertisement", "ads", "subscribe", "breadcrumb", "breadcrumbs", "popup", "modal", "sidebar", "paywall", "outbrain", "taboola"]
+    [
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "share",
+        "sharing",
+        "sharebar",
+        "sharetools",
+        "social-share",
+        "newsletter",
+        "comments",
+        "comment",
+        "related",
+        "promo",
+        "advert",
+        "advertisement",
+        "ads",
+        "subscribe",
+        "breadcrumb",
+        "breadcrumbs",
+        "popup",
+        "modal",
+        "sidebar",
+        "paywall",
+        "outbrain",
+        "taboola",
+    ]
 )
 #: Elements that end the paragraph before them and start a new one.
 _BLOCK_TAGS = frozenset(
-    ["address", "article", "blockquote", "center", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _WORD_SPLIT = re.compile(r"[\s_-]+")

@@ -258,6 +258,7 @@ def decode_bytes(data: bytes, path: Path, declared: str | None = None) -> str:
 
 # --- formats ----------------------------------------------------------------------------------
 
+
 def _read_txt(data: bytes, path: Path) -> tuple[str, Metadata]:
     raw = decode_bytes(data, path)
     if looks_like_html(raw):

@@ -87,7 +87,9 @@ def load_narrative_prompts() -> NarrativePrompts:
     if "{{ council }}" not in user or "in points" not in user:
         raise ValueError(f"{source}/narrative_user.md must fill '{{{{ council }}}}' and the points")
     return NarrativePrompts(
-        system=system.strip(), user=user.strip(), version=narrative_version_of(texts),
+        system=system.strip(),
+        user=user.strip(),
+        version=narrative_version_of(texts),
         source=source,
     )
 
@@ -110,8 +112,12 @@ class NarrativeResult:
 
     def provenance(self) -> Provenance:
         return Provenance(
-            backend="llm", model=self.model, prompt_version=self.prompt_version,
-            attempts=self.attempts, usage=self.usage, outcome=self.outcome,
+            backend="llm",
+            model=self.model,
+            prompt_version=self.prompt_version,
+            attempts=self.attempts,
+            usage=self.usage,
+            outcome=self.outcome,
             problems=self.problems,
         )
 
@@ -160,13 +166,22 @@ class NarrativeWriter:
         self.client = llm.instructor
 
     def _result(
-        self, outcome: Outcome, *, sentences: list[NarrativeSentence] | None = None,
-        reason: str | None = None, attempts: int = 0, usage: Usage | None = None,
+        self,
+        outcome: Outcome,
+        *,
+        sentences: list[NarrativeSentence] | None = None,
+        reason: str | None = None,
+        attempts: int = 0,
+        usage: Usage | None = None,
         problems: list[str] | None = None,
     ) -> NarrativeResult:
         return NarrativeResult(
-            sentences=sentences or [], outcome=outcome, reason=reason, attempts=attempts,
-            usage=usage or Usage(), model=self.settings.model,
+            sentences=sentences or [],
+            outcome=outcome,
+            reason=reason,
+            attempts=attempts,
+            usage=usage or Usage(),
+            model=self.settings.model,
             prompt_version=self.prompts.version,
             problems=problems if problems is not None else ([reason] if reason else []),
         )
@@ -199,24 +214,32 @@ class NarrativeWriter:
             except InstructorRetryException as e:
                 cause = e.__cause__ or e
                 if cause is not None and request_error(cause):
-                    return self._failed(request_failure(cause, log.transport_errors),
-                                        log.completions, log.usage)
+                    return self._failed(
+                        request_failure(cause, log.transport_errors), log.completions, log.usage
+                    )
                 problems = _validation_problems(cause)
                 attempts = len(log.completions)
                 more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
                 reason = f"no valid narrative after {attempts} attempt(s): {problems[0]}{more}"
                 return self._result(
-                    Outcome.failed, reason=short(reason, 500), attempts=attempts,
-                    usage=log.usage, problems=problems,
+                    Outcome.failed,
+                    reason=short(reason, 500),
+                    attempts=attempts,
+                    usage=log.usage,
+                    problems=problems,
                 )
             except openai.APIError as e:
-                return self._failed(request_failure(e, log.transport_errors),
-                                    log.completions, log.usage)
+                return self._failed(
+                    request_failure(e, log.transport_errors), log.completions, log.usage
+                )
             except Exception as e:  # noqa: BLE001 - a narrative must never break the briefing
-                return self._failed(f"narrative error: {type(e).__name__}: {short(e)}",
-                                    log.completions, log.usage)
+                return self._failed(
+                    f"narrative error: {type(e).__name__}: {short(e)}", log.completions, log.usage
+                )
         return self._result(
-            Outcome.ok, sentences=list(narrative.sentences), attempts=len(log.completions),
+            Outcome.ok,
+            sentences=list(narrative.sentences),
+            attempts=len(log.completions),
             usage=log.usage,
         )
 
@@ -241,7 +264,10 @@ def write_narrative(
     except Exception as e:  # noqa: BLE001 - a bad setting fails the narrative, not the briefing
         reason = str(e) if isinstance(e, ConfigError) else f"{type(e).__name__}: {short(e)}"
         return NarrativeResult(
-            sentences=[], outcome=Outcome.failed, reason=reason, model=settings.model,
+            sentences=[],
+            outcome=Outcome.failed,
+            reason=reason,
+            model=settings.model,
             problems=[reason],
         )
     return writer.write(briefing)

@@ -26,15 +26,14 @@ MAX_SENTENCES: Final = 5
 # --- the response model ---------------------------------------------------------------------
 
 
-
-
 class Narrative(BaseModel):
     """An executive summary of a council's social services briefing; each sentence cites its points."""
 
     model_config = ConfigDict(extra="forbid")
 
     sentences: list[NarrativeSentence] = Field(
-        min_length=MIN_SENTENCES, max_length=MAX_SENTENCES,
+        min_length=MIN_SENTENCES,
+        max_length=MAX_SENTENCES,
         description="2 to 5 sentences, most important first.",
     )
 
@@ -110,7 +109,7 @@ def points_in(context: object) -> dict[str, str] | None:
 
 
 def id_ranges(ids: Sequence[str]) -> str:
-    """"s1-s7, c1-c5, r1, n2-n4": the valid ids in a form short enough for a re-ask."""
+    """ "s1-s7, c1-c5, r1, n2-n4": the valid ids in a form short enough for a re-ask."""
     runs: list[tuple[str, int, int]] = []
     for pid in ids:
         m = re.fullmatch(r"([a-z]+)(\d+)", pid)

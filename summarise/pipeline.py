@@ -66,7 +66,9 @@ def _process(
     try:
         article = load_article(path, max_bytes=max_bytes).model_copy(update={"id": article_id})
     except IngestError as err:
-        return ArticleRun(path=str(path), id=article_id, outcome=Outcome.failed, reason=err.message), None
+        return ArticleRun(
+            path=str(path), id=article_id, outcome=Outcome.failed, reason=err.message
+        ), None
     try:
         result = extractor.extract(article)
     except Exception as err:  # noqa: BLE001 - one article's failure must not end the run
@@ -119,7 +121,9 @@ def run_extract(
         inputs=[str(p) for p in inputs],
     )
     for err in problems:
-        failed = ArticleRun(path=err.path, id=Path(err.path).name, outcome=Outcome.failed, reason=err.message)
+        failed = ArticleRun(
+            path=err.path, id=Path(err.path).name, outcome=Outcome.failed, reason=err.message
+        )
         record.articles.append(failed)
         if on_done:
             on_done(err.path, failed)

@@ -25,7 +25,10 @@ def briefing_slug(briefing: CouncilBriefing) -> str:
 def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSummary]]) -> None:
     for article_id, summary in summaries:
         cleaned = layout.clean_text(article_id).read_text(encoding="utf-8")
-        write_text(layout.review_page(article_id), render_review_page(summary, cleaned, article_id=article_id))
+        write_text(
+            layout.review_page(article_id),
+            render_review_page(summary, cleaned, article_id=article_id),
+        )
 
 
 Narrate = Callable[[CouncilBriefing], CouncilBriefing]
@@ -64,5 +67,7 @@ def load_stored(layout: Layout) -> list[tuple[str, ArticleSummary]]:
     """Summaries already written under OUT/articles, to rebuild briefings with no extraction."""
     out: list[tuple[str, ArticleSummary]] = []
     for path in sorted(layout.articles.glob("*.json")):
-        out.append((path.stem, ArticleSummary.model_validate_json(path.read_text(encoding="utf-8"))))
+        out.append(
+            (path.stem, ArticleSummary.model_validate_json(path.read_text(encoding="utf-8")))
+        )
     return out

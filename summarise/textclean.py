@@ -27,6 +27,7 @@ __all__ = [
     "prepare_lines",
 ]
 
+
 def prepare_lines(raw: str) -> list[str]:
     """Repaired, whitespace-normalised lines ("" for blank), before anything is removed."""
     lines = (" ".join(line.split()) for line in repair(raw).split("\n"))
@@ -118,9 +119,7 @@ def _blocks(lines: Sequence[str]) -> list[list[str]]:
     return [block for block in blocks if block]
 
 
-def _drop_furniture(
-    groups: list[list[str]], furniture: Callable[[str], bool]
-) -> list[list[str]]:
+def _drop_furniture(groups: list[list[str]], furniture: Callable[[str], bool]) -> list[list[str]]:
     """Boilerplate and teasers again, now that wrapped lines are whole paragraphs."""
     flat = bp.drop_teasers([unit for units in groups for unit in units])
     position = iter(flat)

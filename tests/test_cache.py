@@ -20,8 +20,10 @@ def test_key_depends_on_text_model_prompt_and_schema() -> None:
     base = cache_key("sha", "m", "p-1", "1.0")
     assert base == cache_key("sha", "m", "p-1", "1.0")
     others = {
-        cache_key("sha2", "m", "p-1", "1.0"), cache_key("sha", "m2", "p-1", "1.0"),
-        cache_key("sha", "m", "p-2", "1.0"), cache_key("sha", "m", "p-1", "1.1"),
+        cache_key("sha2", "m", "p-1", "1.0"),
+        cache_key("sha", "m2", "p-1", "1.0"),
+        cache_key("sha", "m", "p-2", "1.0"),
+        cache_key("sha", "m", "p-1", "1.1"),
     }
     assert base not in others and len(others) == 4
 
@@ -52,9 +54,7 @@ def test_flagged_and_failed_are_never_stored_or_served(tmp_path: Path) -> None:
 def test_corrupt_row_is_a_miss(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path)
     with cache._conn:
-        cache._conn.execute(
-            "INSERT INTO results VALUES ('k', 'ok', '{not json', 'm', 'p', 'now')"
-        )
+        cache._conn.execute("INSERT INTO results VALUES ('k', 'ok', '{not json', 'm', 'p', 'now')")
     assert cache.get("k") is None
 
 

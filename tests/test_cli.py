@@ -32,7 +32,13 @@ def test_brief_on_examples_writes_the_contract_layout(tmp_path: Path) -> None:
         assert (out / "articles" / f"{stem}.json").is_file()
         assert (out / "articles" / f"{stem}.clean.txt").is_file()
     slugs = {p.stem for p in (out / "briefings").glob("*.json")}
-    assert slugs == {"essex", "north-east-lincolnshire", "leicestershire", "gloucestershire", "national"}
+    assert slugs == {
+        "essex",
+        "north-east-lincolnshire",
+        "leicestershire",
+        "gloucestershire",
+        "national",
+    }
     for slug in slugs:
         for suffix in (".md", ".html", ".docx"):
             assert (out / "briefings" / f"{slug}{suffix}").is_file()
@@ -63,8 +69,15 @@ def _bad_inputs(folder: Path) -> dict[str, Path]:
     unknown.write_text("Essex social services")
     empty_dir = folder.parent / "empty-folder"
     empty_dir.mkdir()
-    return {"good": good, "cp1252": cp1252, "empty": empty, "binary": binary, "big": big,
-            "unknown": unknown, "empty_dir": empty_dir}
+    return {
+        "good": good,
+        "cp1252": cp1252,
+        "empty": empty,
+        "binary": binary,
+        "big": big,
+        "unknown": unknown,
+        "empty_dir": empty_dir,
+    }
 
 
 def test_bad_inputs_are_named_and_the_good_ones_still_processed(tmp_path: Path) -> None:
@@ -98,7 +111,9 @@ def test_a_failed_input_does_not_remove_earlier_output(tmp_path: Path) -> None:
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert runner.invoke(app, ["extract", str(EXAMPLES), "--backend", "carrier-pigeon"]).exit_code == 2
+    assert (
+        runner.invoke(app, ["extract", str(EXAMPLES), "--backend", "carrier-pigeon"]).exit_code == 2
+    )
     assert runner.invoke(app, ["extract"]).exit_code == 2
     assert runner.invoke(app, ["frobnicate"]).exit_code == 2
 

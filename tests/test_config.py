@@ -40,7 +40,9 @@ def test_toml_in_cwd_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_api_key_is_never_printed(tmp_path: Path) -> None:
-    s = load_settings({"base_url": "http://x/v1"}, _toml(tmp_path, ""), environ={"OPENAI_API_KEY": KEY})
+    s = load_settings(
+        {"base_url": "http://x/v1"}, _toml(tmp_path, ""), environ={"OPENAI_API_KEY": KEY}
+    )
     assert s.api_key_value() == KEY
     for text in (describe(s), repr(s), str(s), s.model_dump_json()):
         assert KEY not in text
@@ -66,7 +68,7 @@ def test_bad_values_and_unknown_keys_are_named(tmp_path: Path) -> None:
 def test_prices_can_be_overridden_and_extended(tmp_path: Path) -> None:
     cfg = _toml(
         tmp_path,
-        '[prices.gpt-4o-mini]\nprompt = 1.0\ncompletion = 2.0\n'
+        "[prices.gpt-4o-mini]\nprompt = 1.0\ncompletion = 2.0\n"
         '[prices."SmolLM2-135M-Instruct"]\nprompt = 0\ncompletion = 0\n',
     )
     s = load_settings({}, cfg, environ={})

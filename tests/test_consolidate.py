@@ -50,7 +50,10 @@ DIFFERENT_FINDINGS = [
         "Continue to improve the quality of children's services",
         "Improve access to services through, for example, the improvement of telephone and e-mail access",
     ),
-    ("Services improved", "Services to older people have improved, but there is still room for further improvement"),
+    (
+        "Services improved",
+        "Services to older people have improved, but there is still room for further improvement",
+    ),
 ]
 
 
@@ -98,7 +101,9 @@ def test_newer_judgement_is_latest(briefings: dict[str, CouncilBriefing]) -> Non
 
 def test_duplicates_merged_keeping_both_sources(briefings: dict[str, CouncilBriefing]) -> None:
     essex = briefings["Essex"]
-    multi = [p for p in [*essex.strengths, *essex.concerns] if len({s.source_id for s in p.sources}) == 2]
+    multi = [
+        p for p in [*essex.strengths, *essex.concerns] if len({s.source_id for s in p.sources}) == 2
+    ]
     texts = " | ".join(p.text for p in multi)
     assert "family group conferences" in texts.lower()
     assert "recruitment difficulties" in texts.lower()
@@ -112,10 +117,14 @@ def test_past_judgement_is_dated_and_marked(briefings: dict[str, CouncilBriefing
     assert latest[Aspect.overall_effectiveness].date == "2017-03"
     assert latest[Aspect.overall_effectiveness].past
     assert latest[Aspect.progress].value.value == "insufficient"
-    assert glos.headline.startswith("Gloucestershire: making insufficient progress; previously rated inadequate in 2017-03")
+    assert glos.headline.startswith(
+        "Gloucestershire: making insufficient progress; previously rated inadequate in 2017-03"
+    )
 
 
-def test_national_articles_feed_every_briefing_and_their_own(briefings: dict[str, CouncilBriefing]) -> None:
+def test_national_articles_feed_every_briefing_and_their_own(
+    briefings: dict[str, CouncilBriefing],
+) -> None:
     national = briefings[NATIONAL_NAME]
     assert national.national_context
     for name in ("Essex", "Gloucestershire", "Leicestershire", "North East Lincolnshire"):
@@ -143,8 +152,11 @@ def _article(article_id: str, text: str, published: str) -> Stored:
     from summarise.models import Article
 
     article = Article(
-        id=article_id, path=f"{article_id}.txt", text=text,
-        sha256=sha256(text.encode()).hexdigest(), published=published,
+        id=article_id,
+        path=f"{article_id}.txt",
+        text=text,
+        sha256=sha256(text.encode()).hexdigest(),
+        published=published,
     )
     return Stored(article_id, summarise_article(article))
 
@@ -172,7 +184,9 @@ def test_direction_of_travel_compares_a_newer_rating_with_an_older_one() -> None
         "a", "Doncaster social services have been awarded two stars in the star ratings.", "2002-05"
     )
     now_worse = _article(
-        "b", "Doncaster social services were given a zero-star rating in the star ratings.", "2004-11"
+        "b",
+        "Doncaster social services were given a zero-star rating in the star ratings.",
+        "2004-11",
     )
     (declining,) = build_briefings([was_better, now_worse], "T")
     assert declining.headline == "Doncaster: zero stars; direction of travel: declining."

@@ -56,9 +56,21 @@ def llama_server(tmp_path: Path) -> Iterator[str]:
     port = _free_port()
     log = (tmp_path / "llama_server.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(model),
-         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096"],
-        stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(model),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "4096",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}/v1"
     try:
@@ -96,10 +108,21 @@ def test_brief_against_a_real_llama_server(
         "timeout_s = 900\nconcurrency = 1\nmax_transport_retries = 1\n"
     )
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, [
-        "brief", str(EXAMPLES), "--out", str(out), "--backend", "llm",
-        "--base-url", llama_server, "--model", MODEL_NAME,
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "brief",
+            str(EXAMPLES),
+            "--out",
+            str(out),
+            "--backend",
+            "llm",
+            "--base-url",
+            llama_server,
+            "--model",
+            MODEL_NAME,
+        ],
+    )
     assert result.exit_code in (0, 1), result.output  # 1 = some article failed, by design
     assert result.output.splitlines()[0].startswith(f"backend llm · model {MODEL_NAME}")
 

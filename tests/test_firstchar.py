@@ -30,12 +30,21 @@ from summarise.extract.offline.text import (
 )
 
 ROOT = Path(__file__).parent
-TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "examples" / "articles").glob("*.txt"))]
+TEXTS = [
+    p.read_text(encoding="utf-8")
+    for p in sorted((ROOT.parent / "examples" / "articles").glob("*.txt"))
+]
 TEXTS += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
 
 
 def _variants(text: str) -> list[str]:
-    return [text, text.replace(" ", "£"), text.replace(" ", ",  "), text.replace("e", "1"), text.replace(" ", "")]
+    return [
+        text,
+        text.replace(" ", "£"),
+        text.replace(" ", ",  "),
+        text.replace("e", "1"),
+        text.replace(" ", ""),
+    ]
 
 
 CORPUS = [v for t in TEXTS for v in _variants(t)]
@@ -74,16 +83,25 @@ def test_cue_unions_match_plain_unions(
     ("rewritten", "plain"),
     [
         (points._RECOMMEND, re.compile(points.RECOMMEND.pattern.lower())),
-        (figures.FIGURE_LOW, re.compile(r"(?=[£$€\d]|\b[a-z])(?:" + figures.FIGURE.pattern.lower() + ")", re.VERBOSE)),
+        (
+            figures.FIGURE_LOW,
+            re.compile(
+                r"(?=[£$€\d]|\b[a-z])(?:" + figures.FIGURE.pattern.lower() + ")", re.VERBOSE
+            ),
+        ),
     ],
 )
-def test_single_unions_match_plain_patterns(rewritten: re.Pattern[str], plain: re.Pattern[str]) -> None:
+def test_single_unions_match_plain_patterns(
+    rewritten: re.Pattern[str], plain: re.Pattern[str]
+) -> None:
     for text in LOW:
         assert _spans(rewritten, text) == _spans(plain, text)
 
 
 def test_clause_break_matches_its_plain_form() -> None:
-    plain = re.compile(r",?\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+")
+    plain = re.compile(
+        r",?\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+"
+    )
     for text in CORPUS:
         for pos in (0, 5):
             assert _spans(CLAUSE_BREAK, text, pos) == _spans(plain, text, pos)
@@ -158,7 +176,9 @@ def _old_split_sentences(block: Segment) -> list[Segment]:
 
 
 def test_split_sentences_unchanged() -> None:
-    extra = ["Mr. Smith met Dr. J. Bloggs. Then Cllr. X. Y spoke. The co. Ltd. Inc. closed! Why? Now."]
+    extra = [
+        "Mr. Smith met Dr. J. Bloggs. Then Cllr. X. Y spoke. The co. Ltd. Inc. closed! Why? Now."
+    ]
     for text in CORPUS + extra:
         for line in text.split("\n"):
             block = Segment(3, 3 + len(line), line)
@@ -168,7 +188,11 @@ def test_split_sentences_unchanged() -> None:
 def test_event_tail_is_found_wherever_a_month_event_is() -> None:
     from summarise.extract.offline.dates import _EVENT_TAIL, _MONTHS_EVENT
 
-    for text in [*CORPUS, "In March’s monitoring visit", "after June's inspection, and May's review"]:
+    for text in [
+        *CORPUS,
+        "In March’s monitoring visit",
+        "after June's inspection, and May's review",
+    ]:
         if _MONTHS_EVENT.search(text):
             assert _EVENT_TAIL.search(text)
 
@@ -176,7 +200,15 @@ def test_event_tail_is_found_wherever_a_month_event_is() -> None:
 def test_may_contain_never_rules_out_a_case_insensitive_match() -> None:
     from summarise.extract.offline.text import Document
 
-    words = ["people", "prospects", "star", "progress", "requires improvement", "rated", "found to be"]
+    words = [
+        "people",
+        "prospects",
+        "star",
+        "progress",
+        "requires improvement",
+        "rated",
+        "found to be",
+    ]
     for text in [*CORPUS, "STARS and Prospects", "ſtar rating", "RATED \u212a"]:
         doc = Document(text)
         for s in doc.sentences:
@@ -222,4 +254,8 @@ def test_texts_with_case_odd_letters_take_the_ignorecase_path(odd: str) -> None:
         varied = text.replace(ascii_twin, odd)
         fast = points.CueIndex(varied, caseless_lower(varied))
         exact = points.CueIndex(varied, None)
-        assert (fast.cues, fast.areas, fast.recommends) == (exact.cues, exact.areas, exact.recommends)
+        assert (fast.cues, fast.areas, fast.recommends) == (
+            exact.cues,
+            exact.areas,
+            exact.recommends,
+        )

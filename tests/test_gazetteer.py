@@ -21,7 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "articles"
 # The source wheel is a dev dependency (pyproject's `dev` extra), so this is where pip put it.
 _SPEC = importlib.util.find_spec("qlacref_authorities")
-WHEEL_DIR = Path(_SPEC.submodule_search_locations[0]) if _SPEC and _SPEC.submodule_search_locations else Path("/nonexistent")
+WHEEL_DIR = (
+    Path(_SPEC.submodule_search_locations[0])
+    if _SPEC and _SPEC.submodule_search_locations
+    else Path("/nonexistent")
+)
 
 
 def article(prefix: str) -> str:

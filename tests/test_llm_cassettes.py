@@ -36,9 +36,14 @@ class Harness:
         self.requests: list[dict[str, Any]] = []
         self.slept: list[float] = []
         settings = Settings(
-            backend="llm", model="gpt-4o-mini", base_url="http://curated.invalid/v1",
-            api_key="sk-dummy", mode=mode, use_cache=False,  # type: ignore[arg-type]
-            max_reasks=2, max_transport_retries=2,
+            backend="llm",
+            model="gpt-4o-mini",
+            base_url="http://curated.invalid/v1",
+            api_key="sk-dummy",
+            mode=mode,
+            use_cache=False,  # type: ignore[arg-type]
+            max_reasks=2,
+            max_transport_retries=2,
         )
         client = httpx2.Client(event_hooks={"request": [self._capture]})
         self.extractor = LLMExtractor(
@@ -117,13 +122,23 @@ def test_json_mode_good_answer(article_id: str) -> None:
 @pytest.mark.parametrize(
     ("mode", "reask_role", "reask_intro"),
     [
-        pytest.param("tools", "tool", "Validation Error found",
-                     marks=pytest.mark.vcr("curated/reask_fabricated_quote_tools.yaml")),
-        pytest.param("json", "user", "Correct your JSON ONLY RESPONSE",
-                     marks=pytest.mark.vcr("curated/reask_fabricated_quote_json.yaml")),
+        pytest.param(
+            "tools",
+            "tool",
+            "Validation Error found",
+            marks=pytest.mark.vcr("curated/reask_fabricated_quote_tools.yaml"),
+        ),
+        pytest.param(
+            "json",
+            "user",
+            "Correct your JSON ONLY RESPONSE",
+            marks=pytest.mark.vcr("curated/reask_fabricated_quote_json.yaml"),
+        ),
     ],
 )
-def test_fabricated_quote_is_reasked_with_the_error(mode: str, reask_role: str, reask_intro: str) -> None:
+def test_fabricated_quote_is_reasked_with_the_error(
+    mode: str, reask_role: str, reask_intro: str
+) -> None:
     h = Harness(mode)
     article, result = h.run("000_d3f0b9fec1a3d49c")
     assert len(h.requests) == 2

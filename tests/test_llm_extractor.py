@@ -31,14 +31,33 @@ def server(answer: Answer, seen: list[httpx2.Request]) -> httpx2.Client:
         body = json.loads(request.content)
         chunk_text = body["messages"][-1]["content"].removeprefix("Article:\n\n")
         args = json.dumps(answer(chunk_text, body))
-        return httpx2.Response(200, json={
-            "id": "x", "object": "chat.completion", "created": 0, "model": "m",
-            "choices": [{"index": 0, "finish_reason": "stop", "message": {
-                "role": "assistant", "content": None,
-                "tool_calls": [{"id": "c", "type": "function", "function": {
-                    "name": "ArticleExtraction", "arguments": args}}]}}],
-            "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110},
-        })
+        return httpx2.Response(
+            200,
+            json={
+                "id": "x",
+                "object": "chat.completion",
+                "created": 0,
+                "model": "m",
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {
+                            "role": "assistant",
+                            "content": None,
+                            "tool_calls": [
+                                {
+                                    "id": "c",
+                                    "type": "function",
+                                    "function": {"name": "ArticleExtraction", "arguments": args},
+                                }
+                            ],
+                        },
+                    }
+                ],
+                "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110},
+            },
+        )
 
     return httpx2.Client(transport=httpx2.MockTransport(handle))
 
@@ -57,10 +76,18 @@ def test_article_with_template_syntax_arrives_verbatim() -> None:
     seen: list[httpx2.Request] = []
 
     def answer(chunk: str, body: dict[str, Any]) -> dict[str, Any]:
-        return {"scope": "council", "summary": "An inspection.", "councils": [
-            {"name": "Essex", "mentioned_as": "Essex council"}], "quotes": [
-            {"speaker": None, "text": "{{ x }} and {% if true %}yes{% endif %} are not templates."}
-        ], "figures": [{"text": "£9million", "meaning": "cost rise"}]}
+        return {
+            "scope": "council",
+            "summary": "An inspection.",
+            "councils": [{"name": "Essex", "mentioned_as": "Essex council"}],
+            "quotes": [
+                {
+                    "speaker": None,
+                    "text": "{{ x }} and {% if true %}yes{% endif %} are not templates.",
+                }
+            ],
+            "figures": [{"text": "£9million", "meaning": "cost rise"}],
+        }
 
     result = extractor(server(answer, seen)).extract(article(text))
     sent = json.loads(seen[0].content)["messages"][-1]["content"]
@@ -80,9 +107,12 @@ def test_long_article_is_chunked_and_merged_with_global_offsets() -> None:
     def answer(chunk: str, body: dict[str, Any]) -> dict[str, Any]:
         first = chunk.split(". ")[0] + "."
         money = first.split(" spent ")[1].split(" ")[0]
-        return {"scope": "national", "summary": "Spending.",
-                "concerns": [{"text": f"spending of {money}", "evidence": first}],
-                "figures": [{"text": money, "meaning": "spend"}]}
+        return {
+            "scope": "national",
+            "summary": "Spending.",
+            "concerns": [{"text": f"spending of {money}", "evidence": first}],
+            "figures": [{"text": money, "meaning": "spend"}],
+        }
 
     result = extractor(server(answer, seen), chunk_tokens=200).extract(article(text))
     assert len(seen) > 3  # one request per chunk

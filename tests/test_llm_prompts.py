@@ -11,7 +11,9 @@ def test_packaged_copy_matches_the_repository_prompts() -> None:
     for name in TEMPLATES:
         top = (ROOT / "prompts" / name).read_text(encoding="utf-8")
         packaged = (ROOT / "summarise" / "prompts" / name).read_text(encoding="utf-8")
-        assert packaged == top, f"summarise/prompts/{name} is stale: cp prompts/{name} summarise/prompts/"
+        assert packaged == top, (
+            f"summarise/prompts/{name} is stale: cp prompts/{name} summarise/prompts/"
+        )
 
 
 def test_prompt_version_is_a_hash_of_the_templates() -> None:

@@ -34,8 +34,14 @@ ARTICLE = ROOT / "examples" / "articles" / "000_d3f0b9fec1a3d49c.txt"
 def run(mode: str) -> tuple[Any, list[dict[str, Any]]]:
     sent: list[dict[str, Any]] = []
     settings = Settings(
-        backend="llm", model=MODEL, base_url=BASE_URL, mode=mode,  # type: ignore[arg-type]
-        use_cache=False, max_reasks=1, max_output_tokens=200, max_transport_retries=0,
+        backend="llm",
+        model=MODEL,
+        base_url=BASE_URL,
+        mode=mode,  # type: ignore[arg-type]
+        use_cache=False,
+        max_reasks=1,
+        max_output_tokens=200,
+        max_transport_retries=0,
         timeout_s=900,
     )
     client = httpx2.Client(event_hooks={"request": [lambda r: sent.append(json.loads(r.content))]})

@@ -51,8 +51,7 @@ def briefings() -> dict[str, CouncilBriefing]:
         article = load_article(path)
         stored.append(Stored(article.id, summarise_article(article)))
     return {
-        slugify(b.council.name): b
-        for b in build_briefings(stored, "2026-01-01T00:00:00+00:00")
+        slugify(b.council.name): b for b in build_briefings(stored, "2026-01-01T00:00:00+00:00")
     }
 
 
@@ -64,9 +63,14 @@ class Harness:
         self.headers: list[dict[str, str]] = []
         self.slept: list[float] = []
         self.settings = Settings(
-            backend="llm", model="gpt-4o-mini", base_url="http://curated.invalid/v1",
-            api_key="sk-dummy", mode=mode, use_cache=False,  # type: ignore[arg-type]
-            max_reasks=max_reasks, max_transport_retries=2,
+            backend="llm",
+            model="gpt-4o-mini",
+            base_url="http://curated.invalid/v1",
+            api_key="sk-dummy",
+            mode=mode,
+            use_cache=False,  # type: ignore[arg-type]
+            max_reasks=max_reasks,
+            max_transport_retries=2,
         )
         self.client = httpx2.Client(event_hooks={"request": [self._capture]})
 
@@ -104,9 +108,10 @@ def assert_cites_valid(result: NarrativeResult, briefing: CouncilBriefing) -> No
 
 
 def context_of(points: dict[str, str]) -> dict[str, Any]:
-    return {"council": "Testshire", "points": [
-        {"id": k, "kind": "strength", "text": v} for k, v in points.items()
-    ]}
+    return {
+        "council": "Testshire",
+        "points": [{"id": k, "kind": "strength", "text": v} for k, v in points.items()],
+    }
 
 
 def problems_of(sentences: list[dict[str, Any]], points: dict[str, str] | None) -> str:
@@ -134,45 +139,88 @@ FILLER = {"text": "Child protection has improved substantially.", "cites": ["s1"
 
 
 def test_a_grounded_narrative_passes() -> None:
-    n = ok([
-        {"text": "Child protection has improved substantially.", "cites": ["s1"]},
-        {"text": "The council overspent by £9 million, and 83% rated services “good” or "
-                 "“excellent”.", "cites": ["c1", "c2"]},
-        {"text": "Turnover of more than 30 per cent, with 1000 cases open, has harmed progress.",
-         "cites": ["c3"]},
-        {"text": "Two homes were reviewed; the council's and the councils' work goes on.",
-         "cites": ["r1"]},
-    ], POINTS)
+    n = ok(
+        [
+            {"text": "Child protection has improved substantially.", "cites": ["s1"]},
+            {
+                "text": "The council overspent by £9 million, and 83% rated services “good” or "
+                "“excellent”.",
+                "cites": ["c1", "c2"],
+            },
+            {
+                "text": "Turnover of more than 30 per cent, with 1000 cases open, has harmed progress.",
+                "cites": ["c3"],
+            },
+            {
+                "text": "Two homes were reviewed; the council's and the councils' work goes on.",
+                "cites": ["r1"],
+            },
+        ],
+        POINTS,
+    )
     assert [s.cites for s in n.sentences] == [["s1"], ["c1", "c2"], ["c3"], ["r1"]]
 
 
 @pytest.mark.parametrize(
     ("sentence", "message"),
     [
-        ({"text": "Inspectors praised the council.", "cites": []},
-         'sentence 2 cites no point; put the ids of the points it rests on in "cites"'),
-        ({"text": "Inspectors praised the council.", "cites": ["s99"]},
-         ('sentence 2 cites "s99", which is not a point of this briefing; '
-          "cite only these ids: s1, c1-c3, r1")),
-        ({"text": "   ", "cites": ["s1"]},
-         "sentence 2: the text is empty; write one plain sentence"),
-        ({"text": "Turnover reached 45 per cent.", "cites": ["c3"]},
-         ('sentence 2 has the number "45", which none of its cited points (c3) contains; '
-          "write a number only as a cited point writes it, or cite the point that has it")),
-        ({"text": "The council overspent by £9million.", "cites": ["s1"]},
-         'sentence 2 has the number "9", which none of its cited points (s1) contains'),
-        ({"text": "Three homes were reviewed.", "cites": ["r1"]},
-         'sentence 2 has the number "three", which none of its cited points (r1) contains'),
-        ({"text": "Users called services “first rate”.", "cites": ["c2"]},
-         ('sentence 2 quotes "first rate", which none of its cited points (c2) contains; '
-          "quote only words copied exactly from a cited point")),
-        ({"text": "Users rated services 'outstanding', the review said.", "cites": ["c2"]},
-         'sentence 2 quotes "outstanding", which none of its cited points (c2) contains'),
-        ({"text": "Child protection has improved (s1).", "cites": ["s1"]},
-         'sentence 2 has the point id "s1" in its text; put ids only in "cites"'),
+        (
+            {"text": "Inspectors praised the council.", "cites": []},
+            'sentence 2 cites no point; put the ids of the points it rests on in "cites"',
+        ),
+        (
+            {"text": "Inspectors praised the council.", "cites": ["s99"]},
+            (
+                'sentence 2 cites "s99", which is not a point of this briefing; '
+                "cite only these ids: s1, c1-c3, r1"
+            ),
+        ),
+        (
+            {"text": "   ", "cites": ["s1"]},
+            "sentence 2: the text is empty; write one plain sentence",
+        ),
+        (
+            {"text": "Turnover reached 45 per cent.", "cites": ["c3"]},
+            (
+                'sentence 2 has the number "45", which none of its cited points (c3) contains; '
+                "write a number only as a cited point writes it, or cite the point that has it"
+            ),
+        ),
+        (
+            {"text": "The council overspent by £9million.", "cites": ["s1"]},
+            'sentence 2 has the number "9", which none of its cited points (s1) contains',
+        ),
+        (
+            {"text": "Three homes were reviewed.", "cites": ["r1"]},
+            'sentence 2 has the number "three", which none of its cited points (r1) contains',
+        ),
+        (
+            {"text": "Users called services “first rate”.", "cites": ["c2"]},
+            (
+                'sentence 2 quotes "first rate", which none of its cited points (c2) contains; '
+                "quote only words copied exactly from a cited point"
+            ),
+        ),
+        (
+            {"text": "Users rated services 'outstanding', the review said.", "cites": ["c2"]},
+            'sentence 2 quotes "outstanding", which none of its cited points (c2) contains',
+        ),
+        (
+            {"text": "Child protection has improved (s1).", "cites": ["s1"]},
+            'sentence 2 has the point id "s1" in its text; put ids only in "cites"',
+        ),
     ],
-    ids=["no-cite", "unknown-id", "empty", "number", "number-from-uncited-point",
-         "number-word", "double-quote", "single-quote", "id-in-text"],
+    ids=[
+        "no-cite",
+        "unknown-id",
+        "empty",
+        "number",
+        "number-from-uncited-point",
+        "number-word",
+        "double-quote",
+        "single-quote",
+        "id-in-text",
+    ],
 )
 def test_each_rejection_names_the_sentence_and_the_fix(
     sentence: dict[str, Any], message: str
@@ -181,12 +229,26 @@ def test_each_rejection_names_the_sentence_and_the_fix(
 
 
 def test_quotes_are_matched_after_normalising_quote_marks_case_and_ellipses() -> None:
-    ok([FILLER, {"text": 'Users rated services "Good" or "excellent", in the top 25%.',
-                 "cites": ["c2"]}], POINTS)
-    ok([FILLER, {"text": "“A turnover rate … has harmed progress”, the report said.",
-                 "cites": ["c3"]}], POINTS)
-    bad = problems_of([FILLER, {"text": "“A turnover rate … has helped progress”.",
-                                "cites": ["c3"]}], POINTS)
+    ok(
+        [
+            FILLER,
+            {
+                "text": 'Users rated services "Good" or "excellent", in the top 25%.',
+                "cites": ["c2"],
+            },
+        ],
+        POINTS,
+    )
+    ok(
+        [
+            FILLER,
+            {"text": "“A turnover rate … has harmed progress”, the report said.", "cites": ["c3"]},
+        ],
+        POINTS,
+    )
+    bad = problems_of(
+        [FILLER, {"text": "“A turnover rate … has helped progress”.", "cites": ["c3"]}], POINTS
+    )
     assert 'quotes "A turnover rate … has helped progress"' in bad
 
 
@@ -197,10 +259,13 @@ def test_a_number_or_quote_must_be_in_a_point_the_sentence_cites_not_just_anywhe
 
 
 def test_every_problem_of_an_answer_is_reported_at_once() -> None:
-    msg = problems_of([
-        {"text": "Praise for 45 staff.", "cites": []},
-        {"text": "More praise.", "cites": ["s99", "x"]},
-    ], POINTS)
+    msg = problems_of(
+        [
+            {"text": "Praise for 45 staff.", "cites": []},
+            {"text": "More praise.", "cites": ["s99", "x"]},
+        ],
+        POINTS,
+    )
     assert "sentence 1 cites no point" in msg
     assert 'sentence 2 cites "s99"' in msg and 'sentence 2 cites "x"' in msg
 
@@ -235,15 +300,17 @@ def test_offered_points_are_the_briefing_points_judgements_and_national_context(
 ) -> None:
     b = briefings["gloucestershire"]
     points = {p.id: p for p in citable_points(b)}
-    for kind, items in (("strength", b.strengths), ("concern", b.concerns),
-                        ("recommendation", b.recommendations)):
+    for kind, items in (
+        ("strength", b.strengths),
+        ("concern", b.concerns),
+        ("recommendation", b.recommendations),
+    ):
         for item in items:
             assert points[item.id].kind == kind and points[item.id].text == item.text
     judgements = [p for p in points.values() if p.kind == "latest judgement"]
     assert [p.id for p in judgements] == [f"j{i}" for i in range(1, len(b.latest_judgements) + 1)]
     assert points["j1"].text == (
-        "overall effectiveness: rated inadequate, reported as an earlier judgement "
-        "(dated 2017-03)"
+        "overall effectiveness: rated inadequate, reported as an earlier judgement (dated 2017-03)"
     )
     assert points["j2"].text == "progress: making insufficient progress"
     national = [p for p in points.values() if p.kind == "national context"]
@@ -281,8 +348,10 @@ def test_every_cassette_answer_cites_points_of_todays_briefings(
         try:
             Narrative.model_validate(ANSWERS[name], context=narrative_context(b, citable_points(b)))
         except ValidationError as e:  # pragma: no cover - a message for whoever breaks it
-            pytest.fail(f"cassettes/narrative/answers.yaml[{name}] no longer fits the briefing "
-                        f"(fix it and run cassettes/narrative/make_narrative.py): {e}")
+            pytest.fail(
+                f"cassettes/narrative/answers.yaml[{name}] no longer fits the briefing "
+                f"(fix it and run cassettes/narrative/make_narrative.py): {e}"
+            )
 
 
 # --- the prompts ----------------------------------------------------------------------------
@@ -357,10 +426,18 @@ def test_json_mode_good_narrative(briefings: dict[str, CouncilBriefing]) -> None
 @pytest.mark.parametrize(
     ("mode", "reask_role", "reask_intro"),
     [
-        pytest.param("tools", "tool", "Validation Error found",
-                     marks=pytest.mark.vcr("narrative/reask_bad_citation_tools.yaml")),
-        pytest.param("json", "user", "Correct your JSON ONLY RESPONSE",
-                     marks=pytest.mark.vcr("narrative/reask_bad_citation_json.yaml")),
+        pytest.param(
+            "tools",
+            "tool",
+            "Validation Error found",
+            marks=pytest.mark.vcr("narrative/reask_bad_citation_tools.yaml"),
+        ),
+        pytest.param(
+            "json",
+            "user",
+            "Correct your JSON ONLY RESPONSE",
+            marks=pytest.mark.vcr("narrative/reask_bad_citation_json.yaml"),
+        ),
     ],
 )
 def test_bad_citation_is_reasked_with_the_error_naming_it(
@@ -375,8 +452,9 @@ def test_bad_citation_is_reasked_with_the_error_naming_it(
     assert second["messages"][: len(first["messages"])] == first["messages"]
     error = second["messages"][-1]
     assert error["role"] == reask_role and reask_intro in error["content"]
-    assert BAD_CITATION in error["content"] and "cite only these ids: s1-s7, c1-c5, r1, n1-n15" in (
-        error["content"]
+    assert (
+        BAD_CITATION in error["content"]
+        and "cite only these ids: s1-s7, c1-c5, r1, n1-n15" in (error["content"])
     )
     assert "s99" not in json.dumps(first)  # the error text is new in the second request
     # the same holds for the request bodies recorded in the cassette
@@ -402,8 +480,9 @@ def test_reasks_run_out_the_narrative_fails_with_a_reason_and_no_exception(
     assert len(h.requests) == 3 and result.attempts == 3
     assert result.outcome is Outcome.failed and result.sentences == []
     assert result.reason is not None
-    assert result.reason.startswith("no valid narrative after 3 attempt(s): sentence 1 has the "
-                                    'number "12"')
+    assert result.reason.startswith(
+        'no valid narrative after 3 attempt(s): sentence 1 has the number "12"'
+    )
     assert result.problems and 'the number "12"' in result.problems[0]
     # each re-ask carried the previous answer's problems
     assert "sentence 1 cites no point" in h.requests[1]["messages"][-1]["content"]
@@ -414,7 +493,9 @@ def test_reasks_run_out_the_narrative_fails_with_a_reason_and_no_exception(
         "reasks_exhausted_failed"
     )
     prov = result.provenance()
-    assert prov.outcome is Outcome.failed and prov.attempts == 3 and prov.problems == result.problems
+    assert (
+        prov.outcome is Outcome.failed and prov.attempts == 3 and prov.problems == result.problems
+    )
 
 
 @pytest.mark.vcr("narrative/rate_limit_429.yaml")
@@ -465,10 +546,15 @@ def _refuse(request: httpx2.Request) -> httpx2.Response:
 def test_a_briefing_with_no_points_fails_without_a_request(
     briefings: dict[str, CouncilBriefing],
 ) -> None:
-    empty = briefings["essex"].model_copy(update={
-        "strengths": [], "concerns": [], "recommendations": [], "latest_judgements": [],
-        "national_context": [],
-    })
+    empty = briefings["essex"].model_copy(
+        update={
+            "strengths": [],
+            "concerns": [],
+            "recommendations": [],
+            "latest_judgements": [],
+            "national_context": [],
+        }
+    )
     h = Harness()
     result = write_narrative(
         empty, h.settings, http_client=httpx2.Client(transport=httpx2.MockTransport(_refuse))
@@ -493,13 +579,23 @@ def test_a_refused_request_fails_the_narrative_without_raising_or_retrying(
 
     def unauthorised(request: httpx2.Request) -> httpx2.Response:
         calls.append(request)
-        return httpx2.Response(401, json={"error": {
-            "message": "Incorrect API key provided", "type": "invalid_request_error",
-            "param": None, "code": "invalid_api_key"}})
+        return httpx2.Response(
+            401,
+            json={
+                "error": {
+                    "message": "Incorrect API key provided",
+                    "type": "invalid_request_error",
+                    "param": None,
+                    "code": "invalid_api_key",
+                }
+            },
+        )
 
     h = Harness()
     result = write_narrative(
-        briefings["essex"], h.settings, sleep=h.slept.append,
+        briefings["essex"],
+        h.settings,
+        sleep=h.slept.append,
         http_client=httpx2.Client(transport=httpx2.MockTransport(unauthorised)),
     )
     assert len(calls) == 1 and h.slept == []  # a 401 is neither re-asked nor retried
@@ -514,8 +610,11 @@ def test_the_result_fits_the_proposed_briefing_fields(
 ) -> None:
     """What cli/publish will store: sentences as plain data, provenance as the contract's model."""
     result = NarrativeResult(
-        sentences=[NarrativeSentence(text="A.", cites=["s1"])], outcome=Outcome.ok, attempts=1,
-        model="m", prompt_version="n-x",
+        sentences=[NarrativeSentence(text="A.", cites=["s1"])],
+        outcome=Outcome.ok,
+        attempts=1,
+        model="m",
+        prompt_version="n-x",
     )
     dumped = [s.model_dump() for s in result.sentences]
     assert dumped == [{"text": "A.", "cites": ["s1"]}]
@@ -526,7 +625,9 @@ def test_the_result_fits_the_proposed_briefing_fields(
 
 
 @pytest.mark.vcr("narrative/tools_gloucestershire.yaml")
-def test_brief_with_narrative_llm_writes_it_into_every_format(llm_env: Path, tmp_path: Path) -> None:
+def test_brief_with_narrative_llm_writes_it_into_every_format(
+    llm_env: Path, tmp_path: Path
+) -> None:
     from typer.testing import CliRunner
 
     from summarise.cli import app
@@ -534,10 +635,13 @@ def test_brief_with_narrative_llm_writes_it_into_every_format(llm_env: Path, tmp
     article = ROOT / "examples" / "articles" / "003_9256bb802a870bff.txt"
     out = tmp_path / "out"
     result = CliRunner().invoke(
-        app, ["brief", str(article), "--out", str(out), "--backend", "offline", "--narrative", "llm"]
+        app,
+        ["brief", str(article), "--out", str(out), "--backend", "offline", "--narrative", "llm"],
     )
     assert result.exit_code == 0, result.output
-    briefing = CouncilBriefing.model_validate_json((out / "briefings" / "gloucestershire.json").read_text())
+    briefing = CouncilBriefing.model_validate_json(
+        (out / "briefings" / "gloucestershire.json").read_text()
+    )
     assert briefing.narrative and briefing.narrative_provenance is not None
     ids = {p.id for p in [*briefing.strengths, *briefing.concerns, *briefing.recommendations]}
     assert all(c in ids or c[0] in "jn" for s in briefing.narrative for c in s.cites)
@@ -563,6 +667,8 @@ def test_narrative_llm_without_a_key_or_server_is_a_usage_error(
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(tmp_path)
     article = ROOT / "examples" / "articles" / "003_9256bb802a870bff.txt"
-    result = CliRunner().invoke(app, ["brief", str(article), "--out", str(tmp_path / "o"), "--narrative", "llm"])
+    result = CliRunner().invoke(
+        app, ["brief", str(article), "--out", str(tmp_path / "o"), "--narrative", "llm"]
+    )
     assert result.exit_code == 2
     assert "--narrative llm" in result.output

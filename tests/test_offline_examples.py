@@ -40,7 +40,9 @@ def test_councils_scope_review_judgements_and_speakers_are_exact(
     assert score.exact_misses == []
 
 
-def test_figures_and_keywords_recall_floor(extracted: dict[str, tuple[str, ArticleSummary]]) -> None:
+def test_figures_and_keywords_recall_floor(
+    extracted: dict[str, tuple[str, ArticleSummary]],
+) -> None:
     score = score_all({k: v[1] for k, v in extracted.items()}, GOLD)
     assert score.figure_recall >= 0.9, (score.figures_found, score.figures_total)
     assert score.keyword_recall >= 0.9, (score.keywords_found, score.keywords_total)
@@ -56,7 +58,9 @@ def _spans(node: object) -> list[dict[str, object]]:
     return []
 
 
-def test_every_span_equals_its_cleaned_text(extracted: dict[str, tuple[str, ArticleSummary]]) -> None:
+def test_every_span_equals_its_cleaned_text(
+    extracted: dict[str, tuple[str, ArticleSummary]],
+) -> None:
     checked = 0
     for name, (text, summary) in extracted.items():
         for span in _spans(summary.model_dump(mode="json")):
@@ -65,7 +69,9 @@ def test_every_span_equals_its_cleaned_text(extracted: dict[str, tuple[str, Arti
     assert checked > 50
 
 
-def test_quote_speaker_holds_across_paragraphs(extracted: dict[str, tuple[str, ArticleSummary]]) -> None:
+def test_quote_speaker_holds_across_paragraphs(
+    extracted: dict[str, tuple[str, ArticleSummary]],
+) -> None:
     quotes = extracted["001_244405360186b16d.txt"][1].quotes
     taylor = [q for q in quotes if q.speaker == "Len Taylor"]
     # Three quotations by the council leader, spread over seven paragraphs.

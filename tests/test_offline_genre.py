@@ -70,7 +70,9 @@ def test_trust_run_service_is_the_council_and_past_rating_is_kept() -> None:
     s = summary("ofsted_trust.txt")
     assert [c.name for c in s.councils] == ["Birmingham"]
     assert s.review.date == "2022-01"
-    values = [(j.value.value, j.date) for j in s.judgements if j.aspect.value == "overall_effectiveness"]
+    values = [
+        (j.value.value, j.date) for j in s.judgements if j.aspect.value == "overall_effectiveness"
+    ]
     assert values == [("requires_improvement", None), ("inadequate", "2014")]
     # "Adoption services were rated good" is a sub-judgement: a point, not the overall one.
     assert "good" not in [v for v, _ in values]

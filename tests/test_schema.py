@@ -19,15 +19,37 @@ def test_committed_schemas_match_the_models() -> None:
 def test_contract_field_names_are_present() -> None:
     article = json.loads((SCHEMAS / "article_summary.schema.json").read_text(encoding="utf-8"))
     for field in (
-        "schema_version", "source", "scope", "councils", "review", "judgements", "summary",
-        "strengths", "concerns", "recommendations", "quotes", "figures", "people",
-        "service_areas", "provenance",
+        "schema_version",
+        "source",
+        "scope",
+        "councils",
+        "review",
+        "judgements",
+        "summary",
+        "strengths",
+        "concerns",
+        "recommendations",
+        "quotes",
+        "figures",
+        "people",
+        "service_areas",
+        "provenance",
     ):
         assert field in article["properties"], field
     briefing = json.loads((SCHEMAS / "council_briefing.schema.json").read_text(encoding="utf-8"))
     for field in (
-        "schema_version", "council", "generated_at", "sources", "headline", "latest_judgements",
-        "timeline", "strengths", "concerns", "recommendations", "quotes", "figures",
+        "schema_version",
+        "council",
+        "generated_at",
+        "sources",
+        "headline",
+        "latest_judgements",
+        "timeline",
+        "strengths",
+        "concerns",
+        "recommendations",
+        "quotes",
+        "figures",
         "national_context",
     ):
         assert field in briefing["properties"], field

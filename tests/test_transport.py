@@ -20,11 +20,15 @@ from summarise.extract.transport import (
 URL = "http://llm.invalid/v1/chat/completions"
 
 
-def status_error(code: int, headers: dict[str, str] | None = None, body: Any = None) -> openai.APIStatusError:
+def status_error(
+    code: int, headers: dict[str, str] | None = None, body: Any = None
+) -> openai.APIStatusError:
     request = httpx2.Request("POST", URL)
     response = httpx2.Response(code, headers=headers or {}, request=request)
     cls: type[openai.APIStatusError] = {
-        429: openai.RateLimitError, 400: openai.BadRequestError, 500: openai.InternalServerError
+        429: openai.RateLimitError,
+        400: openai.BadRequestError,
+        500: openai.InternalServerError,
     }.get(code, openai.APIStatusError)
     return cls(f"HTTP {code}", response=response, body=body)
 
@@ -47,7 +51,9 @@ def test_retry_after_forms() -> None:
     assert retry_after_seconds(status_error(429, {"retry-after-ms": "1500"})) == 1.5
     now = datetime(2025, 1, 1, tzinfo=UTC)
     date = format_datetime(now + timedelta(seconds=30), usegmt=True)
-    assert retry_after_seconds(status_error(503, {"retry-after": date}), now=now.timestamp()) == 30.0
+    assert (
+        retry_after_seconds(status_error(503, {"retry-after": date}), now=now.timestamp()) == 30.0
+    )
     assert retry_after_seconds(status_error(429)) is None
     assert retry_after_seconds(ValueError()) is None
 
@@ -69,7 +75,9 @@ class Flaky:
 def test_retry_after_is_honoured_and_capped() -> None:
     slept: list[float] = []
     t = Transport(max_retries=3, backoff_max_s=60.0, sleep=slept.append)
-    create = Flaky([status_error(429, {"retry-after": "7"}), status_error(429, {"retry-after": "600"})])
+    create = Flaky(
+        [status_error(429, {"retry-after": "7"}), status_error(429, {"retry-after": "600"})]
+    )
     with t.track() as log:
         assert t.wrap(create)(messages=[]) == "completion"
     assert slept == [7.0, 60.0]
@@ -80,7 +88,10 @@ def test_retry_after_is_honoured_and_capped() -> None:
 def test_exponential_backoff_with_jitter_is_capped() -> None:
     slept: list[float] = []
     t = Transport(
-        max_retries=6, backoff_initial_s=1.0, backoff_max_s=8.0, sleep=slept.append,
+        max_retries=6,
+        backoff_initial_s=1.0,
+        backoff_max_s=8.0,
+        sleep=slept.append,
         rng=random.Random(1),
     )
     t.wrap(Flaky([status_error(500)] * 6))(messages=[])

@@ -39,36 +39,66 @@ GENERATED_AT = "2026-01-01T00:00:00+00:00"
 
 Step = dict[str, Any]
 
-RATE_LIMIT_BODY = {"error": {
-    "message": "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, Used 3, "
-               "Requested 1. Please try again in 3s.",
-    "type": "requests", "param": None, "code": "rate_limit_exceeded",
-}}
+RATE_LIMIT_BODY = {
+    "error": {
+        "message": "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, Used 3, "
+        "Requested 1. Please try again in 3s.",
+        "type": "requests",
+        "param": None,
+        "code": "rate_limit_exceeded",
+    }
+}
 
 SCENARIOS: dict[str, tuple[str, str, list[Step]]] = {
     # name: (briefing slug, mode, scripted responses in order)
     "tools_gloucestershire": ("gloucestershire", "tools", [{"answer": ANSWERS["gloucestershire"]}]),
-    "json_north_east_lincolnshire": ("north-east-lincolnshire", "json", [
-        {"answer": ANSWERS["north_east_lincolnshire"]},
-    ]),
-    "reask_bad_citation_tools": ("essex", "tools", [
-        {"answer": ANSWERS["essex_bad_citation"]}, {"answer": ANSWERS["essex"]},
-    ]),
-    "reask_bad_citation_json": ("essex", "json", [
-        {"answer": ANSWERS["essex_bad_citation"]}, {"answer": ANSWERS["essex"]},
-    ]),
-    "reasks_exhausted_failed": ("essex", "tools", [
-        {"answer": ANSWERS["essex_wrong_1"]},
-        {"answer": ANSWERS["essex_wrong_2"]},
-        {"answer": ANSWERS["essex_wrong_3"]},
-    ]),
-    "rate_limit_429": ("leicestershire", "tools", [
-        {"status": 429, "headers": {"retry-after": "3"}, "body": RATE_LIMIT_BODY},
-        {"answer": ANSWERS["leicestershire"]},
-    ]),
-    "truncated_length": ("leicestershire", "tools", [
-        {"answer": ANSWERS["leicestershire"], "finish": "length", "cut": 200},
-    ]),
+    "json_north_east_lincolnshire": (
+        "north-east-lincolnshire",
+        "json",
+        [
+            {"answer": ANSWERS["north_east_lincolnshire"]},
+        ],
+    ),
+    "reask_bad_citation_tools": (
+        "essex",
+        "tools",
+        [
+            {"answer": ANSWERS["essex_bad_citation"]},
+            {"answer": ANSWERS["essex"]},
+        ],
+    ),
+    "reask_bad_citation_json": (
+        "essex",
+        "json",
+        [
+            {"answer": ANSWERS["essex_bad_citation"]},
+            {"answer": ANSWERS["essex"]},
+        ],
+    ),
+    "reasks_exhausted_failed": (
+        "essex",
+        "tools",
+        [
+            {"answer": ANSWERS["essex_wrong_1"]},
+            {"answer": ANSWERS["essex_wrong_2"]},
+            {"answer": ANSWERS["essex_wrong_3"]},
+        ],
+    ),
+    "rate_limit_429": (
+        "leicestershire",
+        "tools",
+        [
+            {"status": 429, "headers": {"retry-after": "3"}, "body": RATE_LIMIT_BODY},
+            {"answer": ANSWERS["leicestershire"]},
+        ],
+    ),
+    "truncated_length": (
+        "leicestershire",
+        "tools",
+        [
+            {"answer": ANSWERS["leicestershire"], "finish": "length", "cut": 200},
+        ],
+    ),
 }
 
 
@@ -84,7 +114,9 @@ def example_briefings() -> dict[str, CouncilBriefing]:
 def record(name: str, briefing: CouncilBriefing, mode: str, steps: list[Step]) -> None:
     path = OUT / f"{name}.yaml"
     path.unlink(missing_ok=True)
-    writer = NarrativeWriter(curated_settings(mode), http_client=mock_client(steps), sleep=lambda s: None)
+    writer = NarrativeWriter(
+        curated_settings(mode), http_client=mock_client(steps), sleep=lambda s: None
+    )
     with recorder().use_cassette(str(path)):
         result = writer.write(briefing)
     print(f"{name}: {result.outcome.value} attempts={result.attempts} reason={result.reason}")

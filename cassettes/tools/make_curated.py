@@ -55,10 +55,15 @@ def tokens(text: str) -> int:
 def with_fabrications(aid: str, quotes: int = 0, figures: int = 0) -> dict[str, Any]:
     answer = copy.deepcopy(ANSWERS[aid])
     for i in range(quotes):
-        answer["quotes"].insert(0, {
-            "speaker": "John Bolton", "role": "director of joint reviews", "organisation": None,
-            "text": FABRICATED_QUOTE if i == 0 else "Staff morale has never been higher.",
-        })
+        answer["quotes"].insert(
+            0,
+            {
+                "speaker": "John Bolton",
+                "role": "director of joint reviews",
+                "organisation": None,
+                "text": FABRICATED_QUOTE if i == 0 else "Staff morale has never been higher.",
+            },
+        )
     for _ in range(figures):
         answer["figures"].append({"text": FABRICATED_FIGURE, "meaning": "invented vacancy rate"})
     return answer
@@ -70,17 +75,26 @@ def completion(request_body: dict[str, Any], n: int, arguments: str, finish: str
     )
     message: dict[str, Any] = {"role": "assistant", "content": None, "refusal": None}
     if "tools" in request_body:
-        message["tool_calls"] = [{
-            "id": f"call_curated_{n}", "type": "function",
-            "function": {"name": request_body["tools"][0]["function"]["name"], "arguments": arguments},
-        }]
+        message["tool_calls"] = [
+            {
+                "id": f"call_curated_{n}",
+                "type": "function",
+                "function": {
+                    "name": request_body["tools"][0]["function"]["name"],
+                    "arguments": arguments,
+                },
+            }
+        ]
     else:
         message["content"] = arguments
     usage = {"prompt_tokens": tokens(prompt), "completion_tokens": tokens(arguments)}
     usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
     return {
-        "id": f"chatcmpl-curated-{n}", "object": "chat.completion", "created": CREATED,
-        "model": SERVED_MODEL, "system_fingerprint": "fp_curated",
+        "id": f"chatcmpl-curated-{n}",
+        "object": "chat.completion",
+        "created": CREATED,
+        "model": SERVED_MODEL,
+        "system_fingerprint": "fp_curated",
         "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": finish}],
         "usage": usage,
     }
@@ -95,8 +109,9 @@ def handler_for(steps: list[Step]) -> Callable[[httpx2.Request], httpx2.Response
         n = len(steps) - len(queue)
         body = json.loads(request.content)
         if "status" in step:
-            return httpx2.Response(step["status"], headers={**headers, **step.get("headers", {})},
-                                   json=step["body"])
+            return httpx2.Response(
+                step["status"], headers={**headers, **step.get("headers", {})}, json=step["body"]
+            )
         if "raw" in step:
             arguments = step["raw"]
         else:
@@ -114,50 +129,93 @@ SCENARIOS: dict[str, tuple[str, str, list[Step]]] = {
     **{f"tools_{aid[:3]}": (aid, "tools", [{"answer": ANSWERS[aid]}]) for aid in ANSWERS},
     "json_002": ("002_54ee74d76629738e", "json", [{"answer": ANSWERS["002_54ee74d76629738e"]}]),
     "json_004": ("004_2a15993ef3ba4a26", "json", [{"answer": ANSWERS["004_2a15993ef3ba4a26"]}]),
-    "reask_fabricated_quote_tools": ("000_d3f0b9fec1a3d49c", "tools", [
-        {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=1)},
-        {"answer": ANSWERS["000_d3f0b9fec1a3d49c"]},
-    ]),
-    "reask_fabricated_quote_json": ("000_d3f0b9fec1a3d49c", "json", [
-        {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=1)},
-        {"answer": ANSWERS["000_d3f0b9fec1a3d49c"]},
-    ]),
-    "rate_limit_429": ("004_2a15993ef3ba4a26", "tools", [
-        {"status": 429, "headers": {"retry-after": "7"}, "body": {"error": {
-            "message": "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, "
-                       "Used 3, Requested 1. Please try again in 7s.",
-            "type": "requests", "param": None, "code": "rate_limit_exceeded"}}},
-        {"answer": ANSWERS["004_2a15993ef3ba4a26"]},
-    ]),
-    "truncated_length": ("001_244405360186b16d", "tools", [
-        {"answer": ANSWERS["001_244405360186b16d"], "finish": "length", "cut": 1800},
-    ]),
-    "malformed_json": ("002_54ee74d76629738e", "tools", [
-        {"raw": '{"scope": "council", "councils": [{"name": "Leicestershire", "mentioned_as": '
+    "reask_fabricated_quote_tools": (
+        "000_d3f0b9fec1a3d49c",
+        "tools",
+        [
+            {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=1)},
+            {"answer": ANSWERS["000_d3f0b9fec1a3d49c"]},
+        ],
+    ),
+    "reask_fabricated_quote_json": (
+        "000_d3f0b9fec1a3d49c",
+        "json",
+        [
+            {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=1)},
+            {"answer": ANSWERS["000_d3f0b9fec1a3d49c"]},
+        ],
+    ),
+    "rate_limit_429": (
+        "004_2a15993ef3ba4a26",
+        "tools",
+        [
+            {
+                "status": 429,
+                "headers": {"retry-after": "7"},
+                "body": {
+                    "error": {
+                        "message": "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, "
+                        "Used 3, Requested 1. Please try again in 7s.",
+                        "type": "requests",
+                        "param": None,
+                        "code": "rate_limit_exceeded",
+                    }
+                },
+            },
+            {"answer": ANSWERS["004_2a15993ef3ba4a26"]},
+        ],
+    ),
+    "truncated_length": (
+        "001_244405360186b16d",
+        "tools",
+        [
+            {"answer": ANSWERS["001_244405360186b16d"], "finish": "length", "cut": 1800},
+        ],
+    ),
+    "malformed_json": (
+        "002_54ee74d76629738e",
+        "tools",
+        [
+            {
+                "raw": '{"scope": "council", "councils": [{"name": "Leicestershire", "mentioned_as": '
                 '"Leicestershire social services"}], "review_type": "joint_review", '
-                '"summary": "Leicestershire serves most people well.", "strengths": [{"text": '},
-        {"answer": ANSWERS["002_54ee74d76629738e"]},
-    ]),
-    "reasks_exhausted_flagged": ("000_d3f0b9fec1a3d49c", "tools", [
-        {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=2, figures=1)},
-        {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=1)},
-        {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=1, figures=1)},
-    ]),
+                '"summary": "Leicestershire serves most people well.", "strengths": [{"text": '
+            },
+            {"answer": ANSWERS["002_54ee74d76629738e"]},
+        ],
+    ),
+    "reasks_exhausted_flagged": (
+        "000_d3f0b9fec1a3d49c",
+        "tools",
+        [
+            {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=2, figures=1)},
+            {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=1)},
+            {"answer": with_fabrications("000_d3f0b9fec1a3d49c", quotes=1, figures=1)},
+        ],
+    ),
 }
 
 
 def curated_settings(mode: str) -> Settings:
     """The settings every curated cassette is made with (no real key; two re-asks)."""
     return Settings(
-        backend="llm", model=MODEL, base_url=BASE_URL, api_key="sk-curated-not-a-key",  # type: ignore[arg-type]
-        mode=mode, use_cache=False, max_reasks=2,  # type: ignore[arg-type]
+        backend="llm",
+        model=MODEL,
+        base_url=BASE_URL,
+        api_key="sk-curated-not-a-key",  # type: ignore[arg-type]
+        mode=mode,
+        use_cache=False,
+        max_reasks=2,  # type: ignore[arg-type]
     )
 
 
 def recorder() -> vcr.VCR:
     """vcrpy as the tests replay it: secrets filtered, matched on the X-Summarise-Request header."""
-    rec = vcr.VCR(record_mode="all", filter_headers=SECRET_HEADERS,
-                  match_on=["method", "path", "summarise_request"])
+    rec = vcr.VCR(
+        record_mode="all",
+        filter_headers=SECRET_HEADERS,
+        match_on=["method", "path", "summarise_request"],
+    )
     rec.register_matcher("summarise_request", match_summarise_request)
     return rec
 
@@ -169,7 +227,9 @@ def mock_client(steps: list[Step]) -> httpx2.Client:
 def record(name: str, aid: str, mode: str, steps: list[Step]) -> None:
     path = OUT / f"{name}.yaml"
     path.unlink(missing_ok=True)
-    extractor = LLMExtractor(curated_settings(mode), http_client=mock_client(steps), sleep=lambda s: None)
+    extractor = LLMExtractor(
+        curated_settings(mode), http_client=mock_client(steps), sleep=lambda s: None
+    )
     article = load_article(ROOT / "examples" / "articles" / f"{aid}.txt")
     with recorder().use_cassette(str(path)):
         result = extractor.extract(article)

@@ -103,13 +103,21 @@ class LLMExtractor:
         answers = [r.answer for r in results if r.answer is not None]
         if not answers:
             return ExtractionResult(
-                summary=None, outcome=Outcome.failed, reason="; ".join(failures),
-                attempts=attempts, usage=usage, problems=problems,
+                summary=None,
+                outcome=Outcome.failed,
+                reason="; ".join(failures),
+                attempts=attempts,
+                usage=usage,
+                problems=problems,
             )
 
         summary, dropped = build_summary(
-            article, answers, model=self.settings.model, prompt_version=self.prompt_version,
-            attempts=attempts, usage=usage,
+            article,
+            answers,
+            model=self.settings.model,
+            prompt_version=self.prompt_version,
+            attempts=attempts,
+            usage=usage,
         )
         problems = failures + problems + [p for p in dropped if p not in problems]
         flagged = bool(problems) or any(r.salvaged for r in results)
@@ -124,8 +132,12 @@ class LLMExtractor:
         if outcome is Outcome.ok and self.cache is not None:
             self.cache.put(key, summary)
         return ExtractionResult(
-            summary=summary, outcome=outcome, reason=reason, attempts=attempts,
-            usage=usage, problems=problems,
+            summary=summary,
+            outcome=outcome,
+            reason=reason,
+            attempts=attempts,
+            usage=usage,
+            problems=problems,
         )
 
     # --- one chunk, one instructor call -------------------------------------------------
@@ -147,7 +159,8 @@ class LLMExtractor:
                 )
                 return _ChunkResult(
                     answer=ChunkAnswer(chunk, extraction),
-                    attempts=len(log.completions), usage=log.usage,
+                    attempts=len(log.completions),
+                    usage=log.usage,
                 )
             except IncompleteOutputException:
                 failure = (
@@ -188,7 +201,10 @@ class LLMExtractor:
         elif last_error:
             problems.append(f"last error: {last_error}")
         return _ChunkResult(
-            answer=ChunkAnswer(chunk, best.extraction), attempts=attempts, usage=usage,
-            problems=problems, failure=failure, salvaged=True,
+            answer=ChunkAnswer(chunk, best.extraction),
+            attempts=attempts,
+            usage=usage,
+            problems=problems,
+            failure=failure,
+            salvaged=True,
         )
-

@@ -55,9 +55,7 @@ class Prompts:
 def read_templates(names: Sequence[str]) -> tuple[dict[str, str], str]:
     """name -> text of the templates `names`, and the folder they were read from."""
     if all((REPO_PROMPTS / name).is_file() for name in names):
-        return {n: (REPO_PROMPTS / n).read_text(encoding="utf-8") for n in names}, str(
-            REPO_PROMPTS
-        )
+        return {n: (REPO_PROMPTS / n).read_text(encoding="utf-8") for n in names}, str(REPO_PROMPTS)
     packaged = resources.files("summarise") / "prompts"
     return {n: (packaged / n).read_text(encoding="utf-8") for n in names}, str(packaged)
 

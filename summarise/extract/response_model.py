@@ -176,24 +176,30 @@ def find_problems(
         if not value.strip():
             problems.append(Problem(field, i, f"{what} is empty; {fix}"))
         elif aligner.find(value) is None:  # exact, normalised or bounded fuzzy
-            problems.append(Problem(field, i, f'{what} "{_clip(value)}" is not in the article; {fix}'))
+            problems.append(
+                Problem(field, i, f'{what} "{_clip(value)}" is not in the article; {fix}')
+            )
 
     if first_chunk and extraction.scope is not Scope.national and not extraction.councils:
         problems.append(
             Problem(
-                "councils", -1,
+                "councils",
+                -1,
                 f"scope is {extraction.scope.value} but no council is given; name the council "
                 "(official name, with the words the article uses) or set scope to national",
             )
         )
     items = (
-        extraction.judgements + extraction.strengths + extraction.concerns
+        extraction.judgements
+        + extraction.strengths
+        + extraction.concerns
         + extraction.recommendations
     )
     if first_chunk and not (items or extraction.quotes or extraction.figures):
         problems.append(
             Problem(
-                "strengths", -1,
+                "strengths",
+                -1,
                 "the answer has no judgements, strengths, concerns, recommendations, quotes or "
                 "figures; extract the article's findings, each with its evidence",
             )
@@ -202,7 +208,8 @@ def find_problems(
         if lookup(c.name) is None:
             problems.append(
                 Problem(
-                    "councils", i,
+                    "councils",
+                    i,
                     f'"{_clip(c.name)}" is not a council in the gazetteer of UK social services '
                     "authorities; use the authority's official name or drop it",
                 )
@@ -213,7 +220,8 @@ def find_problems(
         if j.value.value not in allowed:
             problems.append(
                 Problem(
-                    "judgements", i,
+                    "judgements",
+                    i,
                     f"{j.value.value!r} is not a value of {j.aspect.value}; use one of "
                     f"{', '.join(allowed)}",
                 )

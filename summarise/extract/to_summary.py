@@ -130,8 +130,11 @@ class _Builder:
             if span is not None and all(x.span != span for x in self.quotes):
                 self.quotes.append(
                     Quote(
-                        speaker=q.speaker, role=q.role, organisation=q.organisation,
-                        text=span.text, span=span,
+                        speaker=q.speaker,
+                        role=q.role,
+                        organisation=q.organisation,
+                        text=span.text,
+                        span=span,
                     )
                 )
 
@@ -144,7 +147,9 @@ class _Builder:
         folded = chunk.text.casefold()
         for i, person in enumerate(ex.people):
             name = person.name.strip()
-            if not name or (name.casefold() not in folded and not Aligner(chunk.text).contains(name)):
+            if not name or (
+                name.casefold() not in folded and not Aligner(chunk.text).contains(name)
+            ):
                 self.problems.append(f'dropped people[{i}]{tag}: "{name}" is not in the article')
                 continue
             self.people.setdefault(
@@ -162,16 +167,21 @@ class _Builder:
             return
         items.append(
             Point(
-                text=p.text.strip(), service_area=p.service_area,
-                council=self.council_name(p.council), evidence=span,
+                text=p.text.strip(),
+                service_area=p.service_area,
+                council=self.council_name(p.council),
+                evidence=span,
             )
         )
 
 
 def source_of(article: Article) -> Source:
     return Source(
-        path=article.path, sha256=article.sha256, title=article.title,
-        publisher=article.publisher, published=article.published,
+        path=article.path,
+        sha256=article.sha256,
+        title=article.title,
+        publisher=article.publisher,
+        published=article.published,
     )
 
 
@@ -229,8 +239,11 @@ def build_summary(
         people=list(b.people.values()),
         service_areas=areas,
         provenance=Provenance(
-            backend="llm", model=model, prompt_version=prompt_version,
-            attempts=attempts, usage=usage,
+            backend="llm",
+            model=model,
+            prompt_version=prompt_version,
+            attempts=attempts,
+            usage=usage,
         ),
     )
     return summary, b.problems

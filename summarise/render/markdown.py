@@ -75,7 +75,8 @@ def _judgement_lines(view: BriefingView) -> list[str]:
 def _narrative_lines(view: BriefingView) -> list[str]:
     """Each model-written sentence with the point ids it rests on, so a reader can check it."""
     return [
-        f"- {md_text(row.text)} _(rests on {md_text(', '.join(row.cites))})_" for row in view.narrative
+        f"- {md_text(row.text)} _(rests on {md_text(', '.join(row.cites))})_"
+        for row in view.narrative
     ]
 
 

@@ -53,9 +53,9 @@ def _gather(doc: Document, mentions: list[Mention], lead_end: int) -> dict[str, 
         ev.mentions.append(m)
         sentence = doc.sentence_at(m.start)
         if sentence.start not in verdicts:
-            verdicts[sentence.start] = _SOCIAL_CARE.search(doc, sentence) and not _NOT_SOCIAL_CARE.search(
+            verdicts[sentence.start] = _SOCIAL_CARE.search(
                 doc, sentence
-            )
+            ) and not _NOT_SOCIAL_CARE.search(doc, sentence)
         if verdicts[sentence.start]:
             ev.social_care_mentions += 1
         if m.start < lead_end:
@@ -63,7 +63,9 @@ def _gather(doc: Document, mentions: list[Mention], lead_end: int) -> dict[str, 
     return found
 
 
-def reported_councils(doc: Document, mentions: list[Mention] | None = None) -> list[CouncilEvidence]:
+def reported_councils(
+    doc: Document, mentions: list[Mention] | None = None
+) -> list[CouncilEvidence]:
     """Councils the article reports on, most-mentioned first (ties by first mention)."""
     lead_end = doc.blocks[min(2, len(doc.blocks) - 1)].end if doc.blocks else 0
     if mentions is None:
@@ -83,7 +85,11 @@ def decide_scope(doc: Document, councils: list[CouncilEvidence], review_type: Re
         return Scope.national
     lead = doc.text[: doc.blocks[min(2, len(doc.blocks) - 1)].end] if doc.blocks else ""
     council_in_lead = any(ev.in_lead for ev in councils)
-    if review_type == ReviewType.annual_report and not council_in_lead and NATIONAL_CUES.search(lead):
+    if (
+        review_type == ReviewType.annual_report
+        and not council_in_lead
+        and NATIONAL_CUES.search(lead)
+    ):
         return Scope.national
     if len(councils) == 1:
         return Scope.council

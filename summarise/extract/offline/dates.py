@@ -15,12 +15,25 @@ MONTHS = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
 }
-_YEARS_AGO = re.compile(rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+years?\s+ago\b", re.IGNORECASE)
+_YEARS_AGO = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+years?\s+ago\b", re.IGNORECASE
+)
 _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
-_MONTHS_EVENT = re.compile(rf"\b(?P<m>{MONTHS})[’']s\s+(?:inspection|visit|review|monitoring visit|assessment)\b")
+_MONTHS_EVENT = re.compile(
+    rf"\b(?P<m>{MONTHS})[’']s\s+(?:inspection|visit|review|monitoring visit|assessment)\b"
+)
 # The end of every _MONTHS_EVENT match: re finds it at once (it starts with a quote mark), where
 # the full pattern is tried at every word.
 _EVENT_TAIL = re.compile(r"[’']s\s+(?:inspection|visit|review|monitoring visit|assessment)\b")

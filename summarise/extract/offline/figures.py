@@ -56,7 +56,7 @@ def _meaning(sentence: Segment, figure: Segment) -> str:
     left = max(text.rfind(",", 0, rel), text.rfind(";", 0, rel), text.rfind(":", 0, rel))
     right_candidates = [i for i in (text.find(",", rel), text.find(";", rel)) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
-    clause = text[left + 1 : right].strip(" .“”\"")
+    clause = text[left + 1 : right].strip(' .“”"')
     if len(clause.split()) < 4:
         clause = text.strip(" .")
     words = clause.split()

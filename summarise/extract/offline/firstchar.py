@@ -181,7 +181,11 @@ def first_atoms(src: str) -> list[Atom]:
 def _shift(atom: Atom, key: Atom) -> str:
     """A zero-width assertion before the first character, re-stated just after it."""
     if atom.kind == "boundary":
-        word = re.fullmatch(r"\w", _char(key)) is not None if key.kind == "literal" else _WORD_CLASSES.get(key.text)
+        word = (
+            re.fullmatch(r"\w", _char(key)) is not None
+            if key.kind == "literal"
+            else _WORD_CLASSES.get(key.text)
+        )
         if word is None:
             return _SHIFTED_BOUNDARY
         return r"(?<!\w\w)" if word else r"(?<=\w" + _ANY + ")"
@@ -239,7 +243,9 @@ def _bounded_at(src: str, key: Atom, flags: int) -> bool:
             if atom.kind in ("boundary", "lookbehind"):
                 boundary = boundary or atom.kind == "boundary"
                 continue
-            if not (boundary or (atom.kind == "group" and _bounded_at(atom.text[3:-1], key, flags))):
+            if not (
+                boundary or (atom.kind == "group" and _bounded_at(atom.text[3:-1], key, flags))
+            ):
                 return False
             break
     return True
@@ -290,7 +296,9 @@ def _keys(groups: list[tuple[str, str]]) -> list[tuple[str, Atom]]:
     return sorted(keys.items(), key=lambda kv: kv[1].kind != "literal")
 
 
-def _body(groups: list[tuple[str, str]], tag: str, names: dict[str, str], flags: int, depth: int) -> str:
+def _body(
+    groups: list[tuple[str, str]], tag: str, names: dict[str, str], flags: int, depth: int
+) -> str:
     """What follows a key: the groups' remainders, themselves grouped by their next character
     while `depth` allows and the rewrite applies."""
     if depth > 1:
@@ -298,9 +306,13 @@ def _body(groups: list[tuple[str, str]], tag: str, names: dict[str, str], flags:
             nested: dict[str, str] = {}
             branches = []
             for k, (key_src, key) in enumerate(_keys(groups)):
-                rest = [(n, r) for n, src in groups if (r := strip_first(src, key, flags)) is not None]
+                rest = [
+                    (n, r) for n, src in groups if (r := strip_first(src, key, flags)) is not None
+                ]
                 if rest:
-                    branches.append(f"{key_src}(?:{_body(rest, f'{tag}_{k}', nested, flags, depth - 1)})")
+                    branches.append(
+                        f"{key_src}(?:{_body(rest, f'{tag}_{k}', nested, flags, depth - 1)})"
+                    )
             names.update(nested)
             return "|".join(branches)
         except (Unsupported, re.error):
@@ -325,7 +337,11 @@ def _dispatch(
         at_word = (word_start and not is_free) or (
             key.kind == "literal" and all(_bounded_at(src, key, flags) for _, src in groups)
         )
-        rest = [(n, r) for n, src in groups if (r := strip_first(src, key, flags, bounded=at_word)) is not None]
+        rest = [
+            (n, r)
+            for n, src in groups
+            if (r := strip_first(src, key, flags, bounded=at_word)) is not None
+        ]
         if rest:
             branch = f"{key_src}(?:{_body(rest, str(k), names, flags, depth)})"
             (bounded if at_word else unbounded).append(branch)

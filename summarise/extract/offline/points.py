@@ -63,22 +63,49 @@ RECOMMENDATION_LEAD = re.compile(
 NEUTRAL_LEAD = re.compile(r":\s*$")
 
 SERVICE_AREA_CUES: list[tuple[ServiceArea, re.Pattern[str]]] = [
-    (ServiceArea.child_protection, re.compile(r"child protection|safeguarding|at risk|escalating risk|help and protection", re.IGNORECASE)),
+    (
+        ServiceArea.child_protection,
+        re.compile(
+            r"child protection|safeguarding|at risk|escalating risk|help and protection",
+            re.IGNORECASE,
+        ),
+    ),
     (
         ServiceArea.looked_after_children,
-        re.compile(r"looked[- ]after|children[’']s homes?|in care\b|care leavers?|fostering|adoption|placements?|residential homes", re.IGNORECASE),
+        re.compile(
+            r"looked[- ]after|children[’']s homes?|in care\b|care leavers?|fostering|adoption|placements?|residential homes",
+            re.IGNORECASE,
+        ),
     ),
-    (ServiceArea.older_people, re.compile(r"older people|elderly|home care|residential care|nursing care", re.IGNORECASE)),
-    (ServiceArea.learning_disabilities, re.compile(r"learning (?:disabilit|difficult)", re.IGNORECASE)),
+    (
+        ServiceArea.older_people,
+        re.compile(r"older people|elderly|home care|residential care|nursing care", re.IGNORECASE),
+    ),
+    (
+        ServiceArea.learning_disabilities,
+        re.compile(r"learning (?:disabilit|difficult)", re.IGNORECASE),
+    ),
     (ServiceArea.mental_health, re.compile(r"mental health", re.IGNORECASE)),
-    (ServiceArea.physical_disabilities, re.compile(r"physical (?:and sensory )?disabilit|sensory", re.IGNORECASE)),
+    (
+        ServiceArea.physical_disabilities,
+        re.compile(r"physical (?:and sensory )?disabilit|sensory", re.IGNORECASE),
+    ),
     (ServiceArea.carers, re.compile(r"\bcarers?\b", re.IGNORECASE)),
     (
         ServiceArea.workforce,
-        re.compile(r"recruit|retention|retain|staff|social workers?|workforce|vacanc|turnover|case ?loads|supervision", re.IGNORECASE),
+        re.compile(
+            r"recruit|retention|retain|staff|social workers?|workforce|vacanc|turnover|case ?loads|supervision",
+            re.IGNORECASE,
+        ),
     ),
-    (ServiceArea.finance, re.compile(r"budget|financ|overspen|cost|value for money|£|fund", re.IGNORECASE)),
-    (ServiceArea.partnership, re.compile(r"partnership|joint working|health|NHS|primary care|agencies", re.IGNORECASE)),
+    (
+        ServiceArea.finance,
+        re.compile(r"budget|financ|overspen|cost|value for money|£|fund", re.IGNORECASE),
+    ),
+    (
+        ServiceArea.partnership,
+        re.compile(r"partnership|joint working|health|NHS|primary care|agencies", re.IGNORECASE),
+    ),
     (ServiceArea.adults, re.compile(r"\badults?\b|vulnerable|direct payments", re.IGNORECASE)),
     (ServiceArea.children, re.compile(r"child|young people|family|families", re.IGNORECASE)),
 ]
@@ -96,7 +123,9 @@ def _named_union(patterns: list[tuple[str, re.Pattern[str]]], *, lower: bool) ->
 
     With `lower`, the cue words are lower-cased (the patterns use no upper-case escapes).
     """
-    return "|".join(f"(?P<{name}>{p.pattern.lower() if lower else p.pattern})" for name, p in patterns)
+    return "|".join(
+        f"(?P<{name}>{p.pattern.lower() if lower else p.pattern})" for name, p in patterns
+    )
 
 
 FLIP = re.compile(
@@ -104,7 +133,11 @@ FLIP = re.compile(
 )
 # Lower-cased patterns run on lower-cased text: Python's re is several times slower with re.I.
 _CUE_LISTS = [
-    ("flip", FLIP), ("sp", STRONG_POSITIVE), ("p", POSITIVE), ("sn", STRONG_NEGATIVE), ("n", NEGATIVE)
+    ("flip", FLIP),
+    ("sp", STRONG_POSITIVE),
+    ("p", POSITIVE),
+    ("sn", STRONG_NEGATIVE),
+    ("n", NEGATIVE),
 ]
 _CUES_I = re.compile(_named_union(_CUE_LISTS, lower=False), re.IGNORECASE)
 _AREA_LISTS = [(f"a{i}", p) for i, (_, p) in enumerate(SERVICE_AREA_CUES)]
@@ -128,8 +161,12 @@ class CueIndex:
     def __init__(self, text: str, low: str | None) -> None:
         """`low`: `caseless_lower(text)`; None runs the re.IGNORECASE forms on `text`."""
         if low is not None:
-            self.cues = [(m.start(), _CUE_NAMES.get(m.lastgroup or "", "p")) for m in _CUES.finditer(low)]
-            areas = [(m.start(), _AREA_NAMES.get(m.lastgroup or "", "a0")) for m in _AREAS.finditer(low)]
+            self.cues = [
+                (m.start(), _CUE_NAMES.get(m.lastgroup or "", "p")) for m in _CUES.finditer(low)
+            ]
+            areas = [
+                (m.start(), _AREA_NAMES.get(m.lastgroup or "", "a0")) for m in _AREAS.finditer(low)
+            ]
             self.recommends = [m.start() for m in _RECOMMEND.finditer(low)]
         else:
             self.cues = [(m.start(), m.lastgroup or "p") for m in _CUES_I.finditer(text)]
@@ -148,11 +185,18 @@ class CueIndex:
         return range(bisect_left(starts, seg.start), bisect_left(starts, seg.end))
 
     def score(self, seg: Segment) -> tuple[int, int]:
-        first, stop = bisect_left(self._cue_starts, seg.start), bisect_left(self._cue_starts, seg.end)
-        return self._positive[stop] - self._positive[first], self._negative[stop] - self._negative[first]
+        first, stop = (
+            bisect_left(self._cue_starts, seg.start),
+            bisect_left(self._cue_starts, seg.end),
+        )
+        return self._positive[stop] - self._positive[first], self._negative[stop] - self._negative[
+            first
+        ]
 
     def area(self, seg: Segment) -> ServiceArea:
-        found = self._area_ids[bisect_left(self._area_starts, seg.start) : bisect_left(self._area_starts, seg.end)]
+        found = self._area_ids[
+            bisect_left(self._area_starts, seg.start) : bisect_left(self._area_starts, seg.end)
+        ]
         return SERVICE_AREA_CUES[min(found)][0] if found else ServiceArea.other
 
     def recommendation(self, seg: Segment) -> bool:

@@ -27,7 +27,7 @@ _ANONYMOUS = re.compile(
     r"(?:manager|worker|officer|parent|carer|inspector|councillor|member|resident|user|"
     r"spokesman|spokeswoman|spokesperson|source|director|nurse|social worker|teacher|official))\b"
 )
-_DOUBLE_QUOTES = re.compile("[“”\"]")
+_DOUBLE_QUOTES = re.compile('[“”"]')
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\s*$")
 MIN_WORDS = 3
 
@@ -157,11 +157,7 @@ def attribute(
             subject = lead[: verbs[-1].start()]
         if subject is not None:
             _resolve(chain, subject, subject_end, people, last_speaker, bodies_named)
-        elif (
-            last_chain is not None
-            and last_chain.last_block == chain.first_block - 1
-            and not lead
-        ):
+        elif last_chain is not None and last_chain.last_block == chain.first_block - 1 and not lead:
             chain.speaker, chain.role, chain.organisation = (
                 last_chain.speaker,
                 last_chain.role,

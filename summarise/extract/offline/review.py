@@ -20,7 +20,9 @@ BODY_PATTERNS: list[tuple[Body, re.Pattern[str]]] = [
     (Body.cqc, re.compile(r"Care Quality Commission|\bCQC\b")),
     (
         Body.ciw,
-        re.compile(r"Care Inspectorate Wales|\bCIW\b|Care and Social Services Inspectorate Wales|\bCSSIW\b"),
+        re.compile(
+            r"Care Inspectorate Wales|\bCIW\b|Care and Social Services Inspectorate Wales|\bCSSIW\b"
+        ),
     ),
     (Body.best_value, re.compile(r"Best Value Inspection Service|Best Value Inspectorate")),
 ]
@@ -32,16 +34,24 @@ REVIEW_PATTERNS: list[tuple[ReviewType, re.Pattern[str]]] = [
     (ReviewType.joint_review, re.compile(r"\bjoint reviews?\b(?! questionnaire)", re.IGNORECASE)),
     (
         ReviewType.star_rating,
-        re.compile(r"\bstar ratings?\b|\b(?:zero|no|one|two|three|[0-3])[- ]stars?\b", re.IGNORECASE),
+        re.compile(
+            r"\bstar ratings?\b|\b(?:zero|no|one|two|three|[0-3])[- ]stars?\b", re.IGNORECASE
+        ),
     ),
     (ReviewType.annual_report, re.compile(r"\bannual report\b", re.IGNORECASE)),
     (
         ReviewType.performance_assessment,
-        re.compile(r"\b(?:annual |comprehensive )?performance assessments?\b|\bAPA\b|\bCPA\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:annual |comprehensive )?performance assessments?\b|\bAPA\b|\bCPA\b",
+            re.IGNORECASE,
+        ),
     ),
     (
         ReviewType.inspection,
-        re.compile(r"\binspect(?:ion|ions|ed|ors?)\b|\bjoint area reviews?\b|\bOfsted\b|\bCQC\b", re.IGNORECASE),
+        re.compile(
+            r"\binspect(?:ion|ions|ed|ors?)\b|\bjoint area reviews?\b|\bOfsted\b|\bCQC\b",
+            re.IGNORECASE,
+        ),
     ),
 ]
 
@@ -96,7 +106,21 @@ _EFFECTIVENESS = [
 ]
 # Sub-judgements ("adoption was rated good") are points, not the overall judgement.
 SUB_AREAS = frozenset(
-    ["adoption", "fostering", "leadership", "leaders", "management", "safeguarding", "leavers", "care", "help", "protection", "experiences", "progress", "practice"]
+    [
+        "adoption",
+        "fostering",
+        "leadership",
+        "leaders",
+        "management",
+        "safeguarding",
+        "leavers",
+        "care",
+        "help",
+        "protection",
+        "experiences",
+        "progress",
+        "practice",
+    ]
 )
 _STARS = re.compile(
     r"\b(?P<v>zero|no|one|two|three|[0-3])[- ]stars?\b(?![- ]rating\s+system)", re.IGNORECASE
@@ -176,13 +200,15 @@ def find_bodies(text: str, review_type: ReviewType) -> list[Body]:
 
 def find_review_type(doc: Document) -> ReviewType:
     text = doc.text
-    if re.search(r"Audit Commission\s+and\s+(?:the\s+)?Social Services Inspectorate", text) or re.search(
-        r"Social Services Inspectorate\s+and\s+(?:the\s+)?Audit\s+Commission", text
-    ):
+    if re.search(
+        r"Audit Commission\s+and\s+(?:the\s+)?Social Services Inspectorate", text
+    ) or re.search(r"Social Services Inspectorate\s+and\s+(?:the\s+)?Audit\s+Commission", text):
         return ReviewType.joint_review
     whole = Segment(0, len(text), text)
     if doc.may_contain(whole, "annual report") and re.search(
-        r"\bannual report of the chief inspector\b|\bchief inspector[’']s annual report\b", text, re.IGNORECASE
+        r"\bannual report of the chief inspector\b|\bchief inspector[’']s annual report\b",
+        text,
+        re.IGNORECASE,
     ):
         return ReviewType.annual_report
     for review_type, pattern in REVIEW_PATTERNS:
@@ -221,7 +247,16 @@ def find_judgements(
 
 # Words each judgement pattern cannot match without: checking them first skips most patterns.
 _VALUE_WORDS = ("outstanding", "good", "requires improvement", "inadequate")
-_JUDGED_WORDS = ("rated", "judged", "ruled", "graded", "found to be", "deemed", "assessed as", "declared")
+_JUDGED_WORDS = (
+    "rated",
+    "judged",
+    "ruled",
+    "graded",
+    "found to be",
+    "deemed",
+    "assessed as",
+    "declared",
+)
 
 
 def _sentence_judgements(
@@ -247,12 +282,21 @@ def _sentence_judgements(
                     continue
                 value = m.group("v").lower()
                 value = "requires_improvement" if value.startswith("requires") else value
-                out.append(FoundJudgement(Aspect.overall_effectiveness, value, s, _judgement_date(s, m.end(), published)))
+                out.append(
+                    FoundJudgement(
+                        Aspect.overall_effectiveness,
+                        value,
+                        s,
+                        _judgement_date(s, m.end(), published),
+                    )
+                )
     if doc.may_contain(s, "star"):
         for m in _STARS.finditer(t):
             raw = m.group("v").lower()
             out.append(FoundJudgement(Aspect.star_rating, STAR_WORDS.get(raw, raw), s))
-    if review_type in (ReviewType.monitoring_visit, ReviewType.focused_visit) and doc.may_contain(s, "progress"):
+    if review_type in (ReviewType.monitoring_visit, ReviewType.focused_visit) and doc.may_contain(
+        s, "progress"
+    ):
         for m in _PROGRESS.finditer(t):
             v = (m.group("v") or "").lower()
             value = "sufficient" if v in ("sufficient", "adequate") else "insufficient"

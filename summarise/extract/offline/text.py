@@ -42,7 +42,30 @@ _segment = tuple.__new__
 
 
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "cllr", "prof", "st", "no", "vs", "etc", "eg", "ie", "inc", "ltd", "co", "rev", "sr", "jr", "gen", "gov", "col", "capt"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "cllr",
+        "prof",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "eg",
+        "ie",
+        "inc",
+        "ltd",
+        "co",
+        "rev",
+        "sr",
+        "jr",
+        "gen",
+        "gov",
+        "col",
+        "capt",
+    ]
 )
 BULLET = re.compile(r"^\s*(?:[-•*·▪‣–]|\d{1,2}[.)])\s+")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
@@ -54,7 +77,12 @@ _SHORT_LAST_WORD = re.compile(rf"(?<!\w)\w{{1,{_LONGEST_ABBREVIATION}}}$")
 # ",?\s+but\s+|;\s+|,\s+(?:although|...)\s+|\s+—\s+|\s+–\s+", with the optional comma spelt out
 # so that the branches can be grouped by their first character.
 CLAUSE_BREAK, _ = first_char_union(
-    [("brk", r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+")]
+    [
+        (
+            "brk",
+            r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+",
+        )
+    ]
 )
 LEADING_CONCESSION = re.compile(r"^(?:Despite|Although|While|Whilst|Though)\b[^,]{8,}?,\s+")
 
@@ -89,7 +117,9 @@ def split_sentences(block: Segment) -> list[Segment]:
     for m in SENTENCE_END.finditer(text):
         # Only a short word can be an abbreviation or an initial. The previous match ends in
         # punctuation, so the lookbehind may look past `cursor` without finding a word there.
-        short = _SHORT_LAST_WORD.search(text, max(cursor, m.start() - _LONGEST_ABBREVIATION), m.start())
+        short = _SHORT_LAST_WORD.search(
+            text, max(cursor, m.start() - _LONGEST_ABBREVIATION), m.start()
+        )
         last_word = short.group() if short else ""
         if last_word.lower() in ABBREVIATIONS and text[m.start()] == ".":
             continue
@@ -220,6 +250,10 @@ class Document:
     @cached_property
     def body_start(self) -> int:
         """Where the body begins: after a short headline line, if there is one."""
-        if len(self.blocks) > 1 and len(self.blocks[0].text) <= 150 and not self.blocks[0].text.endswith("."):
+        if (
+            len(self.blocks) > 1
+            and len(self.blocks[0].text) <= 150
+            and not self.blocks[0].text.endswith(".")
+        ):
             return self.blocks[1].start
         return 0
