@@ -38,6 +38,7 @@ from pydantic import ValidationError
 from summarise.config import ConfigError, Settings
 from summarise.consolidate import NATIONAL_NAME
 from summarise.extract.client import (
+    PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
     reask_policy,
@@ -203,7 +204,10 @@ class NarrativeWriter:
                     temperature=settings.temperature,
                     max_tokens=min(settings.max_output_tokens, NARRATIVE_MAX_TOKENS),
                     strict=False,
-                    extra_headers={REQUEST_HEADER: request_id(briefing)},
+                    extra_headers={
+                        REQUEST_HEADER: request_id(briefing),
+                        PROMPT_HEADER: self.prompts.version,
+                    },
                 )
             except IncompleteOutputException:
                 reason = (

@@ -9,7 +9,12 @@ recording. Each response carries the header `x-summarise-curated: hand-written`.
 Usage numbers in curated responses are a tokenizer-free estimate (4 characters a token) of the
 request actually sent (messages + tools) and of the answer; they are not a real tokenizer's counts.
 
-    .venv/bin/python cassettes/tools/make_curated.py        # from the repository root
+    .venv/bin/python cassettes/tools/make_curated.py                 # every curated cassette
+    .venv/bin/python cassettes/tools/make_curated.py tools_000       # one of cassettes/curated/
+    .venv/bin/python cassettes/tools/make_curated.py narrative/truncated_length   # one narrative
+
+With no names it also runs cassettes/narrative/make_narrative.py, so one command brings every
+curated cassette in line with the prompt and response model the code has now.
 """
 
 from __future__ import annotations
@@ -29,7 +34,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import SECRET_HEADERS, match_summarise_request
+from conftest import (
+    MATCH_ON,
+    SECRET_HEADERS,
+    match_json_body,
+    match_prompt_version,
+    match_summarise_request,
+)
 
 from summarise.config import Settings
 from summarise.extract.llm import LLMExtractor
@@ -214,9 +225,11 @@ def recorder() -> vcr.VCR:
     rec = vcr.VCR(
         record_mode="all",
         filter_headers=SECRET_HEADERS,
-        match_on=["method", "path", "summarise_request"],
+        match_on=MATCH_ON,
     )
     rec.register_matcher("summarise_request", match_summarise_request)
+    rec.register_matcher("prompt_version", match_prompt_version)
+    rec.register_matcher("json_body", match_json_body)
     return rec
 
 
@@ -237,11 +250,23 @@ def record(name: str, aid: str, mode: str, steps: list[Step]) -> None:
 
 
 def main() -> None:
+    """Every curated cassette, or those named (`x` or `curated/x` here, `narrative/x` there)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    only = set(sys.argv[1:])
-    for name, (aid, mode, steps) in SCENARIOS.items():
-        if not only or name in only:
-            record(name, aid, mode, steps)
+    names = sys.argv[1:]
+    only = {n.removeprefix("curated/") for n in names if not n.startswith("narrative/")}
+    narrative = [n.removeprefix("narrative/") for n in names if n.startswith("narrative/")]
+    unknown = only - set(SCENARIOS)
+    if unknown:
+        sys.exit(f"no curated scenario named {sorted(unknown)}; known: {sorted(SCENARIOS)}")
+    if not names or only:
+        for name, (aid, mode, steps) in SCENARIOS.items():
+            if not names or name in only:
+                record(name, aid, mode, steps)
+    if not names or narrative:
+        sys.path.insert(0, str(ROOT / "cassettes" / "narrative"))
+        import make_narrative
+
+        make_narrative.main(narrative)
 
 
 if __name__ == "__main__":

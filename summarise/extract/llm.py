@@ -28,6 +28,7 @@ from summarise.config import Settings
 from summarise.extract import ExtractionResult
 from summarise.extract.chunking import Chunk, chunk_text
 from summarise.extract.client import (
+    PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
     reask_policy,
@@ -155,7 +156,10 @@ class LLMExtractor:
                     temperature=self.settings.temperature,
                     max_tokens=self.settings.max_output_tokens,
                     strict=False,
-                    extra_headers={REQUEST_HEADER: f"{article.id}#{chunk.index}"},
+                    extra_headers={
+                        REQUEST_HEADER: f"{article.id}#{chunk.index}",
+                        PROMPT_HEADER: self.prompt_version,
+                    },
                 )
                 return _ChunkResult(
                     answer=ChunkAnswer(chunk, extraction),
