@@ -326,7 +326,7 @@ def find_people(doc: Document, publisher: str | None = None) -> list[PersonMenti
     found: list[PersonMention] = []
     for m in _name_matches(text):
         name = m.group("name")
-        # A name run may have swallowed a following capitalised word ("Tony Harrop Leicestershire").
+        # A name run may have swallowed a following capitalised word ("Jane Smith Westshire").
         if not _is_plausible(name):
             continue
         start, end = m.start("name"), m.end("name")
@@ -345,7 +345,7 @@ def find_people(doc: Document, publisher: str | None = None) -> list[PersonMenti
                 role = candidate
             accepted = True
         if re.search(r",\s*$", before) and re.match(rf"^,\s+(?:{SPEECH_VERBS})\b", after):
-            accepted = True  # "Director of Joint Reviews, John Bolton, said"
+            accepted = True  # "Director of Inspections, Jane Smith, said"
         if accepted:
             found.append(PersonMention(name, start, end, role, _organisation(role)))
     for b in _BYLINE.finditer(text):
@@ -374,7 +374,7 @@ def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
 def resolve_reference(
     phrase: str, people: list[PersonMention], before: int
 ) -> PersonMention | None:
-    """Map "Mr Taylor", "Platt" or a full name to a person named earlier in the text."""
+    """Map "Mr Smith", "Smith" or a full name to a person named earlier in the text."""
     words = re.findall(TOKEN, phrase)
     if not words:
         return None
