@@ -56,6 +56,17 @@ def match_json_body(r1: Any, r2: Any) -> None:
         raise AssertionError(f"request body differs from the recorded one: {diff}")
 
 
+def summarise_vcr(record_mode: str) -> Any:
+    """vcrpy matching as the tests replay: for scripts that record or replay outside pytest."""
+    import vcr
+
+    rec = vcr.VCR(record_mode=record_mode, filter_headers=SECRET_HEADERS, match_on=MATCH_ON)
+    rec.register_matcher("summarise_request", match_summarise_request)
+    rec.register_matcher("prompt_version", match_prompt_version)
+    rec.register_matcher("json_body", match_json_body)
+    return rec
+
+
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     headers = response.get("headers", {})
     for name in list(headers):

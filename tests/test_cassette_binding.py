@@ -11,7 +11,6 @@ from typing import Any
 
 import httpx2
 import pytest
-import vcr
 from cassette_binding import (
     CASSETTES,
     REGENERATE_CURATED,
@@ -28,7 +27,7 @@ from cassette_binding import (
     stale_cassettes,
     stale_message,
 )
-from conftest import MATCH_ON, match_json_body, match_prompt_version, match_summarise_request
+from conftest import summarise_vcr
 from vcr.errors import CannotOverwriteExistingCassetteException
 
 from summarise.extract.prompts import load_prompts
@@ -89,10 +88,7 @@ def _replay(cassette: str, prompt_version: str, change: str | None) -> str:
     body = json.loads(first["body"])
     if change is not None:
         body["messages"][-1]["content"] = change
-    rec = vcr.VCR(record_mode="none", match_on=MATCH_ON)
-    rec.register_matcher("summarise_request", match_summarise_request)
-    rec.register_matcher("prompt_version", match_prompt_version)
-    rec.register_matcher("json_body", match_json_body)
+    rec = summarise_vcr("none")
     client = httpx2.Client()
     headers = {
         "X-Summarise-Request": header(first["headers"], "x-summarise-request"),

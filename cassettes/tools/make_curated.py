@@ -34,13 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import (
-    MATCH_ON,
-    SECRET_HEADERS,
-    match_json_body,
-    match_prompt_version,
-    match_summarise_request,
-)
+from conftest import summarise_vcr
 
 from summarise.config import Settings
 from summarise.extract.llm import LLMExtractor
@@ -221,15 +215,8 @@ def curated_settings(mode: str) -> Settings:
 
 
 def recorder() -> vcr.VCR:
-    """vcrpy as the tests replay it: secrets filtered, matched on the X-Summarise-Request header."""
-    rec = vcr.VCR(
-        record_mode="all",
-        filter_headers=SECRET_HEADERS,
-        match_on=MATCH_ON,
-    )
-    rec.register_matcher("summarise_request", match_summarise_request)
-    rec.register_matcher("prompt_version", match_prompt_version)
-    rec.register_matcher("json_body", match_json_body)
+    """vcrpy as the tests replay it: secrets filtered, matched on both headers and the body."""
+    rec: vcr.VCR = summarise_vcr("all")
     return rec
 
 
