@@ -85,3 +85,19 @@ def test_every_curated_answer_carries_all_three_markers_and_no_recorded_one_does
             assert body["system_fingerprint"] == "fp_curated", (name, n)
         else:
             assert "curated" not in body["id"] and body.get("system_fingerprint") != "fp_curated"
+
+
+def test_the_project_readme_says_how_many_cassettes_are_recorded_and_curated() -> None:
+    """The README must not call curated traffic recorded: its counts follow the table."""
+    import re
+    from collections import Counter
+
+    readme = (CASSETTES.parent / "README.md").read_text(encoding="utf-8")
+    text = " ".join(readme.split())
+    m = re.search(
+        r"Of the (\d+) cassettes, (\d+) are \*\*recorded\*\*.*? and (\d+) are \*\*curated", text
+    )
+    assert m is not None, "README.md must say how many cassettes are recorded and curated"
+    kinds = Counter(_listed_kinds().values())
+    assert [int(g) for g in m.groups()] == [len(_cassettes()), kinds["recorded"], kinds["curated"]]
+    assert "recorded LLM traffic is replayed" not in text
