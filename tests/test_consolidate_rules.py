@@ -1,0 +1,147 @@
+"""Headline, direction of travel, timeline and latest judgements, value by value.
+
+Written to kill mutants that survived in summarise/consolidate.py (scripts/mutation.sh): each
+expected string is the whole sentence, so a changed word, comparison or order fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarise.consolidate import Stored, direction, headline, latest_judgements, timeline
+from summarise.extract.offline import summarise_article
+from summarise.ingest import load_article
+from summarise.models import ArticleSummary, Aspect, Judgement, LatestJudgement
+
+ROOT = Path(__file__).resolve().parents[1]
+NEL = ROOT / "examples" / "articles" / "001_244405360186b16d.txt"
+JOINT = "Joint review by Audit Commission, Social Services Inspectorate"
+
+
+@pytest.fixture(scope="module")
+def nel() -> ArticleSummary:
+    return summarise_article(load_article(NEL))
+
+
+def latest(
+    aspect: Aspect, value: str, past: bool = False, date: str | None = None
+) -> LatestJudgement:
+    return LatestJudgement.model_validate(
+        {"aspect": aspect, "value": value, "source_id": "a", "date": date, "past": past}
+    )
+
+
+def with_judgements(
+    summary: ArticleSummary, pairs: list[tuple[Aspect, str, str | None]], published: str | None
+) -> ArticleSummary:
+    """The summary with these (aspect, value, date) judgements, all on its first evidence."""
+    base = summary.judgements[0]
+    judgements = [
+        Judgement.model_validate({**base.model_dump(), "aspect": a, "value": v, "date": d})
+        for a, v, d in pairs
+    ]
+    source = summary.source.model_copy(update={"published": published})
+    return summary.model_copy(update={"judgements": judgements, "source": source})
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({Aspect.progress: "insufficient"}, "improvement uncertain"),
+        ({Aspect.prospects: "poor"}, "improvement uncertain"),
+        ({Aspect.prospects: "uncertain"}, "improvement uncertain"),
+        ({Aspect.progress: "sufficient"}, "improving"),
+        ({Aspect.prospects: "excellent"}, "improving"),
+        ({Aspect.prospects: "promising"}, "improving"),
+        ({Aspect.serving_people: "most"}, "not stated in the sources"),
+        ({Aspect.overall_effectiveness: "good"}, "not stated in the sources"),
+    ],
+)
+def test_direction_from_the_cues_of_the_latest_judgements(
+    values: dict[Aspect, str], expected: str
+) -> None:
+    current = [latest(a, v) for a, v in values.items()]
+    assert direction(current, [], "Westshire") == expected
+    # a past judgement is not a cue
+    assert direction([latest(a, v, past=True) for a, v in values.items()], [], "Westshire") == (
+        "not stated in the sources"
+    )
+
+
+@pytest.mark.parametrize(
+    ("older", "newer", "expected"),
+    [("some", "most", "improving"), ("most", "some", "declining"), ("all", "not", "declining")],
+)
+def test_direction_from_an_older_different_judgement(
+    nel: ArticleSummary, older: str, newer: str, expected: str
+) -> None:
+    items = [
+        Stored("old", with_judgements(nel, [(Aspect.serving_people, older, None)], "2001")),
+        Stored("new", with_judgements(nel, [(Aspect.serving_people, newer, None)], "2003")),
+    ]
+    found = latest_judgements(items, "North East Lincolnshire")
+    assert [(j.source_id, j.value.value, j.date, j.past) for j in found] == [
+        ("new", newer, "2003", False)
+    ]
+    assert direction(found, items, "North East Lincolnshire") == expected
+
+
+def test_headline_states_current_then_earlier_judgements_and_the_direction(
+    nel: ArticleSummary,
+) -> None:
+    summary = with_judgements(
+        nel,
+        [
+            (Aspect.overall_effectiveness, "inadequate", "2017-03"),
+            (Aspect.progress, "insufficient", None),
+        ],
+        "2019-02-01",
+    )
+    items = [Stored("g", summary)]
+    found = latest_judgements(items, "North East Lincolnshire")
+    assert [(j.aspect, j.date, j.past) for j in found] == [
+        (Aspect.overall_effectiveness, "2017-03", True),
+        (Aspect.progress, "2019-02-01", False),
+    ]
+    assert headline("Westshire", found, items) == (
+        "Westshire: making insufficient progress; previously rated inadequate in 2017-03; "
+        "direction of travel: improvement uncertain."
+    )
+    assert headline("Westshire", [], items) == (
+        "Westshire: no formal judgement reported in the sources (latest source: joint review)."
+    )
+    assert headline("Westshire", [], []) == (
+        "Westshire: no formal judgement reported in the sources (latest source: review)."
+    )
+
+
+def test_timeline_orders_by_date_and_lists_earlier_judgements_as_their_own_events(
+    nel: ArticleSummary,
+) -> None:
+    older = with_judgements(nel, [(Aspect.serving_people, "some", None)], "2001-05")
+    newer = with_judgements(
+        nel,
+        [(Aspect.serving_people, "most", None), (Aspect.prospects, "poor", "1999")],
+        "2003",
+    )
+    undated = with_judgements(nel, [], None)
+    events = timeline(
+        [Stored("new", newer), Stored("u", undated), Stored("old", older)],
+        "North East Lincolnshire",
+    )
+    assert [(e.date, e.source_id, e.event) for e in events] == [
+        ("1999", "new", "Earlier judgement reported: poor prospects for improvement"),
+        (
+            "2001-05",
+            "old",
+            f"{JOINT}: serving some people well",
+        ),
+        (
+            "2003",
+            "new",
+            f"{JOINT}: serving most people well",
+        ),
+        (None, "u", JOINT),
+    ]
