@@ -7,13 +7,28 @@ expected string is the whole sentence, so a changed word, comparison or order fa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from summarise.consolidate import Stored, direction, headline, latest_judgements, timeline
+from summarise.consolidate import (
+    Stored,
+    build_briefings,
+    direction,
+    headline,
+    latest_judgements,
+    timeline,
+)
 from summarise.extract.offline import summarise_article
 from summarise.ingest import load_article
-from summarise.models import ArticleSummary, Aspect, Judgement, LatestJudgement
+from summarise.models import (
+    ArticleSummary,
+    Aspect,
+    CouncilRef,
+    Judgement,
+    LatestJudgement,
+    Scope,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 NEL = ROOT / "examples" / "articles" / "001_244405360186b16d.txt"
@@ -145,3 +160,45 @@ def test_timeline_orders_by_date_and_lists_earlier_judgements_as_their_own_event
         ),
         (None, "u", JOINT),
     ]
+
+
+def multi(summary: ArticleSummary, councils: list[str]) -> ArticleSummary:
+    """The summary as a multi-council article: points alternate between the councils."""
+    refs = [CouncilRef.model_validate({"name": c, "gss_code": None}) for c in councils]
+
+    def spread(points: list[Any]) -> list[Any]:
+        return [
+            p.model_copy(update={"council": councils[i % len(councils)]})
+            for i, p in enumerate(points)
+        ]
+
+    return summary.model_copy(
+        update={
+            "scope": Scope.multi_council,
+            "councils": refs,
+            "strengths": spread(summary.strengths),
+            "concerns": spread(summary.concerns),
+            "judgements": [],
+        }
+    )
+
+
+def evidence(points: list[Any]) -> set[str]:
+    return {ref.span.text for p in points for ref in p.sources}
+
+
+def test_a_multi_council_article_gives_each_council_its_own_points_and_no_quotes(
+    nel: ArticleSummary,
+) -> None:
+    two = multi(nel, ["Westshire", "Eastshire"])
+    briefings = {b.council.name: b for b in build_briefings([Stored("m", two)], "2026-01-01")}
+    assert sorted(briefings) == ["Eastshire", "Westshire"]
+    for i, name in enumerate(["Westshire", "Eastshire"]):
+        b = briefings[name]
+        assert evidence(b.strengths) == {p.evidence.text for p in nel.strengths[i::2]}
+        assert evidence(b.concerns) == {p.evidence.text for p in nel.concerns[i::2]}
+        assert b.quotes == [] and b.figures == []  # whose they are is not known
+    one = multi(nel, ["Westshire"])
+    (b,) = build_briefings([Stored("m", one)], "2026-01-01")
+    assert len(b.quotes) == len(nel.quotes) and len(b.figures) == len(nel.figures)
+    assert evidence(b.strengths) == {p.evidence.text for p in nel.strengths}
