@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf mutants
+export SUMMARISE_HYPOTHESIS_PROFILE=mutation  # 25 examples per property test, not 100
 nice .venv/bin/mutmut run --max-children "${MUTMUT_CHILDREN:-2}" >/dev/null || true
 .venv/bin/mutmut results --all true > mutants/results.txt || true
 .venv/bin/python - <<'PY'

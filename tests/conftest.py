@@ -17,7 +17,9 @@ from hypothesis import settings
 
 # No per-example deadline: on a shared 2-core machine a slow example is not a failure.
 settings.register_profile("summarise", deadline=None)
-settings.load_profile("summarise")
+# scripts/mutation.sh runs each mutant against the property tests with fewer examples.
+settings.register_profile("mutation", deadline=None, max_examples=25)
+settings.load_profile(os.environ.get("SUMMARISE_HYPOTHESIS_PROFILE", "summarise"))
 
 CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
 DUMMY_KEY = "sk-dummy-key-for-cassette-replay"
