@@ -19,6 +19,7 @@ from docx.shared import Pt
 
 from summarise.models import CouncilBriefing
 from summarise.outputs import write_bytes
+from summarise.render.docxparts import Styles
 from summarise.render.labels import date_label
 from summarise.render.view import BriefingView, Citation, PointRow, build_view
 
@@ -35,48 +36,52 @@ def _safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _para(doc: DocumentObject, text: str, style: str | None = None) -> None:
-    doc.add_paragraph(_safe(text), style=style)
+class _Writer:
+    """Appends to one document, resolving each paragraph style once (see ``docxparts``)."""
 
+    def __init__(self, doc: DocumentObject) -> None:
+        self.doc = doc
+        self.styles = Styles(doc)
 
-def _heading(doc: DocumentObject, text: str, level: int) -> None:
-    doc.add_heading(_safe(text), level=level)
+    def para(self, text: str, style: str | None = None) -> None:
+        paragraph = self.doc.add_paragraph(_safe(text))
+        if style is not None:
+            self.styles.apply(paragraph, style)
+
+    def heading(self, text: str, level: int) -> None:
+        self.para(text, "Title" if level == 0 else f"Heading {level}")
+
+    def bullets(self, lines: list[str]) -> None:
+        if not lines:
+            self.para(_NONE)
+        for line in lines:
+            self.para(line, "List Bullet")
+
+    def points(self, heading: str, points: tuple[PointRow, ...]) -> None:
+        self.heading(heading, 1)
+        self.bullets(
+            [
+                f"{p.text}{f' ({p.service_area})' if p.service_area else ''} {_cites(p.citations)}"
+                for p in points
+            ]
+        )
+
+    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+        if not rows:
+            self.para(_NONE)
+            return
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(_safe(text)).bold = True
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = _safe(text)
 
 
 def _cites(citations: tuple[Citation, ...]) -> str:
     return " ".join(f"[{c.number}]" for c in citations)
-
-
-def _bullets(doc: DocumentObject, lines: list[str]) -> None:
-    if not lines:
-        _para(doc, _NONE)
-    for line in lines:
-        _para(doc, line, "List Bullet")
-
-
-def _points(doc: DocumentObject, heading: str, points: tuple[PointRow, ...]) -> None:
-    _heading(doc, heading, 1)
-    _bullets(
-        doc,
-        [
-            f"{p.text}{f' ({p.service_area})' if p.service_area else ''} {_cites(p.citations)}"
-            for p in points
-        ],
-    )
-
-
-def _table(doc: DocumentObject, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    if not rows:
-        _para(doc, _NONE)
-        return
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(_safe(text)).bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = _safe(text)
 
 
 def _build(view: BriefingView, generated_at: str) -> DocumentObject:
@@ -94,50 +99,49 @@ def _build(view: BriefingView, generated_at: str) -> DocumentObject:
         stamp = _EPOCH
     props.created = props.modified = stamp
 
-    _heading(doc, view.title, 0)
+    w = _Writer(doc)
+    w.heading(view.title, 0)
     meta = f"Council: {view.council}"
     if view.gss_code:
         meta += f" (GSS code {view.gss_code})"
-    _para(doc, f"{meta}. Generated {view.generated}.")
-    _para(doc, view.headline if view.headline.strip() else _NONE)
+    w.para(f"{meta}. Generated {view.generated}.")
+    w.para(view.headline if view.headline.strip() else _NONE)
     if view.narrative:
-        _heading(doc, "Executive summary", 1)
-        _bullets(doc, [f"{n.text} (rests on {', '.join(n.cites)})" for n in view.narrative])
+        w.heading("Executive summary", 1)
+        w.bullets([f"{n.text} (rests on {', '.join(n.cites)})" for n in view.narrative])
 
-    _heading(doc, "Latest judgements", 1)
-    _table(
-        doc,
+    w.heading("Latest judgements", 1)
+    w.table(
         ("Aspect", "Judgement", "Date", "Source"),
         [(j.aspect, j.value, j.date, f"[{j.citation.number}]") for j in view.judgements],
     )
-    _heading(doc, "Timeline", 1)
-    _bullets(doc, [f"{t.date}: {t.event} [{t.citation.number}]" for t in view.timeline])
-    _points(doc, "Strengths", view.strengths)
-    _points(doc, "Concerns", view.concerns)
-    _points(doc, "Recommendations", view.recommendations)
+    w.heading("Timeline", 1)
+    w.bullets([f"{t.date}: {t.event} [{t.citation.number}]" for t in view.timeline])
+    w.points("Strengths", view.strengths)
+    w.points("Concerns", view.concerns)
+    w.points("Recommendations", view.recommendations)
 
-    _heading(doc, "Quotes", 1)
+    w.heading("Quotes", 1)
     if not view.quote_groups:
-        _para(doc, _NONE)
+        w.para(_NONE)
     for group in view.quote_groups:
-        _heading(doc, group.speaker, 2)
+        w.heading(group.speaker, 2)
         for q in group.quotes:
-            _para(doc, f"“{' '.join(q.text.split())}”", "Quote")
+            w.para(f"“{' '.join(q.text.split())}”", "Quote")
             who = f"— {q.attribution} " if q.attribution else ""
-            _para(doc, f"{who}[{q.citation.number}]")
+            w.para(f"{who}[{q.citation.number}]")
 
-    _heading(doc, "Figures", 1)
-    _table(
-        doc,
+    w.heading("Figures", 1)
+    w.table(
         ("Figure", "What it measures", "Source"),
         [(f.text, f.meaning, f"[{f.citation.number}]") for f in view.figures],
     )
-    _heading(doc, "National context", 1)
-    _bullets(doc, [f"{n.text} [{n.citation.number}]" for n in view.national_context])
+    w.heading("National context", 1)
+    w.bullets([f"{n.text} [{n.citation.number}]" for n in view.national_context])
 
-    _heading(doc, "Sources", 1)
+    w.heading("Sources", 1)
     if not view.sources:
-        _para(doc, _NONE)
+        w.para(_NONE)
     for note in view.sources:
         parts = [f"[{note.number}] {note.title}."]
         if note.published:
@@ -146,7 +150,7 @@ def _build(view: BriefingView, generated_at: str) -> DocumentObject:
             parts.append(f"{note.review_type}{f' by {note.bodies}' if note.bodies else ''}.")
         if note.path:
             parts.append(f"Path: {note.path}.")
-        _para(doc, " ".join(parts))
+        w.para(" ".join(parts))
     return doc
 
 
