@@ -7,6 +7,8 @@ of its time there. ``Styles`` resolves each name to its id once per document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -30,7 +32,9 @@ class Styles:
         """Set ``paragraph``'s style as ``paragraph.style = name`` would, without the search."""
         if name not in self._ids:
             style = self._doc.styles[name]
-            self._ids[name] = self._doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            # None for the default style, as python-docx's own setter would write.
+            style_id: Callable[..., str | None] = self._doc.part.get_style_id
+            self._ids[name] = style_id(style, WD_STYLE_TYPE.PARAGRAPH)
         paragraph._p.style = self._ids[name]
 
 
