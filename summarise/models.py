@@ -144,6 +144,10 @@ class Source(Strict):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    url: str | None = Field(default=None, description="Where the article was published.")
+    report_url: str | None = Field(
+        default=None, description="The official inspection report, where the article links it."
+    )
 
 
 class CouncilRef(Strict):
@@ -264,6 +268,11 @@ class BriefingSource(Strict):
     published: str | None = None
     review_type: ReviewType
     bodies: list[Body] = Field(default_factory=list)
+    publisher: str | None = None
+    url: str | None = Field(default=None, description="Where the article was published.")
+    report_url: str | None = Field(
+        default=None, description="The official inspection report, where the article links it."
+    )
 
 
 class LatestJudgement(Strict):
@@ -386,3 +395,5 @@ class Article(Strict):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    url: str | None = None
+    report_url: str | None = None

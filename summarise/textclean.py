@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 
 from summarise import boilerplate as bp
-from summarise import datelines
+from summarise import datelines, weblinks
 from summarise.charfix import repair
 
 __all__ = [
@@ -140,6 +140,8 @@ class Metadata:
     title: str | None = None
     publisher: str | None = None
     published: str | None = None
+    url: str | None = None
+    report_url: str | None = None
 
     def or_else(self, other: Metadata) -> Metadata:
         """Fill this one's gaps from `other`, so stronger sources are consulted first."""
@@ -147,6 +149,8 @@ class Metadata:
             title=self.title or other.title,
             publisher=self.publisher or other.publisher,
             published=self.published or other.published,
+            url=self.url or other.url,
+            report_url=self.report_url or other.report_url,
         )
 
 
@@ -194,6 +198,8 @@ def _metadata(lines: Sequence[str], cleaned: str, furniture: Callable[[str], boo
         title=headline(cleaned),
         publisher=_publisher(lines),
         published=_published(lines, furniture),
+        url=(url := weblinks.source_url(lines)),
+        report_url=weblinks.report_url(lines, url),
     )
 
 

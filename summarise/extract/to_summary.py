@@ -182,6 +182,8 @@ def source_of(article: Article) -> Source:
         title=article.title,
         publisher=article.publisher,
         published=article.published,
+        url=article.url,
+        report_url=article.report_url,
     )
 
 

@@ -19,6 +19,14 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 LINK_COLOUR = "1D70B8"
+# (text, fill) per judgement tone: the HTML stylesheet's tag colours.
+TONE_COLOURS: dict[str, tuple[str, str]] = {
+    "green": ("005A30", "CCE2D8"),
+    "blue": ("0C2D4A", "BBD4EA"),
+    "yellow": ("594D00", "FFF7BF"),
+    "red": ("2A0B06", "F4D7D7"),
+    "grey": ("282D30", "E5E6E7"),
+}
 
 
 class Styles:

@@ -136,6 +136,8 @@ def summarise_article(article: Article) -> ArticleSummary:
             title=article.title,
             publisher=article.publisher,
             published=article.published,
+            url=article.url,
+            report_url=article.report_url,
         ),
         scope=scope,
         councils=councils,
