@@ -54,7 +54,19 @@ def docx_picture(docx_path: Path, target: Path) -> bool:
         pdf = Path(tmp) / f"{docx_path.stem}.pdf"
         stem = Path(tmp) / "page"
         subprocess.run(
-            [pdftoppm, "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+            [
+                pdftoppm,
+                "-png",
+                "-r",
+                "90",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(stem),
+            ],
             check=True,
             capture_output=True,
             timeout=60,
@@ -65,14 +77,20 @@ def docx_picture(docx_path: Path, target: Path) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--council", default="north-east-lincolnshire", help="briefing slug to picture")
+    parser.add_argument(
+        "--council", default="north-east-lincolnshire", help="briefing slug to picture"
+    )
     args = parser.parse_args()
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
         subprocess.run(
-            [str(Path(sys.executable).parent / "summarise"), "brief", str(ROOT / "examples" / "articles")]
+            [
+                str(Path(sys.executable).parent / "summarise"),
+                "brief",
+                str(ROOT / "examples" / "articles"),
+            ]
             + ["--out", str(out), "--backend", "offline", "--no-cache"],
             check=True,
             capture_output=True,
