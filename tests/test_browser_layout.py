@@ -26,7 +26,8 @@ from summarise.render import render_html, render_index, render_review_page
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-LONG_URL = "https://www.example-news.co.uk/news/2002/03/12/" + "very-long-slug-" * 12 + "end.html"
+# No hyphens: a browser may break a line at a hyphen, but not inside this.
+LONG_URL = "https://www.example.co.uk/news/14122015/" + "failing%E2%80%99services" * 6 + ".html"
 REPORT_URL = "https://reports.ofsted.gov.uk/provider/files/1234567/urn/" + "x" * 80 + ".pdf"
 PAGES = ["/index.html", "/briefings/westshire.html", f"/articles/{JOINT}.review.html"]
 WIDTHS = [320, 390]
@@ -58,8 +59,13 @@ def _write_site(root: Path) -> None:
         summary = ArticleSummary.model_validate_json(
             (FIXTURES / "articles" / f"{article_id}.json").read_text(encoding="utf-8")
         )
+        # a long URL in the page's details and in an extracted item's detail line
+        figures = [f.model_copy(update={"meaning": LONG_URL}) for f in summary.figures]
         summary = summary.model_copy(
-            update={"source": summary.source.model_copy(update={"url": LONG_URL})}
+            update={
+                "source": summary.source.model_copy(update={"url": LONG_URL}),
+                "figures": figures,
+            }
         )
         text = (FIXTURES / "articles" / f"{article_id}.clean.txt").read_text(encoding="utf-8")
         page = render_review_page(summary, text, article_id=article_id)
