@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from summarise.align import Aligner
+from summarise.align.spans import Aligner
 from summarise.extract import ExtractionResult
 from summarise.extract.offline.councils import (
     NOT_SOCIAL_CARE,
@@ -29,7 +29,8 @@ from summarise.extract.offline.review import (
     find_review_type,
 )
 from summarise.extract.offline.text import Document, Segment
-from summarise.gazetteer import Mention, find_mentions
+from summarise.gazetteer.lookup import Mention
+from summarise.gazetteer.mentions import find_mentions
 from summarise.models import (
     Article,
     ArticleSummary,
@@ -156,7 +157,7 @@ def summarise_article(article: Article) -> ArticleSummary:
 
 
 class CouncilLocator:
-    """Which council a fact concerns: one named in its sentence, else the one named last before it."""
+    """Which council a fact concerns: one named in its sentence, else the last named before it."""
 
     def __init__(self, mentions: list[Mention], names: list[str]) -> None:
         self.names = names
