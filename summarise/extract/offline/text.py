@@ -9,10 +9,22 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 from typing import NamedTuple
 
 from summarise.extract.offline.firstchar import first_char_union
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A word list from `summarise/data/NAME`: one item a line, `#` starts a comment.
+
+    Lists live in data files so that the rules read as rules and a list can grow one line at a time.
+    """
+    text = resources.files("summarise").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line)
 
 
 class Segment(NamedTuple):
