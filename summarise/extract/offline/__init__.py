@@ -20,7 +20,7 @@ from summarise.extract.offline.councils import (
 from summarise.extract.offline.figures import find_figures
 from summarise.extract.offline.people import PersonMention, find_people, merge_people
 from summarise.extract.offline.points import SERVICE_AREA_CUES, find_points
-from summarise.extract.offline.quotes import attribute, find_quote_chains
+from summarise.extract.offline.quotes import attribute, find_quote_chains, speaks_for_self
 from summarise.extract.offline.review import (
     FoundJudgement,
     find_bodies,
@@ -100,7 +100,10 @@ def summarise_article(article: Article) -> ArticleSummary:
     judgements = _judgements(found, locator, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
     seen: set[str] = set()
-    for p in find_points(doc, skip=_headline(doc, article)):
+    quoted = [
+        (part.start, part.end) for chain in chains if speaks_for_self(chain) for part in chain.parts
+    ]
+    for p in find_points(doc, skip=_headline(doc, article), quoted=quoted):
         if p.segment.text in seen:
             continue
         seen.add(p.segment.text)

@@ -57,11 +57,15 @@ _POSSESSIVE_ORG = re.compile(
 NOT_NAME_WORDS = word_list("not_name_words.txt")
 
 _NAME_RE = re.compile(rf"(?:(?P<title>{TITLES})[ \t]+)?(?P<name>{NAME})")
-_AFTER_ROLE = re.compile(
-    r"^\s*(?:\([^)]{1,60}\))?,\s+(?P<role>(?:the |a |an |his |her |its |their )?(?:[A-Z][\w’'&-]*\s+){0,3}"
+_ROLE_WORDS = (
+    r"(?P<role>(?:the |a |an |his |her |its |their )?(?:[A-Z][\w’'&-]*\s+){0,3}"
     r"[a-z][^,.;:“”\"]{2,140}?)"
-    r"\s*(?:,|\s(?=" + SPEECH_VERBS + r")\b)"
 )
+_AFTER_ROLE = re.compile(
+    r"^\s*(?:\([^)]{1,60}\))?,\s+" + _ROLE_WORDS + r"\s*(?:,|\s(?=" + SPEECH_VERBS + r")\b)"
+)
+# "…,' said Jane Smith, chair of the commission.": after a speech verb the role ends the sentence.
+_AFTER_ROLE_AT_END = re.compile(r"^,\s+" + _ROLE_WORDS + r"\.(?=\s|$)")
 _AFTER_SPEECH = re.compile(rf"^\s*(?:\([^)]{{1,60}}\))?,?\s+(?:{SPEECH_VERBS})\b")
 _BEFORE_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+$")
 _ROLE_BEFORE = re.compile(
@@ -161,10 +165,13 @@ def find_people(doc: Document, publisher: str | None = None) -> list[PersonMenti
         after = text[end : end + 200]
         role: str | None = None
         accepted = bool(m.group("title"))
-        if ra := _AFTER_ROLE.match(after):
+        spoken_before = _BEFORE_SPEECH.search(before) is not None
+        if (ra := _AFTER_ROLE.match(after)) or (
+            spoken_before and (ra := _AFTER_ROLE_AT_END.match(after))
+        ):
             role = _clean_role(ra.group("role"))
             accepted = True
-        elif _AFTER_SPEECH.match(after) or _BEFORE_SPEECH.search(before):
+        elif spoken_before or _AFTER_SPEECH.match(after):
             accepted = True
         if rb := _ROLE_BEFORE.search(before.split("\n")[-1]):
             candidate = _clean_role(rb.group("role"))

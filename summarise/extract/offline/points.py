@@ -228,13 +228,32 @@ def classify_clause(text: str) -> str | None:
     return CueIndex(text, caseless_lower(text)).classify(_whole(text))
 
 
-def _clause_points(sentence: Segment, cues: CueIndex) -> list[FoundPoint]:
+class Quoted:
+    """The stretches of text inside quotation marks: a quote is someone's words, reported as a
+    quote with its speaker, never as the article's own finding."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+
+    def covers(self, seg: Segment) -> bool:
+        """Whether most of `seg` lies inside quotes."""
+        inside = 0
+        i = max(bisect_left(self._starts, seg.start) - 1, 0)
+        for start, end in self.spans[i:]:
+            if start >= seg.end:
+                break
+            inside += max(0, min(end, seg.end) - max(start, seg.start))
+        return inside * 2 > seg.end - seg.start
+
+
+def _clause_points(sentence: Segment, cues: CueIndex, quoted: Quoted) -> list[FoundPoint]:
     if cues.score(sentence) == (0, 0) and not cues.recommendation(sentence):
         return []  # no cue word anywhere in the sentence, so none in any of its clauses
     out: list[FoundPoint] = []
     for clause in split_clauses(sentence):
         kind = cues.classify(clause)
-        if kind:
+        if kind and not quoted.covers(clause):
             out.append(FoundPoint(kind, clause, cues.area(clause)))
     return out
 
@@ -248,9 +267,13 @@ def _list_kind(text: str) -> str | None:
     return "mixed" if NEUTRAL_LEAD.search(text) else None
 
 
-def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
-    """Points from the body's sentences and bullet lists; `skip` are regions to ignore (headline)."""
+def find_points(
+    doc: Document, skip: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None
+) -> list[FoundPoint]:
+    """Points from the body's sentences and bullet lists; `skip` are regions to ignore (headline),
+    `quoted` the quotations, which are never points."""
     out: list[FoundPoint] = []
+    in_quotes = Quoted(quoted or [])
     cues = CueIndex(doc.text, doc.lower)
     list_kind: str | None = None
     for block, sentences in zip(doc.blocks, doc.block_sentences):
@@ -261,10 +284,10 @@ def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
             if list_kind == "recommendation":
                 out.append(FoundPoint("recommendation", body, cues.area(body)))
             else:
-                out.extend(_clause_points(body, cues))
+                out.extend(_clause_points(body, cues, in_quotes))
             continue
         list_kind = _list_kind(block.text)
         for sentence in sentences:  # a plain block's sentences: the same as split_sentences(block)
             if not sentence.text.endswith(":"):
-                out.extend(_clause_points(sentence, cues))
+                out.extend(_clause_points(sentence, cues, in_quotes))
     return out

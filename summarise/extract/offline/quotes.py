@@ -27,6 +27,7 @@ BODY_WORDS = re.compile(
     r"\b(report|reports|inspectors?|review|reviewers|Ofsted|watchdog|Commission|Inspectorate|"
     r"CSCI|CQC|SSI|study|survey|document|findings)\b"
 )
+INSPECTING = re.compile(r"\binspect", re.IGNORECASE)
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\b")
 # Right beside a quote, any past-tense verb reports it ("…,' Smith predicted."): the list above
 # cannot hold every verb that news writing uses for speech.
@@ -300,6 +301,16 @@ def _resolve(
     else:
         chain.role = chain.speaker.role
         chain.organisation = chain.speaker.organisation
+
+
+def speaks_for_self(chain: QuoteChain) -> bool:
+    """Whether a quote is a person's own view (a councillor's pride, a minister's warning), which
+    is never a finding of the inspection; the report's or the inspectors' quoted words are the
+    findings themselves, as reporting quotes them."""
+    if chain.speaker is None:
+        return chain.role is not None and chain.organisation is None
+    words = f"{chain.role or ''} {chain.organisation or ''}"
+    return not (INSPECTING.search(words) or BODY_WORDS.search(words))
 
 
 def _bare_surname(subject: str) -> str | None:
