@@ -27,28 +27,37 @@ STRONG_POSITIVE = re.compile(
     r"working particularly well|highly satisfied|outstanding)\b",
     re.IGNORECASE,
 )
+# Word families, not single forms: "strength" brings "strengthen", "strengthened".
 POSITIVE = re.compile(
     r"\b(?:strong|good|well|improved|improving|improvements?|committed|commitment|pleased|"
     r"effective|positive|welcome[ds]?|(?:good|significant|real|steady|considerable|made|making|"
     r"measurable) progress|satisfied|stable|valued?|supported|better|innovative|cutting edge|"
     r"achievement|high proportion|delivering|investment|rated services as|top \d+%|best|"
-    r"highlight(?:s|ed)?|manageable|knew their)\b",
+    r"highlight(?:s|ed)?|manageable|knew their|strengthen(?:s|ed|ing)?|protected|safe)\b",
     re.IGNORECASE,
 )
+# A prefix that negates a praise word makes a criticism of it: "ineffective", "unacceptable".
 STRONG_NEGATIVE = re.compile(
-    r"\b(?:concerns?|concerned|criticis(?:ed|m|es)|fail(?:ing|ings|ed|ure)?|inadequate|slow(?:ly)?|"
-    r"insufficient|special measures|crisis|out of control|(?:changes?|turnover) of (?:social workers?|staff))\b",
+    r"\b(?:concerns?|concerned|concerning|criticis(?:ed|m|ms|es|ing)|critical|"
+    r"fail(?:s|ing|ings|ed|ure|ures)?|inadequa(?:te|tely|cy|cies)|slow(?:ly|ness)?|"
+    r"insufficient(?:ly)?|special measures|crisis|out of control|lack(?:s|ed|ing)? of|"
+    r"condemn(?:s|ed|ing|ation)?|damning|shortcomings?|deficien(?:t|cy|cies)|"
+    r"(?:in|un)(?:effective(?:ly|ness)?|acceptabl[ey]|satisfactor(?:y|ily)|safe)|"
+    r"(?:changes?|turnover) of (?:social workers?|staff))\b",
     re.IGNORECASE,
 )
 NEGATIVE = re.compile(
     r"\b(?:delays?|delayed|(?<!learning )difficult(?:y|ies)|(?<!health )problems?|risks?|poor|"
-    r"weak(?:ness|nesses)?|inconsisten(?:t|cy|cies)|fragmented|lack(?:s|ing)?|struggl(?:e|es|ing)|"
-    r"shortages?|vacanc(?:y|ies)|turnover|overspen(?:t|d|ds)|underfund(?:ed|ing)|volatile|low|"
+    r"poorly|weak(?:ly|ness|nesses)?|inconsisten(?:t|tly|cy|cies)|fragmented|lack(?:s|ing)?|"
+    r"struggl(?:e|es|ed|ing)|shortages?|vacanc(?:y|ies)|turnover|overspen(?:t|d|ds|ding)|"
+    r"underfund(?:ed|ing)|volatile|low|"
     r"secretive|disappointing|not all|too many|too few|relatively few|under threat|barriers?|"
     r"much to do|some way to go|room for (?:further )?improvement|need(?:s)? to (?:improve|be|get)|"
     r"not performing|impairs?|harmed|negatively|frequent change|unresolved|obstacles?|pressures?|"
     r"outweighed|insular|warn(?:s|ed|ing)?|missing out|tightening|waiting lists?|too long|"
-    r"faster progress)\b",
+    r"faster progress|harder|"
+    r"(?:rising|increasing|growing|mounting|soaring)\s+(?:demand|workloads?|caseloads?|costs?)|"
+    r"(?:decreasing|falling|shrinking|reduced)\s+budgets?)\b",
     re.IGNORECASE,
 )
 RECOMMEND = re.compile(
@@ -128,8 +137,13 @@ def _named_union(patterns: list[tuple[str, re.Pattern[str]]], *, lower: bool) ->
     )
 
 
+# Praise turned into criticism: a negated praise word ("did not have sufficient capacity",
+# "cannot keep children safe"), and improvement named as a need ("requires improvement",
+# "areas for improvement").
 FLIP = re.compile(
-    r"\b(?:not|no longer|never|isn[’']t|aren[’']t)\s+(?:\w+\s+)?(?:improv\w*|good|well|enough|quickly)\b"
+    r"\b(?:(?:not|no longer|never|isn[’']t|aren[’']t|cannot|can[’']t|unable to|fail(?:s|ed)? to)"
+    r"\s+(?:\w+\s+)?(?:improv\w*|good|well|enough|quickly|sufficient|adequate|effective|safe)"
+    r"|requir(?:e|es|ed|ing) improvement|improvement areas?|areas? for improvement)\b"
 )
 # Lower-cased patterns run on lower-cased text: Python's re is several times slower with re.I.
 _CUE_LISTS = [
@@ -151,8 +165,8 @@ _AREAS, _AREA_NAMES = first_char_union(
     [(n, p.pattern.lower()) for n, p in _AREA_LISTS], word_start=True, free="£"
 )
 _RECOMMEND, _ = first_char_union([("r", RECOMMEND.pattern.lower())], word_start=True)
-# "not improving" counts once, as criticism: the flip consumes the praise word it negates.
-WEIGHTS = {"flip": (0, 1), "sp": (2, 0), "p": (1, 0), "sn": (0, 2), "n": (0, 1)}
+# "not improving" counts as strong criticism: the flip consumes the praise word it negates.
+WEIGHTS = {"flip": (0, 2), "sp": (2, 0), "p": (1, 0), "sn": (0, 2), "n": (0, 1)}
 
 
 class CueIndex:
@@ -251,10 +265,29 @@ def _clause_points(sentence: Segment, cues: CueIndex, quoted: Quoted) -> list[Fo
     if cues.score(sentence) == (0, 0) and not cues.recommendation(sentence):
         return []  # no cue word anywhere in the sentence, so none in any of its clauses
     out: list[FoundPoint] = []
-    for clause in split_clauses(sentence):
-        kind = cues.classify(clause)
+    clauses = split_clauses(sentence)
+    kinds = _contrasted([cues.classify(c) for c in clauses], clauses)
+    for clause, kind in zip(clauses, kinds):
         if kind and not quoted.covers(clause):
             out.append(FoundPoint(kind, clause, cues.area(clause)))
+    return out
+
+
+CONCESSION = re.compile(r"^[“‘\"']?(?:despite|although|while|whilst|though)\b", re.IGNORECASE)
+OPPOSITE = {"strength": "concern", "concern": "strength"}
+
+
+def _contrasted(kinds: list[str | None], clauses: list[Segment]) -> list[str | None]:
+    """A concession contrasts with the clause it qualifies: "Although staff work hard, delays
+    remain" concedes a strength to a concern, whatever the concession's own cue words say."""
+    out = list(kinds)
+    for i, clause in enumerate(clauses):
+        if not CONCESSION.match(clause.text):
+            continue
+        j = i + 1 if i + 1 < len(clauses) else i - 1  # a leading concession qualifies the next
+        partner = kinds[j] if 0 <= j < len(kinds) and j != i else None
+        if partner in OPPOSITE:
+            out[i] = OPPOSITE[partner]
     return out
 
 

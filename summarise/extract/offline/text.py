@@ -92,11 +92,17 @@ CLAUSE_BREAK, _ = first_char_union(
     [
         (
             "brk",
-            r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+",
+            r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:however|whereas)\s+|"
+            r",?\s+(?=(?:although|though|while|whilst|despite)\s)|\s+—\s+|\s+–\s+",
         )
     ]
 )
-LEADING_CONCESSION = re.compile(r"^(?:Despite|Although|While|Whilst|Though)\b[^,]{8,}?,\s+")
+# A concession that opens a sentence or a reported finding ("…found that while children are
+# protected, there are …"), a quote mark allowed before it: it is judged apart from the rest.
+LEADING_CONCESSION = re.compile(
+    r"(?:^[“‘\"']?|\bthat\s+)(?:[Dd]espite|[Aa]lthough|[Ww]hile|[Ww]hilst|[Tt]hough)\b"
+    r"[^,]{8,}?,\s+"
+)
 
 
 def blocks(text: str) -> list[Segment]:
@@ -152,9 +158,14 @@ def split_clauses(sentence: Segment) -> list[Segment]:
     parts: list[Segment] = []
     text = sentence.text
     cursor = 0
-    lead = LEADING_CONCESSION.match(text)
+    lead = LEADING_CONCESSION.search(text)
     if lead:
-        parts.append(sentence.sub(0, lead.end()).stripped())
+        if lead.start() > 0:
+            parts.append(sentence.sub(0, lead.start()).stripped())
+        concession = lead.start() + (len(lead.group()) - len(lead.group().lstrip("that \t")))
+        parts.append(
+            sentence.sub(concession if lead.group()[0] == "t" else 0, lead.end()).stripped()
+        )
         cursor = lead.end()
     for m in CLAUSE_BREAK.finditer(text, cursor):
         parts.append(sentence.sub(cursor, m.start()).stripped())
