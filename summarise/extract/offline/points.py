@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from summarise.extract.offline.firstchar import first_char_union
 from summarise.extract.offline.text import (
@@ -120,11 +120,26 @@ SERVICE_AREA_CUES: list[tuple[ServiceArea, re.Pattern[str]]] = [
 ]
 
 
-@dataclass(frozen=True)
-class FoundPoint:
+class FoundPoint(NamedTuple):
     kind: str  # "strength" | "concern" | "recommendation"
     segment: Segment
     service_area: ServiceArea
+    cut_off: bool = False  # the sentence stops where the page does
+
+
+def _is_cut_off(sentences: list[Segment]) -> bool:
+    """A paragraph whose last sentence has no end was cut off (by the page, or by whoever copied
+    it), unless it is a headline, caption or crosshead: one short sentence. A colon ends a
+    lead-in, not a cut."""
+    last = sentences[-1].text
+    return not last.endswith(":") and (len(sentences) > 1 or len(last.split()) >= CUT_OFF_WORDS)
+
+
+def cut_off_text(text: str) -> str:
+    """A cut-off sentence as a point: its last word may be half a word, so it goes, and an
+    ellipsis says the sentence goes on."""
+    words = text.split()
+    return " ".join(words[:-1]).rstrip(" ,;:-–—") + " …" if len(words) > 1 else text
 
 
 def _named_union(patterns: list[tuple[str, re.Pattern[str]]], *, lower: bool) -> str:
@@ -300,6 +315,15 @@ def _list_kind(text: str) -> str | None:
     return "mixed" if NEUTRAL_LEAD.search(text) else None
 
 
+# A headline or crosshead is short; a paragraph cut off after one sentence is longer.
+CUT_OFF_WORDS = 20
+# A sentence is whole when it ends as sentences do; a headline, a caption or a line cut off where
+# the page stops does not.
+ENDED = re.compile(r"[.!?…][”’\"')\]]*$|[”’\"]$")
+# "Home / News / Social care", "Home > News > …": two or more separators between short items.
+BREADCRUMB = re.compile(r"^(?:[^/>›|»]{1,40}\s[/>›|»]\s){2,}")
+
+
 def find_points(
     doc: Document, skip: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None
 ) -> list[FoundPoint]:
@@ -309,18 +333,27 @@ def find_points(
     in_quotes = Quoted(quoted or [])
     cues = CueIndex(doc.text, doc.lower)
     list_kind: str | None = None
-    for block, sentences in zip(doc.blocks, doc.block_sentences):
+    last = len(doc.blocks) - 1
+    for i, (block, sentences) in enumerate(zip(doc.blocks, doc.block_sentences)):
         if any(s <= block.start < e for s, e in skip) or block.text.isupper():
             continue  # the headline, and ALL-CAPS section headings, are not findings
+        if BREADCRUMB.search(block.text):
+            continue  # site navigation
         if is_bullet(block):
             body = bullet_body(block).stripped(" .;")
+            # A list item needs no full stop, but the page's last line may be cut off mid-word.
+            cut = i == last and not ENDED.search(block.text)
             if list_kind == "recommendation":
-                out.append(FoundPoint("recommendation", body, cues.area(body)))
+                out.append(FoundPoint("recommendation", body, cues.area(body), cut))
             else:
-                out.extend(_clause_points(body, cues, in_quotes))
+                out.extend(p._replace(cut_off=cut) for p in _clause_points(body, cues, in_quotes))
             continue
         list_kind = _list_kind(block.text)
         for sentence in sentences:  # a plain block's sentences: the same as split_sentences(block)
-            if not sentence.text.endswith(":"):
+            if ENDED.search(sentence.text):
                 out.extend(_clause_points(sentence, cues, in_quotes))
+            elif sentence is sentences[-1] and _is_cut_off(sentences):
+                points = _clause_points(sentence, cues, in_quotes)
+                out.extend(p._replace(cut_off=True) for p in points)
+            # else a headline, caption, crosshead or lead-in ending in ":": not a finding
     return out
