@@ -92,15 +92,17 @@ CLAUSE_BREAK, _ = first_char_union(
     [
         (
             "brk",
-            r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:however|whereas)\s+|"
-            r",?\s+(?=(?:although|though|while|whilst|despite)\s)|\s+—\s+|\s+–\s+",
+            (
+                r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:however|whereas)\s+|"
+                r",?\s+(?=(?:although|though|while|whilst|despite)\s)|\s+—\s+|\s+–\s+"
+            ),
         )
     ]
 )
 # A concession that opens a sentence or a reported finding ("…found that while children are
 # protected, there are …"), a quote mark allowed before it: it is judged apart from the rest.
 LEADING_CONCESSION = re.compile(
-    r"(?:^[“‘\"']?|\bthat\s+)(?:[Dd]espite|[Aa]lthough|[Ww]hile|[Ww]hilst|[Tt]hough)\b"
+    r"(?:^[“‘\"']?|\bthat\s+)(?P<word>[Dd]espite|[Aa]lthough|[Ww]hile|[Ww]hilst|[Tt]hough)\b"
     r"[^,]{8,}?,\s+"
 )
 
@@ -162,10 +164,8 @@ def split_clauses(sentence: Segment) -> list[Segment]:
     if lead:
         if lead.start() > 0:
             parts.append(sentence.sub(0, lead.start()).stripped())
-        concession = lead.start() + (len(lead.group()) - len(lead.group().lstrip("that \t")))
-        parts.append(
-            sentence.sub(concession if lead.group()[0] == "t" else 0, lead.end()).stripped()
-        )
+        begins = 0 if lead.start() == 0 else lead.start("word")  # keep an opening quote mark
+        parts.append(sentence.sub(begins, lead.end()).stripped())
         cursor = lead.end()
     for m in CLAUSE_BREAK.finditer(text, cursor):
         parts.append(sentence.sub(cursor, m.start()).stripped())
