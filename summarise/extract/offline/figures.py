@@ -1,4 +1,5 @@
-"""Numbers as written ("83%", "£9million", "two thirds", "September 2002") and what they measure."""
+"""Numbers as written ("83%", "£9million", "two thirds", "September 2002") and what they
+measure."""
 
 from __future__ import annotations
 

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from summarise.extract.offline.text import Document, word_list
 
-TITLES = r"(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Sir|Dame|Lord|Lady|Baroness|Professor|Prof\.?|Rev\.?)"
+TITLES = (
+    r"(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Sir|Dame|Lord|Lady|Baroness|"
+    r"Professor|Prof\.?|Rev\.?)"
+)
 TOKEN = r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z][a-zà-ÿ]+)*"
 NAME = rf"{TOKEN}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{TOKEN}){{1,2}}"
 
