@@ -127,8 +127,8 @@ def _token_has_address(text: str, start: int, end: int) -> bool:
 
 def _candidates(doc: Document) -> list[tuple[int, int]]:
     """Every figure-like stretch, the more specific kinds first: a proportion or range, a named
-    kind (money, a percentage, a date), a counted thing, a quantified number, a bare number in digits. A
-    stretch overlapping one already kept is dropped."""
+    kind (money, a percentage, a date), a counted thing, a quantified number, a bare number in
+    digits. A stretch overlapping one already kept is dropped."""
     low = doc.lower  # None when lower-casing cannot stand in for re.IGNORECASE
     matches = FIGURE_LOW.finditer(low) if low is not None else FIGURE.finditer(doc.text)
     tiers: list[list[tuple[int, int]]] = [[], [(m.start(), m.end()) for m in matches], [], [], []]

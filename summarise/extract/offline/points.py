@@ -66,7 +66,8 @@ RECOMMEND = re.compile(
     re.IGNORECASE,
 )
 RECOMMENDATION_LEAD = re.compile(
-    r"\b(?:priorities for action|recommendations?|recommend(?:s|ed)?|action plan|they include|should)\b.*:\s*$",
+    r"\b(?:priorities for action|recommendations?|recommend(?:s|ed)?|action plan|they include|"
+    r"should)\b.*:\s*$",
     re.IGNORECASE,
 )
 NEUTRAL_LEAD = re.compile(r":\s*$")
@@ -82,7 +83,8 @@ SERVICE_AREA_CUES: list[tuple[ServiceArea, re.Pattern[str]]] = [
     (
         ServiceArea.looked_after_children,
         re.compile(
-            r"looked[- ]after|children[’']s homes?|in care\b|care leavers?|fostering|adoption|placements?|residential homes",
+            r"looked[- ]after|children[’']s homes?|in care\b|care leavers?|fostering|adoption|"
+            r"placements?|residential homes",
             re.IGNORECASE,
         ),
     ),
@@ -103,7 +105,8 @@ SERVICE_AREA_CUES: list[tuple[ServiceArea, re.Pattern[str]]] = [
     (
         ServiceArea.workforce,
         re.compile(
-            r"recruit|retention|retain|staff|social workers?|workforce|vacanc|turnover|case ?loads|supervision",
+            r"recruit|retention|retain|staff|social workers?|workforce|vacanc|turnover|"
+            r"case ?loads|supervision",
             re.IGNORECASE,
         ),
     ),
