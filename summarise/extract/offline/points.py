@@ -12,6 +12,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from summarise.extract.offline.firstchar import first_char_union
+from summarise.extract.offline.people import SPEECH_VERBS
 from summarise.extract.offline.text import (
     Document,
     Segment,
@@ -260,6 +261,9 @@ def classify_clause(text: str) -> str | None:
     return CueIndex(text, caseless_lower(text)).classify(_whole(text))
 
 
+SAID = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+
+
 class Quoted:
     """The stretches of text inside quotation marks: a quote is someone's words, reported as a
     quote with its speaker, never as the article's own finding."""
@@ -267,6 +271,15 @@ class Quoted:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = sorted(spans)
         self._starts = [s for s, _ in self.spans]
+
+    def attributes(self, seg: Segment) -> bool:
+        """Whether `seg` is a quote with its attribution: it holds quoted words and a speech verb
+        ("Councillor Jones said: 'We are delighted'", "Jones said the report was 'unfair'")."""
+        return self.covers(seg) or (self._overlaps(seg) and SAID.search(seg.text) is not None)
+
+    def _overlaps(self, seg: Segment) -> bool:
+        i = bisect_left(self._starts, seg.end)
+        return any(end > seg.start for _, end in self.spans[max(i - 3, 0) : i])
 
     def covers(self, seg: Segment) -> bool:
         """Whether most of `seg` lies inside quotes."""
@@ -286,7 +299,7 @@ def _clause_points(sentence: Segment, cues: CueIndex, quoted: Quoted) -> list[Fo
     clauses = split_clauses(sentence)
     kinds = _contrasted([cues.classify(c) for c in clauses], clauses)
     for clause, kind in zip(clauses, kinds):
-        if kind and not quoted.covers(clause):
+        if kind and not quoted.attributes(clause):
             out.append(FoundPoint(kind, clause, cues.area(clause)))
     return out
 

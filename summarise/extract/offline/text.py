@@ -107,6 +107,14 @@ LEADING_CONCESSION = re.compile(
 )
 
 
+# A clause that opens with a verb ("…, but said that …", "…, but have uncertain prospects") has
+# lost its subject to the clause before, and is not a whole statement without it.
+SUBJECTLESS = re.compile(
+    r"(?:is|are|was|were|has|have|had|did|does|do|can|could|will|would|should|must|may|might|"
+    r"remains?|remained|needs?|says|said|told|added|found|[a-z]+ed)\b"
+)
+
+
 def blocks(text: str) -> list[Segment]:
     """Non-empty lines: after ingestion, a paragraph or a bullet is one line."""
     out: list[Segment] = []
@@ -168,6 +176,8 @@ def split_clauses(sentence: Segment) -> list[Segment]:
         parts.append(sentence.sub(begins, lead.end()).stripped())
         cursor = lead.end()
     for m in CLAUSE_BREAK.finditer(text, cursor):
+        if SUBJECTLESS.match(text, m.end()):
+            continue  # "…, but said that …" shares its subject: no clause on its own
         parts.append(sentence.sub(cursor, m.start()).stripped())
         cursor = m.end()
     parts.append(sentence.sub(cursor, len(text)).stripped(" \t\n,;:-–—."))
