@@ -229,3 +229,16 @@ def test_hard_wrapped_text_with_a_blank_line_after_every_line(tmp_path: Path) ->
     )
     assert any("assessments for older people" in p.evidence.text for p in s.strengths)
     assert any("failed to recruit enough social workers" in p.evidence.text for p in s.concerns)
+
+
+def test_a_quote_relaying_the_inspections_finding_stays_a_point(tmp_path: Path) -> None:
+    s = extract(
+        tmp_path,
+        "Director responds\n\n"
+        "Director Imelda Strachan said: \u201cThe report praises our fostering service and we are "
+        "proud of it.\u201d\n\n"
+        "Councillor Osric Penhallow said: \u201cI am proud of our excellent staff.\u201d\n",
+    )
+    strengths = " ".join(p.evidence.text for p in s.strengths)
+    assert "The report praises our fostering service" in strengths
+    assert "excellent staff" not in strengths

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from summarise.extract.offline.firstchar import first_char_union
 from summarise.extract.offline.people import SPEECH_VERBS
+from summarise.extract.offline.quotes import BODY_WORDS
 from summarise.extract.offline.text import (
     Document,
     Segment,
@@ -292,6 +293,15 @@ class Quoted:
         return inside * 2 > seg.end - seg.start
 
 
+# A quote stays a point when it relays the inspection's findings ("the report highlights our
+# work", "Ofsted, however, recognise that …"): the inspectors are the subject of a finding verb.
+RELAYS_FINDING = re.compile(
+    BODY_WORDS.pattern
+    + r"[\s,]+(?:\w+[\s,]+){0,2}?(?:finds?|found|says|said|highlight(?:s|ed)?|recognis\w*|"
+    r"praise[sd]?|commend(?:s|ed)?|criticis\w*|notes?|noted|identif\w*|rated?|judged?)\b"
+)
+
+
 def _clause_points(sentence: Segment, cues: CueIndex, quoted: Quoted) -> list[FoundPoint]:
     if cues.score(sentence) == (0, 0) and not cues.recommendation(sentence):
         return []  # no cue word anywhere in the sentence, so none in any of its clauses
@@ -299,7 +309,7 @@ def _clause_points(sentence: Segment, cues: CueIndex, quoted: Quoted) -> list[Fo
     clauses = split_clauses(sentence)
     kinds = _contrasted([cues.classify(c) for c in clauses], clauses)
     for clause, kind in zip(clauses, kinds):
-        if kind and not quoted.attributes(clause):
+        if kind and not (quoted.attributes(clause) and not RELAYS_FINDING.search(clause.text)):
             out.append(FoundPoint(kind, clause, cues.area(clause)))
     return out
 
