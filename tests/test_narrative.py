@@ -447,7 +447,7 @@ def test_bad_citation_is_reasked_with_the_error_naming_it(
     assert error["role"] == reask_role and reask_intro in error["content"]
     assert (
         BAD_CITATION in error["content"]
-        and "cite only these ids: s1-s7, c1-c5, r1, n1-n15" in (error["content"])
+        and "cite only these ids: s1-s5, c1-c4, r1, n1-n15" in (error["content"])
     )
     assert "s99" not in json.dumps(first)  # the error text is new in the second request
     # the same holds for the request bodies recorded in the cassette

@@ -102,6 +102,11 @@ def _clean_lines(prepared: Sequence[str], furniture: Callable[[str], bool]) -> s
     lines = [line if line and not furniture(line) else "" for line in prepared]
     blocks = _blocks(bp.drop_teasers(lines))
     width = bp.hard_wrap_width(blocks)
+    if width is None and len(blocks) > 1 and all(len(block) == 1 for block in blocks):
+        # Hard-wrapped with a blank line after every line: the lines are one block's lines.
+        merged = [block[0] for block in blocks]
+        width = bp.hard_wrap_width([merged])
+        blocks = [merged] if width is not None else blocks
     if width is not None:
         groups = [bp.unwrap_block(block, width) for block in blocks]
     else:

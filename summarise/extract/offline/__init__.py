@@ -19,8 +19,8 @@ from summarise.extract.offline.councils import (
 )
 from summarise.extract.offline.figures import find_figures
 from summarise.extract.offline.people import PersonMention, find_people, merge_people
-from summarise.extract.offline.points import SERVICE_AREA_CUES, find_points
-from summarise.extract.offline.quotes import attribute, find_quote_chains
+from summarise.extract.offline.points import SERVICE_AREA_CUES, cut_off_text, find_points
+from summarise.extract.offline.quotes import attribute, find_quote_chains, speaks_for_self
 from summarise.extract.offline.review import (
     FoundJudgement,
     find_bodies,
@@ -101,13 +101,16 @@ def summarise_article(article: Article) -> ArticleSummary:
     judgements = _judgements(found, locator, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
     seen: set[str] = set()
-    for p in find_points(doc, skip=_headline(doc, article)):
+    quoted = [
+        (part.start, part.end) for chain in chains if speaks_for_self(chain) for part in chain.parts
+    ]
+    for p in find_points(doc, skip=_headline(doc, article), quoted=quoted):
         if p.segment.text in seen:
             continue
         seen.add(p.segment.text)
         points[p.kind].append(
             Point(
-                text=p.segment.text,
+                text=cut_off_text(p.segment.text) if p.cut_off else p.segment.text,
                 service_area=p.service_area,
                 council=locator.at(p.segment),
                 evidence=span(p.segment),
