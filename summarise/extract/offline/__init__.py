@@ -136,6 +136,8 @@ def summarise_article(article: Article) -> ArticleSummary:
             title=article.title,
             publisher=article.publisher,
             published=article.published,
+            date_from=article.date_from,
+            url=article.url,
         ),
         scope=scope,
         councils=councils,
