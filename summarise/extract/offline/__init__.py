@@ -14,6 +14,7 @@ from summarise.extract import ExtractionResult
 from summarise.extract.offline.councils import (
     NOT_SOCIAL_CARE,
     decide_scope,
+    listed_councils,
     mentioned_as,
     reported_councils,
 )
@@ -42,7 +43,6 @@ from summarise.models import (
     Provenance,
     Quote,
     Review,
-    Scope,
     ServiceArea,
     Source,
     Span,
@@ -79,11 +79,8 @@ def summarise_article(article: Article) -> ArticleSummary:
 
     council_mentions = find_mentions(article.text)
     evidence = reported_councils(doc, council_mentions)
-    scope = decide_scope(doc, evidence, review_type)
-    if scope == Scope.national:
-        evidence = []
-    elif scope == Scope.council:
-        evidence = evidence[:1]
+    scope = decide_scope(doc, evidence)
+    evidence = listed_councils(scope, evidence)
     councils = [
         CouncilRef(
             name=ev.authority.name, gss_code=ev.authority.gss_code, mentioned_as=mentioned_as(ev)
