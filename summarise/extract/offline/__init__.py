@@ -27,8 +27,8 @@ from summarise.extract.offline.review import (
     find_bodies,
     find_judgements,
     find_review_date,
-    find_review_type,
 )
+from summarise.extract.offline.review_type import find_review_type
 from summarise.extract.offline.text import Document, Segment
 from summarise.gazetteer import Mention, find_mentions
 from summarise.models import (
