@@ -220,7 +220,6 @@ def test_may_contain_never_rules_out_a_case_insensitive_match() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Healthcare Inspectorate Wales said",
         "the Office for Standards body",
         "Audit Commissioner John Smith",
         "Best Value Inspectors",
@@ -252,3 +251,8 @@ def test_texts_with_case_odd_letters_take_the_ignorecase_path(odd: str) -> None:
             exact.areas,
             exact.recommends,
         )
+
+
+def test_other_inspectorates_are_other_and_never_care_inspectorate_wales() -> None:
+    text = "Healthcare Inspectorate Wales and Estyn joined the inspection."
+    assert review.find_bodies(text, review.ReviewType.other) == [review.Body.other]

@@ -25,6 +25,14 @@ BODY_PATTERNS: list[tuple[Body, re.Pattern[str]]] = [
         ),
     ),
     (Body.best_value, re.compile(r"Best Value Inspection Service|Best Value Inspectorate")),
+    # Inspectorates outside the contract's list that join social care inspections.
+    (
+        Body.other,
+        re.compile(
+            r"\bHMICFRS\b|HM Inspectorate of (?:Constabulary|Probation|Prisons)|"
+            r"Healthcare Inspectorate Wales|\bHIW\b|\bEstyn\b"
+        ),
+    ),
 ]
 
 
@@ -143,6 +151,7 @@ BODY_HINTS: dict[Body, tuple[str, ...]] = {
     Body.cqc: ("Care Quality Commission", "CQC"),
     Body.ciw: ("Care Inspectorate Wales", "CIW", "CSSIW", "Inspectorate Wales"),
     Body.best_value: ("Best Value Insp",),
+    Body.other: ("HMICFRS", "HM Inspectorate", "Healthcare Inspectorate", "HIW", "Estyn"),
 }
 
 
