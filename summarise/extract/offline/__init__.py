@@ -47,6 +47,7 @@ from summarise.models import (
     Source,
     Span,
 )
+from summarise.textclean import headline
 
 SUMMARY_MAX_WORDS = 70
 SOCIAL_SERVICES = re.compile(
@@ -214,7 +215,13 @@ def _judgements(
 
 def _headline(doc: Document, article: Article) -> list[tuple[int, int]]:
     first = doc.blocks[0] if doc.blocks else None
-    if first is not None and article.title and first.text.strip() == article.title.strip():
+    # A title that stands in for a missing headline (the first sentence) is still body text.
+    if (
+        first is not None
+        and article.title
+        and first.text.strip() == article.title.strip()
+        and headline(first.text) is not None
+    ):
         return [(first.start, first.end)]
     return []
 
