@@ -21,11 +21,11 @@ DEV = Path(__file__).parent / "data" / "dev"
 SHARED_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 
 FLOORS = {
-    "councils": 0.82,
+    "councils": 0.98,
     "speakers": 0.78,
-    "scope": 0.84,
-    "review_type": 0.74,
-    "bodies": 0.97,
+    "scope": 0.94,
+    "review_type": 0.97,
+    "bodies": 1.00,
     "judgements": 0.39,
     "figures": 0.65,
     "strengths": 0.81,
