@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from summarise.consolidate import NATIONAL_NAME, Stored, build_briefings
-from summarise.gazetteer import slugify
+from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
+from summarise.gazetteer.lookup import slugify
 from summarise.models import ArticleSummary, CouncilBriefing
-from summarise.outputs import Layout, write_model, write_text
+from summarise.outputs import Layout, write_bytes, write_model, write_text
 from summarise.render import render_index, render_review_page
-from summarise.render.docx import write_docx
+from summarise.render.docx import docx_of
 from summarise.render.html import html_of
 from summarise.render.markdown import markdown_of
 from summarise.render.view import build_view
@@ -40,7 +40,7 @@ def publish(
     generated_at: str,
     narrate: Narrate | None = None,
 ) -> list[Path]:
-    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return the JSON paths.
+    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return JSON paths.
 
     `narrate`, when given, adds an executive summary to each briefing before it is written.
     """
@@ -57,7 +57,7 @@ def publish(
         view = build_view(briefing, REVIEW_BASE)
         write_text(layout.briefing(slug, ".md"), markdown_of(view))
         write_text(layout.briefing(slug, ".html"), html_of(view))
-        write_docx(view, briefing.generated_at, layout.briefing(slug, ".docx"))
+        write_bytes(layout.briefing(slug, ".docx"), docx_of(view, briefing.generated_at))
         written.append(json_path)
     index_md, index_html = render_index(briefings, slugs=slugs)
     write_text(layout.out / "index.md", index_md)

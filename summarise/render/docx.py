@@ -13,7 +13,6 @@ import io
 import re
 import zipfile
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import cast
 
 from docx import Document
@@ -23,7 +22,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from summarise.models import CouncilBriefing
-from summarise.outputs import write_bytes
 from summarise.render.docxparts import (
     TONE_COLOURS,
     Links,
@@ -246,15 +244,13 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(
-    briefing: CouncilBriefing, path: Path, *, review_base: str | None = "../articles"
-) -> None:
-    """Write the briefing as ``.docx``; citations link to review pages under ``review_base``."""
-    write_docx(build_view(briefing, review_base), briefing.generated_at, path)
+def render_docx(briefing: CouncilBriefing, *, review_base: str | None = "../articles") -> bytes:
+    """The briefing as ``.docx`` bytes; citations link to review pages under ``review_base``."""
+    return docx_of(build_view(briefing, review_base), briefing.generated_at)
 
 
-def write_docx(view: BriefingView, generated_at: str, path: Path) -> None:
-    """Write a view already built (``publish`` builds one view for every format)."""
+def docx_of(view: BriefingView, generated_at: str) -> bytes:
+    """``.docx`` bytes for a view already built (``publish`` builds one view for every format)."""
     buffer = io.BytesIO()
     _build(view, generated_at).save(buffer)
-    write_bytes(path, _normalise_zip(buffer.getvalue()))
+    return _normalise_zip(buffer.getvalue())
