@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from summarise.align import Aligner
+from summarise.align.spans import Aligner
 from summarise.gazetteer import find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]

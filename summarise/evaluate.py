@@ -105,6 +105,12 @@ def _spurious(name: str, summary: ArticleSummary, gold: dict[str, Any]) -> list[
     for j in summary.judgements:
         if gold["judgements"].get(j.aspect.value) != j.value.value:
             found.append(f"{name}: judgement {j.aspect.value}={j.value.value}")
+    return found + point_problems(name, summary)
+
+
+def point_problems(name: str, summary: ArticleSummary) -> list[str]:
+    """Points that should not be there: both a strength and a concern, or site chrome."""
+    found: list[str] = []
     strengths = {(p.evidence.start, p.evidence.end) for p in summary.strengths}
     strength_texts = {_norm(p.text) for p in summary.strengths}
     for p in summary.concerns:
@@ -118,7 +124,7 @@ def _spurious(name: str, summary: ArticleSummary, gold: dict[str, Any]) -> list[
 
 
 def score_all(summaries: dict[str, ArticleSummary], gold: dict[str, Any]) -> Score:
-    """`summaries` maps the gold file names (e.g. "000_x.txt") to summaries; missing ones count as misses."""
+    """`summaries` maps gold file names ("000_x.txt") to summaries; missing ones count as misses."""
     total = Score()
     for name, facts in gold["articles"].items():
         if name not in summaries:

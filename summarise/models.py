@@ -138,12 +138,21 @@ class Span(Strict):
         return self
 
 
+DateFrom = Literal["page", "dateline", "byline", "url"]
+
+
 class Source(Strict):
     path: str
     sha256: str
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    date_from: DateFrom | None = Field(
+        default=None,
+        description="Where `published` was read: page metadata, a date line, a byline or the URL.",
+    )
+    url: str | None = Field(default=None, description="The page's address, when the input says.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
 
 
 class CouncilRef(Strict):
@@ -264,6 +273,9 @@ class BriefingSource(Strict):
     published: str | None = None
     review_type: ReviewType
     bodies: list[Body] = Field(default_factory=list)
+    publisher: str | None = None
+    url: str | None = Field(default=None, description="Where the article was published.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
 
 
 class LatestJudgement(Strict):
@@ -373,11 +385,8 @@ class RunRecord(Strict):
     )
 
 
-# --- the ingested article (not part of the written contract) --------------------------------
-
-
 class Article(Strict):
-    """One input after ingestion: `text` is the cleaned text that every span points into."""
+    """One input after ingestion (not in the written contract); spans point into `text`."""
 
     id: str = Field(description="The input file's stem; names the output files.")
     path: str
@@ -386,3 +395,6 @@ class Article(Strict):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    date_from: DateFrom | None = None
+    url: str | None = None
+    report_url: str | None = None

@@ -65,8 +65,8 @@ def made_for(name: str) -> set[str | None]:
 
 def current_versions() -> dict[str, str]:
     """Family of cassette (its folder) -> the prompt_version the code sends today."""
-    from summarise.extract.prompts import load_prompts
-    from summarise.narrative import load_narrative_prompts
+    from summarise.brief.narrative import load_narrative_prompts
+    from summarise.extract.llm.prompts import load_prompts
 
     extraction = load_prompts().version
     return {
@@ -86,7 +86,7 @@ class Stale:
 
 def recorded_settings(mode: str, base_url: str) -> Any:
     """The settings tests/test_llm_recorded.py records and replays the llama.cpp cassettes with."""
-    from summarise.config import Settings
+    from summarise.llm.config import Settings
 
     return Settings(
         backend="llm",
@@ -105,8 +105,8 @@ def recorded_first_request_now(name: str) -> dict[str, Any]:
     """The first request the code sends today for a recorded cassette's article, mode and model."""
     import httpx2
 
-    from summarise.extract.llm import LLMExtractor
-    from summarise.ingest import load_article
+    from summarise.extract.llm.extractor import LLMExtractor
+    from summarise.ingest.reader import load_article
 
     recorded = canonical_body(interactions(name)[0]["request"]["body"])
     sent: list[dict[str, Any]] = []

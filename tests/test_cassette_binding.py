@@ -30,7 +30,7 @@ from cassette_binding import (
 from conftest import summarise_vcr
 from vcr.errors import CannotOverwriteExistingCassetteException
 
-from summarise.extract.prompts import load_prompts
+from summarise.extract.llm.prompts import load_prompts
 
 
 def test_every_cassette_was_made_for_the_prompt_the_code_sends_now() -> None:

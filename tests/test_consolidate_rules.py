@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from summarise.consolidate import (
+from summarise.brief.consolidate import (
     Stored,
     build_briefings,
     direction,
@@ -20,7 +20,7 @@ from summarise.consolidate import (
     timeline,
 )
 from summarise.extract.offline import summarise_article
-from summarise.ingest import load_article
+from summarise.ingest.reader import load_article
 from summarise.models import (
     ArticleSummary,
     Aspect,

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from summarise.extract.offline import summarise_article
-from summarise.ingest import load_article
+from summarise.ingest.reader import load_article
 
 JR = "A joint review found that Essex social services are "
-MV = "Ofsted inspectors found at its latest monitoring visit that Essex County Council is making "
+MV = "Ofsted's monitoring visit found that Essex County Council is making "
 STARS = "Essex social services "
 
 
@@ -61,7 +61,8 @@ def test_each_phrase_gives_exactly_its_judgement(
     sentence: str, expected: list[tuple[str, str]], tmp_path: Path
 ) -> None:
     path = tmp_path / "a.txt"
-    path.write_text(f"Inspection report\n\nPublished 3 March 2004\n\n{sentence}\n", "utf-8")
+    title = "Ofsted monitoring visit to Essex" if sentence.startswith(MV) else "Inspection report"
+    path.write_text(f"{title}\n\nPublished 3 March 2004\n\n{sentence}\n", "utf-8")
     summary = summarise_article(load_article(path))
     assert [(j.aspect.value, j.value.value) for j in summary.judgements] == expected
     assert all(j.date is None for j in summary.judgements)  # the article's own finding

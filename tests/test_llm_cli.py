@@ -15,7 +15,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from summarise.align import check_span
+from summarise.align.spans import check_span
 from summarise.cli import app
 from summarise.models import ArticleSummary, CouncilBriefing, RunRecord
 

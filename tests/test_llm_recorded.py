@@ -21,9 +21,9 @@ import pytest
 from cassette_binding import ARTICLE_000 as ARTICLE
 from cassette_binding import recorded_settings
 
-from summarise.align import check_span
-from summarise.extract.llm import LLMExtractor
-from summarise.ingest import load_article
+from summarise.align.spans import check_span
+from summarise.extract.llm.extractor import LLMExtractor
+from summarise.ingest.reader import load_article
 from summarise.models import Outcome
 
 ROOT = Path(__file__).resolve().parents[1]
