@@ -24,6 +24,7 @@ from summarise.ingest.reader import load_article
 from summarise.models import (
     ArticleSummary,
     Aspect,
+    CouncilBriefing,
     CouncilRef,
     Judgement,
     LatestJudgement,
@@ -202,3 +203,34 @@ def test_a_multi_council_article_gives_each_council_its_own_points_and_no_quotes
     (b,) = build_briefings([Stored("m", one)], "2026-01-01")
     assert len(b.quotes) == len(nel.quotes) and len(b.figures) == len(nel.figures)
     assert evidence(b.strengths) == {p.evidence.text for p in nel.strengths}
+
+
+@pytest.fixture(scope="module")
+def example_briefings() -> tuple[dict[str, ArticleSummary], list[CouncilBriefing]]:
+    summaries = {
+        p.stem: summarise_article(load_article(p)) for p in sorted(NEL.parent.glob("*.txt"))
+    }
+    stored = [Stored(k, v) for k, v in summaries.items()]
+    return summaries, build_briefings(stored, "2026-01-01T00:00:00+00:00")
+
+
+def test_point_ids_sources_and_quote_order_of_every_example_briefing(
+    example_briefings: tuple[dict[str, ArticleSummary], list[CouncilBriefing]],
+) -> None:
+    summaries, briefings = example_briefings
+    for b in briefings:
+        for prefix, points in (("s", b.strengths), ("c", b.concerns), ("r", b.recommendations)):
+            assert [p.id for p in points] == [f"{prefix}{i}" for i in range(1, len(points) + 1)]
+        for src in b.sources:
+            s = summaries[src.id].source
+            assert (src.path, src.title, src.published) == (s.path, s.title, s.published)
+            assert (src.publisher, src.url, src.report_url) == (s.publisher, s.url, s.report_url)
+            assert src.bodies == summaries[src.id].review.bodies
+        keys = [(q.speaker is None, q.speaker or "") for q in b.quotes]
+        assert keys == sorted(keys), b.council.name  # named speakers A-Z, then unnamed
+        assert b.timeline and b.latest_judgements == latest_judgements(
+            [Stored(x.id, summaries[x.id]) for x in b.sources], b.council.name
+        )
+    essex = next(b for b in briefings if b.council.name == "Essex")
+    assert len(essex.quotes) == len(summaries["000_d3f0b9fec1a3d49c"].quotes)
+    assert len(essex.figures) == len(summaries["000_d3f0b9fec1a3d49c"].figures)
