@@ -7,11 +7,13 @@ or dropped. This module imports nothing from the package so that every other mod
 from __future__ import annotations
 
 from enum import Enum
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
+#: Versions this code reads; a 1.0 file did not require every contract field.
+SCHEMA_VERSIONS = Literal["1.0", "1.1"]
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -114,10 +116,21 @@ class Outcome(str, Enum):
     ok = "ok"
     flagged = "flagged"
     failed = "failed"
+    interrupted = "interrupted"  # run.json only: Ctrl-C stopped the run before this article
+
+
+def _all_required(schema: dict[str, Any]) -> None:
+    """Every field is always written, so the schema requires every one (schema 1.1); a field
+    that may be null says so with `anyOf [..., null]`. Readers can then rely on the contract."""
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and properties:
+        schema["required"] = list(properties)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", use_enum_values=False, json_schema_extra=_all_required
+    )
 
 
 # --- ArticleSummary -------------------------------------------------------------------------
@@ -232,7 +245,7 @@ class Provenance(Strict):
 
 
 class ArticleSummary(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     source: Source
     scope: Scope
     councils: list[CouncilRef] = Field(default_factory=list)
@@ -319,7 +332,7 @@ class NarrativeSentence(Strict):
 
 
 class CouncilBriefing(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     council: CouncilId
     generated_at: str
     sources: list[BriefingSource]
@@ -339,40 +352,6 @@ class CouncilBriefing(Strict):
     narrative_provenance: Provenance | None = None
 
 
-# --- run.json -------------------------------------------------------------------------------
-
-
-class ArticleRun(Strict):
-    path: str
-    id: str
-    outcome: Outcome
-    reason: str | None = None
-    attempts: int = 0
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
-    cached: bool = False
-
-
-class RunRecord(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    started_at: str
-    finished_at: str | None = None
-    backend: str
-    model: str | None = None
-    inputs: list[str] = Field(default_factory=list)
-    articles: list[ArticleRun] = Field(default_factory=list)
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
-
-
 # --- the ingested article (not part of the written contract) --------------------------------
 
 
@@ -386,3 +365,6 @@ class Article(Strict):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    warnings: list[str] = Field(
+        default_factory=list, description="What a library warned while reading this file."
+    )

@@ -140,6 +140,7 @@ class Metadata:
     title: str | None = None
     publisher: str | None = None
     published: str | None = None
+    warnings: tuple[str, ...] = ()  # what a library said while reading the file
 
     def or_else(self, other: Metadata) -> Metadata:
         """Fill this one's gaps from `other`, so stronger sources are consulted first."""
@@ -147,6 +148,7 @@ class Metadata:
             title=self.title or other.title,
             publisher=self.publisher or other.publisher,
             published=self.published or other.published,
+            warnings=self.warnings + other.warnings,
         )
 
 
