@@ -297,7 +297,11 @@ def _read_pdf(data: bytes, path: Path) -> tuple[str, Metadata]:
     if b"%PDF-" not in data[:1024]:
         raise IngestError(path, "not a PDF file (no %PDF- header)")
     with _pypdf_warnings() as warned:
-        raw, title = _pdf_pages(data, path)
+        try:
+            raw, title = _pdf_pages(data, path)
+        except IngestError as exc:
+            said = "; ".join(dict.fromkeys(warned))
+            raise IngestError(path, f"{exc.message} (pypdf: {said})" if said else exc.message)
     if not raw.strip():
         raise IngestError(path, "the PDF has no text layer (scanned?)")
     text, meta = clean_with_metadata(raw)
