@@ -8,6 +8,8 @@ carry the speaker of the first.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 
@@ -145,6 +147,7 @@ def attribute(
     """Fill each chain's speaker (or anonymous role / organisation) in place."""
     last_speaker: tuple[int, PersonMention] | None = None
     last_chain: QuoteChain | None = None
+    index = _PeopleIndex(people)
     for chain in chains:
         lead = _lead_in(doc, chain)
         tail = _tail(doc, chain)
@@ -156,7 +159,7 @@ def attribute(
         elif verbs := list(_VERB.finditer(lead)):
             subject = lead[: verbs[-1].start()]
         if subject is not None:
-            _resolve(chain, subject, subject_end, people, last_speaker, bodies_named)
+            _resolve(chain, subject, subject_end, index, last_speaker, bodies_named)
         elif last_chain is not None and last_chain.last_block == chain.first_block - 1 and not lead:
             chain.speaker, chain.role, chain.organisation = (
                 last_chain.speaker,
@@ -168,21 +171,49 @@ def attribute(
         last_chain = chain
 
 
+class _PeopleIndex:
+    """People by where they are named, so each quote looks only near itself: a long article
+    has thousands of quotes and people, and scanning every person for each was quadratic.
+    Lookups keep the list's own order, so the answers are those of a full scan."""
+
+    def __init__(self, people: list[PersonMention]) -> None:
+        self.people = people
+        order = sorted(range(len(people)), key=lambda i: people[i].start)
+        self.order = order
+        self.starts = [people[i].start for i in order]
+
+    def between(self, lo: int, hi: int) -> list[PersonMention]:
+        """People named at lo <= start < hi, in the list's order."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [self.people[i] for i in sorted(self.order[a:b])]
+
+    def latest_before(self, at: int) -> tuple[int, PersonMention] | None:
+        """The person named last before `at` (the first listed when two start together)."""
+        i = bisect.bisect_left(self.starts, at)
+        if not i:
+            return None
+        start = self.starts[i - 1]
+        first = min(self.order[bisect.bisect_left(self.starts, start) : i])
+        return start, self.people[first]
+
+
 def _resolve(
     chain: QuoteChain,
     subject: str,
     subject_end: int,
-    people: list[PersonMention],
+    index: _PeopleIndex,
     last_speaker: tuple[int, PersonMention] | None,
     bodies_named: list[str],
 ) -> None:
-    named = [p for p in people if chain.open_at - 400 <= p.start < subject_end]
+    people = index.people
+    named = index.between(chain.open_at - 400, subject_end)
     inside = [p for p in named if p.name in subject or p.surname in subject.split()]
     if inside:
         chain.speaker = inside[0]
     elif PRONOUN.search(subject.strip(" ,")) or subject.strip(" ,") in {"he", "she", "He", "She"}:
         # "He said:" means the person most recently named or quoted.
-        earlier = [(p.start, p) for p in people if p.start < chain.open_at]
+        latest = index.latest_before(chain.open_at)
+        earlier = [latest] if latest is not None else []
         if last_speaker is not None:
             earlier.append(last_speaker)
         chain.speaker = max(earlier, key=lambda e: e[0])[1] if earlier else None
