@@ -7,7 +7,6 @@ at known offsets, so every span is exact by construction.
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections.abc import Callable
 

@@ -8,7 +8,6 @@ A capitalised pair of words is only taken for a person when the text treats it a
 from __future__ import annotations
 
 import functools
-
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass

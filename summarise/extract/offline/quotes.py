@@ -9,7 +9,6 @@ carry the speaker of the first.
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass, field
 
