@@ -1,8 +1,9 @@
-"""Ingestion, the I/O edge: a path on disk -> an `Article` whose cleaned text every span points into.
+"""Ingestion, the I/O edge: a path on disk -> an `Article` whose cleaned text spans point into.
 
-This module finds the inputs, reads and decodes their bytes (refusing what is too big, binary
-or empty), picks a reader by suffix and names the file in every error. What a reader hands on
-is cleaned by `summarise.textclean` (characters by `summarise.charfix`); HTML is turned into text by `summarise.htmltext`.
+This module reads and decodes an input's bytes (refusing what is not a regular file, too big,
+binary or empty; `summarise.discovery` finds the inputs), picks a reader by suffix and names the
+file in every error. What a reader hands on is cleaned by `summarise.textclean` (characters by
+`summarise.charfix`); HTML is turned into text by `summarise.htmltext`.
 """
 
 from __future__ import annotations

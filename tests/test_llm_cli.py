@@ -102,7 +102,8 @@ def test_brief_llm_replay_beats_offline_and_rerun_is_free(
 
 @pytest.mark.vcr("curated/tools_004.yaml")
 def test_a_damaged_cache_is_named_once_and_the_run_goes_on(tmp_path: Path, clean_env: Path) -> None:
-    """Issue 10, item 2: random bytes in the cache file gave a `file is not a database` traceback."""
+    """Issue 10, item 2: random bytes in the cache file gave a `file is not a database`
+    traceback; now the cache is moved aside, named in one warning, and the run goes on."""
     clean_env.mkdir(parents=True)
     (clean_env / "results.sqlite3").write_bytes(b"\x00\xff junk " * 500)
     article = EXAMPLES / "004_2a15993ef3ba4a26.txt"
