@@ -5,8 +5,8 @@
 Each size (MiB, just under, so 5 fits the default 5 MB limit) is one article made of the
 bundled examples' paragraphs repeated, run in a fresh process so its peak memory is its own:
 ingest (read, decode, clean), then the offline extractor, then writing the summary, the
-cleaned text and the review page (`write`). Prints CPU seconds per stage, seconds per MB and peak RSS. Aim (issue 10): 5 MB
-in under 3 s and under 150 MB RSS.
+cleaned text and the review page (`write`). Prints CPU seconds per stage, seconds per MB
+and peak RSS. Aim (issue 10): 5 MB in under 3 s and under 150 MB RSS.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def make_article(path: Path, size: int) -> None:
 def measure(path: Path, out: Path) -> dict[str, float]:
     """One article through ingest, extract and write; CPU seconds per stage and peak RSS."""
     from summarise.extract.offline import OfflineExtractor
-    from summarise.ingest import load_article
+    from summarise.ingest.reader import load_article
     from summarise.outputs import Layout, write_model, write_text
     from summarise.render import render_review_page
 

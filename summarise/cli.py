@@ -13,8 +13,8 @@ import typer
 
 from summarise import __version__
 from summarise.cli_run import check_out, extract_all, msg, output_errors
-from summarise.config import ConfigError, Settings, load_settings
-from summarise.ingest import DEFAULT_MAX_BYTES
+from summarise.ingest.reader import DEFAULT_MAX_BYTES
+from summarise.llm.config import ConfigError, Settings, load_settings
 from summarise.models import SCHEMA_VERSION, ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_text
 from summarise.pipeline import now_iso, tune_gc_for_batch, write_record
@@ -102,6 +102,10 @@ def _settings(
         raise typer.Exit(2) from None
 
 
+def _tokens(usage: Usage) -> str:
+    return f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
+
+
 @app.command()
 def extract(
     paths: PathsArg,
@@ -174,7 +178,7 @@ class _Narrator:
     """Adds model-written executive summaries to briefings and keeps count of what they cost."""
 
     def __init__(self, settings: Settings) -> None:
-        from summarise.narrative import NarrativeWriter
+        from summarise.brief.narrative import NarrativeWriter
 
         self.writer = NarrativeWriter(settings)
         self.usage = Usage()
@@ -192,7 +196,7 @@ class _Narrator:
 
     def report(self) -> str:
         done = "narratives written" + (f", {len(self.failed)} failed" if self.failed else "")
-        return f"{done} · {self.usage.prompt_tokens} prompt + {self.usage.completion_tokens} completion tokens"
+        return f"{done} · {_tokens(self.usage)}"
 
 
 def _narrator(choice: str, settings: Settings) -> _Narrator | None:
@@ -296,6 +300,39 @@ def validate(
     checked = len([p for p in paths if p.exists()])
     msg.line(f"{checked} files checked against schema {SCHEMA_VERSION}, {len(problems)} problems")
     raise typer.Exit(1 if problems or missing or not checked else 0)
+
+
+@app.command("eval")
+def eval_command(
+    folder: Annotated[
+        Path, typer.Argument(help="Summaries: an output folder or its articles/ folder.")
+    ],
+    gold: Annotated[Path, typer.Option(help="Gold facts, shaped like the dev set's gold.json.")],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print each article's misses.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Also print the figures as JSON.")
+    ] = False,
+) -> None:
+    """Score summaries against a gold file, per field, as the shared scorer does."""
+    from summarise.gold_score import score_folder
+
+    if not gold.is_file():
+        msg.error(f"{gold}: no such gold file")
+        raise typer.Exit(2)
+    if not folder.is_dir():
+        msg.error(f"{folder}: no such folder")
+        raise typer.Exit(2)
+    articles = folder / "articles"
+    report = score_folder(gold, articles if articles.is_dir() else folder)
+    lines = report.lines()
+    if verbose:
+        lines = report.misses + lines
+    if as_json:
+        lines.insert(-1, json.dumps(report.figures()))
+    for line in lines:
+        msg.line(line)
 
 
 def version_callback(value: bool) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from summarise.config import ConfigError, Settings, describe
+from summarise.llm.config import ConfigError, Settings, describe
 from summarise.messages import Messages, make_console
 from summarise.models import Outcome
 from summarise.pipeline import RunInterrupted, RunResult, run_extract
@@ -78,7 +78,7 @@ def extract_all(
     run.json is written.
     """
     from summarise.extract.factory import make_extractor
-    from summarise.usage import cost_usd
+    from summarise.llm.usage import cost_usd
 
     msg.line(describe(settings))
     # instructor logs every exhausted re-ask at ERROR; the run reports those itself, one line each.

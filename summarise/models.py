@@ -151,12 +151,20 @@ class Span(Strict):
         return self
 
 
+DateFrom = Literal["page", "dateline", "byline", "url"]
+
+
 class Source(Strict):
     path: str
     sha256: str
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    date_from: DateFrom | None = Field(
+        default=None,
+        description="Where `published` was read: page metadata, a date line, a byline or the URL.",
+    )
+    url: str | None = Field(default=None, description="The page's address, when the input says.")
 
 
 class CouncilRef(Strict):
@@ -368,3 +376,5 @@ class Article(Strict):
     warnings: list[str] = Field(
         default_factory=list, description="What a library warned while reading this file."
     )
+    date_from: DateFrom | None = None
+    url: str | None = None

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from summarise.discovery import Discovery, discover_inputs
 from summarise.extract import ExtractionResult, Extractor
-from summarise.ingest import DEFAULT_MAX_BYTES, IngestError, load_article
+from summarise.ingest.discovery import Discovery, discover_inputs
+from summarise.ingest.reader import DEFAULT_MAX_BYTES, IngestError, load_article
 from summarise.models import Article, ArticleSummary, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.run_record import ArticleRun, RunRecord, count_statuses

@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarise.consolidate import NATIONAL_NAME, Stored, build_briefings
-from summarise.gazetteer import slugify
+from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
+from summarise.gazetteer.lookup import slugify
 from summarise.models import ArticleSummary, CouncilBriefing
-from summarise.outputs import Layout, write_model, write_text
+from summarise.outputs import Layout, write_bytes, write_model, write_text
 from summarise.render import (
     render_docx,
     render_html,
@@ -86,7 +86,7 @@ def publish(
         write_model(json_path, briefing)
         write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
         write_text(layout.briefing(slug, ".html"), render_html(briefing))
-        render_docx(briefing, layout.briefing(slug, ".docx"))
+        write_bytes(layout.briefing(slug, ".docx"), render_docx(briefing))
         written.append(json_path)
     earlier, problems = _earlier_briefings(layout, set(slugs))
     index_md, index_html = render_index(

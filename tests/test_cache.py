@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from summarise.cache import FILENAME, ResultCache, cache_key
+from summarise.llm.cache import FILENAME, ResultCache, cache_key
 from summarise.models import ArticleSummary, Outcome, Provenance, Scope, Source
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarise.boilerplate import strip_markdown
 from summarise.cli import app
-from summarise.ingest import IngestError, read_bytes
+from summarise.ingest.boilerplate import strip_markdown
+from summarise.ingest.reader import IngestError, read_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 ESSEX = "000_d3f0b9fec1a3d49c.txt"

@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from summarise.config import Settings
-from summarise.extract.llm import LLMExtractor
+from summarise.extract.llm.extractor import LLMExtractor
+from summarise.llm.config import Settings
 from summarise.pipeline import run_extract
 from summarise.run_record import RunRecord
 
