@@ -189,10 +189,30 @@ NarrativeOpt = Annotated[
 ]
 
 
+CouncilOpt = Annotated[
+    str | None,
+    typer.Option(help="One council's briefing from the store: its name, slug or GSS code."),
+]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", help="md, html, docx or json (with --council).")
+]
+
+
 @app.command()
 def brief(
-    paths: PathsArg,
-    out: OutOpt = Path("out"),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article files or folders (or use --council / --all).", show_default=False),
+    ] = None,
+    council: CouncilOpt = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every briefing and the index, from the store.")
+    ] = False,
+    db: Annotated[str | None, typer.Option("--db", help="The store (see ingest).")] = None,
+    fmt: FormatOpt = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -203,10 +223,22 @@ def brief(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     narrative: NarrativeOpt = "none",
 ) -> None:
-    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index."""
+    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index.
+
+    With --council or --all, the briefing comes from the store (`summarise ingest`) instead.
+    """
     from summarise.publish import publish
 
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
+    if council is not None or all_:
+        from summarise.cli_store import brief_from_store
+
+        brief_from_store(council, all_, paths, db, fmt, out, backend, model, settings)
+        return
+    if not paths:
+        err.print("[red]error:[/] give article files or folders, or --council NAME, or --all")
+        raise typer.Exit(2)
+    out = out or Path("out")
     narrate = _narrator(narrative, settings)
     result = _extract(paths, out, settings, max_bytes)
     written = publish(
@@ -351,3 +383,6 @@ def main(
 ) -> None:
     """Summarise council social services inspection reporting."""
     tune_gc_for_batch()
+
+
+import summarise.cli_store  # noqa: E402,F401  (registers ingest, councils, export, ...)

@@ -80,6 +80,8 @@ class Stored:
 
     id: str
     summary: ArticleSummary
+    # Every place the article appeared when re-posted copies were merged into it (the store).
+    places: tuple[str, ...] = ()
 
 
 def judgement_phrase(aspect: Aspect, value: str) -> str:
@@ -309,6 +311,7 @@ def _briefing_for(
                 published=i.summary.source.published,
                 review_type=i.summary.review.review_type,
                 bodies=i.summary.review.bodies,
+                places=list(i.places),
             )
             for i in items
         ],

@@ -119,6 +119,8 @@ class Outcome(str, Enum):
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
+FACT_ID = "Stable fact id from its kind and span (summarise.fact_ids), e.g. judgement-812-861."
+
 
 # --- ArticleSummary -------------------------------------------------------------------------
 
@@ -147,6 +149,7 @@ class Source(Strict):
 
 
 class CouncilRef(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     name: str
     gss_code: str | None = None
     mentioned_as: list[str] = Field(default_factory=list)
@@ -159,6 +162,7 @@ class Review(Strict):
 
 
 class Judgement(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     aspect: Aspect
     value: JudgementValue
     council: str | None = None
@@ -180,6 +184,7 @@ class Judgement(Strict):
 
 
 class Point(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     service_area: ServiceArea | None = None
     council: str | None = None
@@ -187,6 +192,7 @@ class Point(Strict):
 
 
 class Quote(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     speaker: str | None = None
     role: str | None = None
     organisation: str | None = None
@@ -195,6 +201,7 @@ class Quote(Strict):
 
 
 class Figure(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     meaning: str
     span: Span
@@ -264,6 +271,9 @@ class BriefingSource(Strict):
     published: str | None = None
     review_type: ReviewType
     bodies: list[Body] = Field(default_factory=list)
+    places: list[str] = Field(
+        default_factory=list, description="Every place a syndicated or re-posted copy appeared."
+    )
 
 
 class LatestJudgement(Strict):

@@ -31,6 +31,7 @@ def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSum
         )
 
 
+FORMATS = ("json", "md", "html", "docx")
 Narrate = Callable[[CouncilBriefing], CouncilBriefing]
 
 
@@ -51,16 +52,26 @@ def publish(
     slugs = [briefing_slug(b) for b in briefings]
     written: list[Path] = []
     for briefing, slug in zip(briefings, slugs, strict=True):
-        json_path = layout.briefing(slug, ".json")
-        write_model(json_path, briefing)
-        write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
-        write_text(layout.briefing(slug, ".html"), render_html(briefing))
-        render_docx(briefing, layout.briefing(slug, ".docx"))
-        written.append(json_path)
+        written.append(write_briefing(layout, briefing, slug))
     index_md, index_html = render_index(briefings, slugs=slugs)
     write_text(layout.out / "index.md", index_md)
     write_text(layout.out / "index.html", index_html)
     return written
+
+
+def write_briefing(
+    layout: Layout, briefing: CouncilBriefing, slug: str, formats: Sequence[str] = FORMATS
+) -> Path:
+    """Write one briefing as OUT/briefings/<slug>.<format> for each format; return the JSON path."""
+    if "json" in formats:
+        write_model(layout.briefing(slug, ".json"), briefing)
+    if "md" in formats:
+        write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
+    if "html" in formats:
+        write_text(layout.briefing(slug, ".html"), render_html(briefing))
+    if "docx" in formats:
+        render_docx(briefing, layout.briefing(slug, ".docx"))
+    return layout.briefing(slug, ".json")
 
 
 def load_stored(layout: Layout) -> list[tuple[str, ArticleSummary]]:

@@ -24,6 +24,7 @@ from typing import Any, cast
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
 from summarise.cache import ResultCache, cache_key
+from summarise.fact_ids import with_fact_ids
 from summarise.config import Settings
 from summarise.extract import ExtractionResult
 from summarise.extract.chunking import Chunk, chunk_text
@@ -92,7 +93,7 @@ class LLMExtractor:
             hit = self.cache.get(key)
             if hit is not None:
                 hit = hit.model_copy(update={"source": source_of(article)})
-                return ExtractionResult(summary=hit, attempts=0, cached=True)
+                return ExtractionResult(summary=with_fact_ids(hit), attempts=0, cached=True)
 
         chunks = chunk_text(article.text, self.settings.chunk_tokens)
         results = [self._extract_chunk(article, chunk, len(chunks)) for chunk in chunks]

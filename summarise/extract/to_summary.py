@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from summarise.fact_ids import with_fact_ids
 from summarise.align import Aligner, check_span
 from summarise.extract.chunking import Chunk
 from summarise.extract.response_model import ArticleExtraction, PointOut
@@ -246,4 +247,4 @@ def build_summary(
             usage=usage,
         ),
     )
-    return summary, b.problems
+    return with_fact_ids(summary), b.problems

@@ -29,6 +29,7 @@ from summarise.extract.offline.review import (
     find_review_type,
 )
 from summarise.extract.offline.text import Document, Segment
+from summarise.fact_ids import with_fact_ids
 from summarise.gazetteer import Mention, find_mentions
 from summarise.models import (
     Article,
@@ -129,7 +130,7 @@ def summarise_article(article: Article) -> ArticleSummary:
     ]
     people = [_person(p) for p in merge_people(mentions)]
     all_points = [pt for kind in points.values() for pt in kind]
-    return ArticleSummary(
+    summary = ArticleSummary(
         source=Source(
             path=article.path,
             sha256=article.sha256,
@@ -153,6 +154,7 @@ def summarise_article(article: Article) -> ArticleSummary:
         service_areas=_service_areas(all_points, article.text),
         provenance=Provenance(backend="offline"),
     )
+    return with_fact_ids(summary)
 
 
 class CouncilLocator:

@@ -1,0 +1,365 @@
+"""The store's reads and writes. Every write is one transaction, so a killed run loses at most
+the article it was writing, and the store always opens."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from summarise.models import Article, ArticleRun, ArticleSummary
+from summarise.store.engine import StoreError, display, explain, open_engine
+from summarise.store.tables import (
+    appearances,
+    articles,
+    decisions,
+    sketches,
+    summaries,
+    summary_councils,
+)
+from summarise.store.versions import Version
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class StoredArticle:
+    """One article as the store holds it, with every place it appeared (its first place first)."""
+
+    id: int
+    key: str
+    text: str
+    text_sha256: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    removed: bool = False
+    places: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SummaryRow:
+    article_id: int
+    version: Version
+    outcome: str
+    summary: ArticleSummary | None
+    created_at: str
+
+
+class Store:
+    """A store at `url`, migrated to this code's schema on open."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = open_engine(url)
+        self.where = display(self.engine.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction; any database failure becomes a StoreError naming the store."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except IntegrityError:
+            raise
+        except SQLAlchemyError as e:
+            raise StoreError(explain(self.where, e)) from None
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect().execution_options(readonly=True) as conn:
+                yield conn
+                conn.rollback()
+        except SQLAlchemyError as e:
+            raise StoreError(explain(self.where, e)) from None
+
+    # --- what is there ------------------------------------------------------------------------
+
+    def known_raw(self) -> dict[str, tuple[int, str]]:
+        """raw sha256 → (article id, cleaner version) for every file already ingested."""
+        q = select(appearances.c.raw_sha256, appearances.c.article_id, appearances.c.cleaner_version)
+        with self.read() as conn:
+            return {r[0]: (r[1], r[2]) for r in conn.execute(q)}
+
+    def summarised(self, version: Version) -> set[tuple[int, str]]:
+        """(article id, text sha256) pairs that already have a summary of this version."""
+        q = select(summaries.c.article_id, summaries.c.text_sha256).where(
+            summaries.c.backend == version.backend,
+            summaries.c.model_version == version.model_version,
+            summaries.c.prompt_version == version.prompt_version,
+            summaries.c.schema_version == version.schema_version,
+        )
+        with self.read() as conn:
+            return {(r[0], r[1]) for r in conn.execute(q)}
+
+    def articles(self, *, include_removed: bool = False) -> list[StoredArticle]:
+        q = select(articles).order_by(articles.c.id)
+        if not include_removed:
+            q = q.where(articles.c.removed_at.is_(None))
+        places = select(appearances.c.article_id, appearances.c.path).order_by(appearances.c.id)
+        with self.read() as conn:
+            found = {r.id: _article(r) for r in conn.execute(q)}
+            for article_id, path in conn.execute(places):
+                if article_id in found:
+                    found[article_id].places.append(path)
+        return list(found.values())
+
+    def find_article(self, name: str) -> StoredArticle:
+        """An article by its key, a place it appeared, or its id."""
+        for a in self.articles(include_removed=True):
+            if name in (a.key, str(a.id)) or name in a.places:
+                return a
+        raise KeyError(name)
+
+    def candidates(self, sketch: Sequence[int], min_shared: int) -> list[tuple[int, str]]:
+        """(article id, cleaned text) of live articles sharing at least `min_shared` sketch hashes."""
+        shared = (
+            select(sketches.c.article_id)
+            .where(sketches.c.hash.in_(list(sketch)))
+            .group_by(sketches.c.article_id)
+            .having(func.count() >= min_shared)
+        )
+        q = select(articles.c.id, articles.c.text).where(
+            articles.c.id.in_(shared), articles.c.removed_at.is_(None)
+        )
+        with self.read() as conn:
+            return [(r[0], r[1]) for r in conn.execute(q)]
+
+    # --- adding -------------------------------------------------------------------------------
+
+    def add_article(
+        self, article: Article, raw_sha256: str, cleaner: str, how: str, sketch: Sequence[int]
+    ) -> tuple[int, str]:
+        """Insert a new article and its first place; returns (id, key). The key is the file's
+        stem, made unique (x, x-2, ...)."""
+        with self.write() as conn:
+            key = _free_key(conn, article.id)
+            article_id = conn.execute(
+                insert(articles).values(
+                    key=key,
+                    text_sha256=article.sha256,
+                    text=article.text,
+                    title=article.title,
+                    publisher=article.publisher,
+                    published=article.published,
+                    added_at=now_iso(),
+                    added_how=how,
+                )
+            ).inserted_primary_key[0]
+            _insert_place(conn, article_id, article, raw_sha256, cleaner, None, None)
+            if sketch:
+                conn.execute(
+                    insert(sketches), [{"hash": h, "article_id": article_id} for h in set(sketch)]
+                )
+        return int(article_id), key
+
+    def add_place(
+        self, article_id: int, article: Article, raw_sha256: str, cleaner: str, similarity: float
+    ) -> None:
+        """Record a re-posted copy as another place the article appeared."""
+        with self.write() as conn:
+            own = conn.execute(
+                select(articles.c.text_sha256).where(articles.c.id == article_id)
+            ).scalar_one()
+            text = None if own == article.sha256 else article.text
+            _insert_place(conn, article_id, article, raw_sha256, cleaner, text, similarity)
+
+    def put_summary(
+        self, article_id: int, text_sha256: str, version: Version, run: ArticleRun,
+        summary: ArticleSummary | None,
+    ) -> None:  # fmt: skip
+        """Store a summary with its run record; an earlier one of the same version is replaced."""
+        values = {
+            "outcome": run.outcome.value,
+            "reason": run.reason,
+            "attempts": run.attempts,
+            "usage": run.usage.model_dump_json(),
+            "cost_usd": run.cost_usd,
+            "created_at": now_iso(),
+            "scope": summary.scope.value if summary is not None else None,
+            "summary": summary.model_dump_json() if summary is not None else None,
+        }
+        key = {
+            "article_id": article_id,
+            "backend": version.backend,
+            "model_version": version.model_version,
+            "prompt_version": version.prompt_version,
+            "schema_version": version.schema_version,
+            "text_sha256": text_sha256,
+        }
+        where = [summaries.c[k] == v for k, v in key.items()]
+        with self.write() as conn:
+            old = conn.execute(select(summaries.c.id).where(*where)).scalar()
+            if old is not None:
+                conn.execute(delete(summary_councils).where(summary_councils.c.summary_id == old))
+                conn.execute(update(summaries).where(summaries.c.id == old).values(**values))
+                summary_id = old
+            else:
+                summary_id = conn.execute(
+                    insert(summaries).values(**key, **values)
+                ).inserted_primary_key[0]
+            names = {c.name: c.gss_code for c in summary.councils} if summary else {}
+            if names:
+                conn.execute(
+                    insert(summary_councils),
+                    [{"summary_id": summary_id, "name": n, "gss_code": g} for n, g in names.items()],
+                )
+
+    # --- briefing inputs ----------------------------------------------------------------------
+
+    def council_names(self) -> dict[str, str | None]:
+        """Every council some stored summary reports on, with its GSS code."""
+        q = select(summary_councils.c.name, func.max(summary_councils.c.gss_code)).group_by(
+            summary_councils.c.name
+        )
+        with self.read() as conn:
+            return {r[0]: r[1] for r in conn.execute(q)}
+
+    def latest_summaries(
+        self, council: str | None = None, backend: str | None = None, model: str | None = None
+    ) -> list[tuple[StoredArticle, ArticleSummary]]:
+        """Per live article (reporting on `council`, or national, when given), the newest ok
+        summary of its current text, else the newest flagged one; of `backend`/`model` if given."""
+        conds = [
+            summaries.c.summary.is_not(None),
+            summaries.c.text_sha256 == articles.c.text_sha256,
+            articles.c.removed_at.is_(None),
+        ]
+        if backend:
+            conds.append(summaries.c.backend == backend)
+        if model:
+            conds.append(summaries.c.model_version == model)
+        if council is not None:
+            named = select(summary_councils.c.summary_id).where(summary_councils.c.name == council)
+            conds.append(or_(summaries.c.id.in_(named), summaries.c.scope == "national"))
+        q = (
+            select(summaries.c.id, summaries.c.article_id, summaries.c.outcome)
+            .join(articles, articles.c.id == summaries.c.article_id)
+            .where(and_(*conds))
+            .order_by(summaries.c.created_at, summaries.c.id)
+        )
+        best: dict[int, tuple[bool, int]] = {}
+        with self.read() as conn:
+            for summary_id, article_id, outcome in conn.execute(q):
+                ok = outcome == "ok"
+                if article_id not in best or ok or not best[article_id][0]:
+                    best[article_id] = (ok, summary_id)
+            chosen = [sid for _, sid in best.values()]
+            raw = dict(
+                conn.execute(
+                    select(summaries.c.article_id, summaries.c.summary).where(
+                        summaries.c.id.in_(chosen)
+                    )
+                ).all()
+            )
+            found = self._articles(conn, list(raw))
+        return [
+            (found[i], ArticleSummary.model_validate_json(raw[i])) for i in sorted(raw) if i in found
+        ]
+
+    def _articles(self, conn: Connection, ids: list[int]) -> dict[int, StoredArticle]:
+        q = select(articles).where(articles.c.id.in_(ids))
+        found = {r.id: _article(r) for r in conn.execute(q)}
+        places = (
+            select(appearances.c.article_id, appearances.c.path)
+            .where(appearances.c.article_id.in_(ids))
+            .order_by(appearances.c.id)
+        )
+        for article_id, path in conn.execute(places):
+            found[article_id].places.append(path)
+        return found
+
+    def text_history(self) -> dict[int, set[str]]:
+        """Every cleaned-text sha256 each article has had (decisions name the text they saw)."""
+        q = select(summaries.c.article_id, summaries.c.text_sha256).distinct()
+        out: dict[int, set[str]] = {}
+        with self.read() as conn:
+            for article_id, sha in conn.execute(q):
+                out.setdefault(article_id, set()).add(sha)
+            for article_id, sha in conn.execute(select(articles.c.id, articles.c.text_sha256)):
+                out.setdefault(article_id, set()).add(sha)
+        return out
+
+    def remove(self, article_id: int) -> None:
+        with self.write() as conn:
+            conn.execute(
+                update(articles).where(articles.c.id == article_id).values(removed_at=now_iso())
+            )
+
+    def decision_rows(self) -> list[dict[str, object]]:
+        with self.read() as conn:
+            rows = conn.execute(select(decisions).order_by(decisions.c.id))
+            return [dict(r._mapping) for r in rows]
+
+    def add_decision(self, values: dict[str, object]) -> None:
+        with self.write() as conn:
+            conn.execute(insert(decisions).values(**values))
+
+
+def _article(row: object) -> StoredArticle:
+    m = row._mapping  # type: ignore[attr-defined]
+    return StoredArticle(
+        id=m["id"],
+        key=m["key"],
+        text=m["text"],
+        text_sha256=m["text_sha256"],
+        title=m["title"],
+        publisher=m["publisher"],
+        published=m["published"],
+        removed=m["removed_at"] is not None,
+    )
+
+
+def _free_key(conn: Connection, stem: str) -> str:
+    taken = {
+        k
+        for (k,) in conn.execute(
+            select(articles.c.key).where(
+                (articles.c.key == stem) | articles.c.key.like(f"{stem}-%")
+            )
+        )
+    }
+    if stem not in taken:
+        return stem
+    n = 2
+    while f"{stem}-{n}" in taken:
+        n += 1
+    return f"{stem}-{n}"
+
+
+def _insert_place(
+    conn: Connection, article_id: int, article: Article, raw_sha256: str, cleaner: str,
+    text: str | None, similarity: float | None,
+) -> None:  # fmt: skip
+    conn.execute(
+        insert(appearances).values(
+            article_id=article_id,
+            raw_sha256=raw_sha256,
+            path=article.path,
+            title=article.title,
+            publisher=article.publisher,
+            published=article.published,
+            text=text,
+            similarity=similarity,
+            cleaner_version=cleaner,
+            added_at=now_iso(),
+        )
+    )
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+__all__ = ["Store", "StoreError", "StoredArticle", "SummaryRow", "dumps"]
