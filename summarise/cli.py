@@ -202,7 +202,9 @@ FormatOpt = Annotated[
 def brief(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Article files or folders (or use --council / --all).", show_default=False),
+        typer.Argument(
+            help="Article files or folders (or use --council / --all).", show_default=False
+        ),
     ] = None,
     council: CouncilOpt = None,
     all_: Annotated[
@@ -385,4 +387,4 @@ def main(
     tune_gc_for_batch()
 
 
-import summarise.cli_store  # noqa: E402,F401  (registers ingest, councils, export, ...)
+import summarise.cli_store  # noqa: F401  (registers ingest, councils, export, ...)

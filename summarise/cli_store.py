@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -35,7 +35,7 @@ from summarise.cli import (
 )
 from summarise.config import ConfigError, Settings, describe
 from summarise.ingest import DEFAULT_MAX_BYTES
-from summarise.models import ArticleRun
+from summarise.models import ArticleRun, CouncilBriefing
 from summarise.store.engine import StoreError, resolve_url
 from summarise.store.repo import Store
 
@@ -49,6 +49,12 @@ DbOpt = Annotated[
 ]
 
 
+def _fail(message: str, code: int) -> NoReturn:
+    """One line on standard error, then the exit code."""
+    err.print(message, soft_wrap=True)
+    raise typer.Exit(code)
+
+
 @contextmanager
 def open_store(db: str | None, settings: Settings | None = None) -> Iterator[Store]:
     """The store, or one line naming it and exit 1."""
@@ -56,13 +62,11 @@ def open_store(db: str | None, settings: Settings | None = None) -> Iterator[Sto
     try:
         store = Store(resolve_url(db, configured))
     except StoreError as e:
-        err.print(f"[red]error:[/] {e}", soft_wrap=True)
-        raise typer.Exit(1) from None
+        _fail(f"[red]error:[/] {e}", 1)
     try:
         yield store
     except StoreError as e:
-        err.print(f"[red]error:[/] {e}", soft_wrap=True)
-        raise typer.Exit(1) from None
+        _fail(f"[red]error:[/] {e}", 1)
     finally:
         store.close()
 
@@ -93,8 +97,7 @@ def ingest(
     try:
         extractor = make_extractor(settings)
     except (ConfigError, ValueError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
+        _fail(f"[red]error:[/] {e}", 2)
     with (
         open_store(db, settings) as store,
         Progress(
@@ -116,7 +119,9 @@ def ingest(
             store,
             extractor,
             reextract=reextract,
-            cost=lambda u: cost_usd(u, extractor.model, settings.prices) if extractor.model else None,
+            cost=lambda u: (
+                cost_usd(u, extractor.model, settings.prices) if extractor.model else None
+            ),
             report=report,
             advance=lambda: progress.advance(task),
         )
@@ -124,7 +129,8 @@ def ingest(
     out_console.print(
         f"{result.added} added, {result.merged} merged into stored articles as re-posts, "
         f"{result.skipped} skipped (same bytes), {result.extracted} extracted, "
-        f"{result.failed} failed · store {store.where}"
+        f"{result.failed} failed · store {store.where}",
+        soft_wrap=True,
     )
     raise typer.Exit(1 if result.failed else 0)
 
@@ -143,29 +149,33 @@ def councils(
     settings = _settings(None, None, None, None, False, config, None)
     with open_store(db, settings) as store:
         lib = library(store)
-    rows = []
-    for b in build_briefings(lib.items, now_iso()):
-        dates = [s.published for s in b.sources if s.published]
-        rows.append(
-            {
-                "council": b.council.name,
-                "gss_code": b.council.gss_code,
-                "latest_judgements": {j.aspect.value: j.value.value for j in b.latest_judgements},
-                "sources": len(b.sources),
-                "newest_source": max(dates) if dates else None,
-            }
-        )
+    briefings = build_briefings(lib.items, now_iso())
+    rows = [_council_row(b) for b in briefings]
     if as_json:
         out_console.print_json(json.dumps(rows))
         return
-    table = Table("council", "GSS", "latest judgements", "sources", "newest")
-    for r in rows:
-        judged = ", ".join(f"{k} {v}" for k, v in r["latest_judgements"].items())  # type: ignore[attr-defined]
+    table = Table("council", "GSS", "latest judgements", "sources", "newest source")
+    for b, r in zip(briefings, rows, strict=True):
+        judged = ", ".join(f"{j.aspect.value} {j.value.value}" for j in b.latest_judgements)
+        newest = str(r["newest_source"] or "")
         table.add_row(
-            str(r["council"]), str(r["gss_code"] or ""), judged or "none",
-            str(r["sources"]), str(r["newest_source"] or ""),
-        )  # fmt: skip
+            b.council.name, b.council.gss_code or "", judged or "none", str(r["sources"]), newest
+        )
     out_console.print(table)
+
+
+def _council_row(b: CouncilBriefing) -> dict[str, object]:
+    """One council's line: latest judgements, number of sources, newest source date."""
+    dates = [d for d in (s.published for s in b.sources) if d] + [
+        e.date for e in b.timeline if e.date
+    ]
+    return {
+        "council": b.council.name,
+        "gss_code": b.council.gss_code,
+        "latest_judgements": {j.aspect.value: j.value.value for j in b.latest_judgements},
+        "sources": len(b.sources),
+        "newest_source": max(dates) if dates else None,
+    }
 
 
 @app.command()
@@ -198,8 +208,7 @@ def remove(article: ArticleArg, db: DbOpt = None) -> None:
         try:
             found = store.find_article(article)
         except KeyError:
-            err.print(f"[red]error:[/] no article {article!r} in store {store.where}")
-            raise typer.Exit(1) from None
+            _fail(f"[red]error:[/] no article {article!r} in store {store.where}", 1)
         store.remove(found.id)
     out_console.print(f"removed {found.key} ({len(found.places)} places)")
 
@@ -211,15 +220,13 @@ def backup(
     """A consistent copy of a SQLite store, even while it is in use (SQLite's backup API)."""
     with open_store(db) as store:
         if store.engine.dialect.name != "sqlite":
-            err.print("[red]error:[/] backup copies SQLite stores; for PostgreSQL use pg_dump")
-            raise typer.Exit(2)
+            _fail("[red]error:[/] backup copies SQLite stores; for PostgreSQL use pg_dump", 2)
         source = store.engine.url.database or ""
         try:
             with sqlite3.connect(source) as src, sqlite3.connect(file) as dst:
                 src.backup(dst)
         except sqlite3.Error as e:
-            err.print(f"[red]error:[/] backup of {source} to {file} failed: {e}")
-            raise typer.Exit(1) from None
+            _fail(f"[red]error:[/] backup of {source} to {file} failed: {e}", 1)
     out_console.print(f"backed up {source} to {file}")
 
 
@@ -243,17 +250,13 @@ def brief_from_store(
     from summarise.render import render_markdown
 
     if paths or (council is not None and all_):
-        err.print("[red]error:[/] --council and --all read the store: give no paths, and one")
-        raise typer.Exit(2)
+        _fail("[red]error:[/] --council and --all read the store: give no paths, and one", 2)
     if fmt is not None and fmt not in FORMATS:
-        err.print(f"[red]error:[/] --format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-        raise typer.Exit(2)
+        _fail(f"[red]error:[/] --format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
     if all_ and out is None:
-        err.print("[red]error:[/] brief --all needs --out DIR")
-        raise typer.Exit(2)
+        _fail("[red]error:[/] brief --all needs --out DIR", 2)
     if council is not None and out is None and fmt in ("html", "docx"):
-        err.print(f"[red]error:[/] a .{fmt} briefing needs --out DIR")
-        raise typer.Exit(2)
+        _fail(f"[red]error:[/] a .{fmt} briefing needs --out DIR", 2)
     with open_store(db, settings) as store:
         name = None
         if council is not None:
@@ -261,16 +264,22 @@ def brief_from_store(
                 name = resolve_council(store, council)
             except UnknownCouncil as e:
                 hint = f"; did you mean {', '.join(e.nearest)}?" if e.nearest else ""
-                err.print(f"[red]error:[/] no council {e.name!r} in store {store.where}{hint}")
-                raise typer.Exit(2) from None
+                _fail(f"[red]error:[/] no council {e.name!r} in store {store.where}{hint}", 2)
         lib = library(store, name, backend, model)
     for key, d in lib.needs_review:
-        err.print(f"[yellow]needs review[/] {key}#{d.fact_id}: its {d.action} could not carry over")
+        err.print(
+            f"[yellow]needs review[/] {key}#{d.fact_id}: its {d.action} could not carry over",
+            soft_wrap=True,
+        )
     if all_ and out is not None:
-        written = publish(Layout(out), write_articles(Layout(out), lib), now_iso())
+        places = {i.id: i.places for i in lib.items}
+        written = publish(Layout(out), write_articles(Layout(out), lib), now_iso(), places=places)
         out_console.print(f"{len(written)} briefings from the store · written to {out}")
         return
-    briefing = next(b for b in build_briefings(lib.items, now_iso()) if b.council.name == name)
+    found = [b for b in build_briefings(lib.items, now_iso()) if b.council.name == name]
+    if not found:
+        _fail(f"[red]error:[/] no usable summary reports on {name} in store {store.where}", 1)
+    briefing = found[0]
     if out is None:
         text = briefing.model_dump_json(indent=2) if fmt == "json" else render_markdown(briefing)
         typer.echo(text)

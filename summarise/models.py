@@ -119,6 +119,7 @@ class Outcome(str, Enum):
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
+
 FACT_ID = "Stable fact id from its kind and span (summarise.fact_ids), e.g. judgement-812-861."
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from summarise.consolidate import NATIONAL_NAME, Stored, build_briefings
@@ -40,13 +40,18 @@ def publish(
     summaries: Sequence[tuple[str, ArticleSummary]],
     generated_at: str,
     narrate: Narrate | None = None,
+    places: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Path]:
     """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return the JSON paths.
 
-    `narrate`, when given, adds an executive summary to each briefing before it is written.
+    `narrate`, when given, adds an executive summary to each briefing before it is written;
+    `places` lists, per article id, every place a re-posted article appeared (the store).
     """
     write_review_pages(layout, summaries)
-    briefings = build_briefings([Stored(i, s) for i, s in summaries], generated_at)
+    where = places or {}
+    briefings = build_briefings(
+        [Stored(i, s, tuple(where.get(i, ()))) for i, s in summaries], generated_at
+    )
     if narrate is not None:
         briefings = [narrate(b) for b in briefings]
     slugs = [briefing_slug(b) for b in briefings]

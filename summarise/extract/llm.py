@@ -24,7 +24,6 @@ from typing import Any, cast
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
 from summarise.cache import ResultCache, cache_key
-from summarise.fact_ids import with_fact_ids
 from summarise.config import Settings
 from summarise.extract import ExtractionResult
 from summarise.extract.chunking import Chunk, chunk_text
@@ -41,6 +40,7 @@ from summarise.extract.response_model import ArticleExtraction, format_problems
 from summarise.extract.salvage import best_attempt
 from summarise.extract.to_summary import ChunkAnswer, build_summary, source_of
 from summarise.extract.transport import Sleep
+from summarise.fact_ids import with_fact_ids
 from summarise.models import SCHEMA_VERSION, Article, Outcome, Usage
 
 

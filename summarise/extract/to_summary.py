@@ -16,10 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarise.fact_ids import with_fact_ids
 from summarise.align import Aligner, check_span
 from summarise.extract.chunking import Chunk
 from summarise.extract.response_model import ArticleExtraction, PointOut
+from summarise.fact_ids import with_fact_ids
 from summarise.models import (
     ASPECT_VALUES,
     DATE_PATTERN,

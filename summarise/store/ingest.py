@@ -81,7 +81,9 @@ class Ingester:
             self.report(run.path, run)
 
     def _failed(self, path: str, reason: str) -> None:
-        self._record(ArticleRun(path=path, id=Path(path).name, outcome=Outcome.failed, reason=reason))
+        self._record(
+            ArticleRun(path=path, id=Path(path).name, outcome=Outcome.failed, reason=reason)
+        )
 
     def extract(self, article_id: int, article: Article) -> None:
         """Extract one article and store the summary with its run record."""

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Insert, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from summarise.models import Article, ArticleRun, ArticleSummary
@@ -88,7 +88,9 @@ class Store:
 
     def known_raw(self) -> dict[str, tuple[int, str]]:
         """raw sha256 → (article id, cleaner version) for every file already ingested."""
-        q = select(appearances.c.raw_sha256, appearances.c.article_id, appearances.c.cleaner_version)
+        q = select(
+            appearances.c.raw_sha256, appearances.c.article_id, appearances.c.cleaner_version
+        )
         with self.read() as conn:
             return {r[0]: (r[1], r[2]) for r in conn.execute(q)}
 
@@ -145,7 +147,8 @@ class Store:
         stem, made unique (x, x-2, ...)."""
         with self.write() as conn:
             key = _free_key(conn, article.id)
-            article_id = conn.execute(
+            article_id = _new_id(
+                conn,
                 insert(articles).values(
                     key=key,
                     text_sha256=article.sha256,
@@ -155,8 +158,8 @@ class Store:
                     published=article.published,
                     added_at=now_iso(),
                     added_how=how,
-                )
-            ).inserted_primary_key[0]
+                ),
+            )
             _insert_place(conn, article_id, article, raw_sha256, cleaner, None, None)
             if sketch:
                 conn.execute(
@@ -206,22 +209,30 @@ class Store:
                 conn.execute(update(summaries).where(summaries.c.id == old).values(**values))
                 summary_id = old
             else:
-                summary_id = conn.execute(
-                    insert(summaries).values(**key, **values)
-                ).inserted_primary_key[0]
+                summary_id = _new_id(conn, insert(summaries).values(**key, **values))
             names = {c.name: c.gss_code for c in summary.councils} if summary else {}
             if names:
                 conn.execute(
                     insert(summary_councils),
-                    [{"summary_id": summary_id, "name": n, "gss_code": g} for n, g in names.items()],
+                    [
+                        {"summary_id": summary_id, "name": n, "gss_code": g}
+                        for n, g in names.items()
+                    ],
                 )
 
     # --- briefing inputs ----------------------------------------------------------------------
 
     def council_names(self) -> dict[str, str | None]:
         """Every council some stored summary reports on, with its GSS code."""
-        q = select(summary_councils.c.name, func.max(summary_councils.c.gss_code)).group_by(
-            summary_councils.c.name
+        live = (
+            select(summaries.c.id)
+            .join(articles, articles.c.id == summaries.c.article_id)
+            .where(articles.c.removed_at.is_(None))
+        )
+        q = (
+            select(summary_councils.c.name, func.max(summary_councils.c.gss_code))
+            .where(summary_councils.c.summary_id.in_(live))
+            .group_by(summary_councils.c.name)
         )
         with self.read() as conn:
             return {r[0]: r[1] for r in conn.execute(q)}
@@ -265,7 +276,9 @@ class Store:
             )
             found = self._articles(conn, list(raw))
         return [
-            (found[i], ArticleSummary.model_validate_json(raw[i])) for i in sorted(raw) if i in found
+            (found[i], ArticleSummary.model_validate_json(raw[i]))
+            for i in sorted(raw)
+            if i in found
         ]
 
     def _articles(self, conn: Connection, ids: list[int]) -> dict[int, StoredArticle]:
@@ -305,6 +318,13 @@ class Store:
     def add_decision(self, values: dict[str, object]) -> None:
         with self.write() as conn:
             conn.execute(insert(decisions).values(**values))
+
+
+def _new_id(conn: Connection, stmt: Insert) -> int:
+    """Run an insert and return the new row's primary key."""
+    key = conn.execute(stmt).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def _article(row: object) -> StoredArticle:

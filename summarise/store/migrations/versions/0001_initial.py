@@ -96,5 +96,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("decisions", "summary_councils", "summaries", "sketches", "appearances", "articles"):
+    for table in (
+        "decisions",
+        "summary_councils",
+        "summaries",
+        "sketches",
+        "appearances",
+        "articles",
+    ):
         op.drop_table(table)
