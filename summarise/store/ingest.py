@@ -138,13 +138,20 @@ class Ingester:
         self.extract(article_id, article.model_copy(update={"id": key}))
 
     def catch_up(self) -> None:
-        """Extract stored articles that lack a summary of this version (new rules, say)."""
-        if self.version.backend != "offline" and not self.reextract:
-            return
-        done = set() if self.reextract else self.store.summarised(self.version)
-        for a in self.store.articles():
-            if (a.id, a.text_sha256) not in done:
-                self.extract(a.id, _as_article(a))
+        """Extract stored articles that still need it: all with --reextract; those without an
+        offline summary by today's rules; and any with no summary of this backend at all (an
+        ingest killed between storing an article and its summary)."""
+        if self.reextract:
+            todo = {a.id for a in self.store.articles()}
+        else:
+            todo = self.store.unsummarised(
+                self.version if self.version.backend == "offline" else None,
+                self.version.backend,
+            )
+        if todo:
+            for a in self.store.articles():
+                if a.id in todo:
+                    self.extract(a.id, _as_article(a))
 
     def run(self, inputs: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES,
             on_start: Callable[[int], None] | None = None) -> IngestResult:  # fmt: skip

@@ -94,16 +94,24 @@ class Store:
         with self.read() as conn:
             return {r[0]: (r[1], r[2]) for r in conn.execute(q)}
 
-    def summarised(self, version: Version) -> set[tuple[int, str]]:
-        """(article id, text sha256) pairs that already have a summary of this version."""
-        q = select(summaries.c.article_id, summaries.c.text_sha256).where(
-            summaries.c.backend == version.backend,
-            summaries.c.model_version == version.model_version,
-            summaries.c.prompt_version == version.prompt_version,
-            summaries.c.schema_version == version.schema_version,
-        )
+    def unsummarised(self, version: Version | None, backend: str) -> set[int]:
+        """Live articles with no summary of their current text of `version` (or, when None, of
+        `backend` at all)."""
+        conds = [
+            summaries.c.article_id == articles.c.id,
+            summaries.c.text_sha256 == articles.c.text_sha256,
+            summaries.c.backend == backend,
+        ]
+        if version is not None:
+            conds += [
+                summaries.c.model_version == version.model_version,
+                summaries.c.prompt_version == version.prompt_version,
+                summaries.c.schema_version == version.schema_version,
+            ]
+        has = select(summaries.c.id).where(*conds).exists()
+        q = select(articles.c.id).where(articles.c.removed_at.is_(None), ~has)
         with self.read() as conn:
-            return {(r[0], r[1]) for r in conn.execute(q)}
+            return {r[0] for r in conn.execute(q)}
 
     def articles(self, *, include_removed: bool = False) -> list[StoredArticle]:
         q = select(articles).order_by(articles.c.id)
