@@ -158,7 +158,7 @@ def test_an_ingest_killed_mid_run_leaves_a_store_that_a_second_run_finishes(
     assert partial[0] < counts(reference)[0], "the kill came too late to test anything"
     with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    code, out, err = ingest(url, folder)
+    code, _, err = ingest(url, folder)
     assert code == 0, err
     assert counts(url) == counts(reference)
 
