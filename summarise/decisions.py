@@ -149,5 +149,5 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
             replace.get(f.id or "", f) for f in getattr(summary, name) if f.id not in drop
         ] + added.get(name, [])
         update[name] = kept
-    out.summary = with_fact_ids(summary.model_copy(update=update))
+    out.summary = with_fact_ids(summary.model_copy(update=update, deep=True))
     return out

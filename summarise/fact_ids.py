@@ -55,15 +55,17 @@ def iter_facts(summary: ArticleSummary) -> Iterator[tuple[str, str, Fact]]:
 
 
 def with_fact_ids(summary: ArticleSummary) -> ArticleSummary:
-    """A copy of `summary` whose every fact has its contract id (the same input, the same ids)."""
+    """`summary` with every fact's contract id set (the same input, the same ids).
+
+    The ids are set in place: extractors call this on facts they have just made, and a copy
+    of every fact cost a tenth of the offline extractor's time.
+    """
     seen: dict[str, int] = {}
-    update: dict[str, list[Fact]] = {}
-    for field, kind, fact in iter_facts(summary):
+    for _, kind, fact in iter_facts(summary):
         base = base_id(kind, fact)
         seen[base] = seen.get(base, 0) + 1
-        fact_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        update.setdefault(field, []).append(fact.model_copy(update={"id": fact_id}))
-    return summary.model_copy(update=update)
+        fact.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return summary
 
 
 def facts_by_id(summary: ArticleSummary) -> dict[str, tuple[str, Fact]]:

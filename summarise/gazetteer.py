@@ -304,7 +304,14 @@ def find_mentions(text: str) -> list[Mention]:
 
     See `summarise.council_mentions.find_mentions` for the rules.
     """
+    return list(_mentions(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """Memoised: an article's text is scanned by the store's re-post check and twice by the
+    offline extractor; Mentions are frozen, so the callers can share them."""
     # Imported here: council_mentions builds on this module's index.
     from summarise.council_mentions import find_mentions as find
 
-    return find(text)
+    return tuple(find(text))

@@ -22,6 +22,7 @@ from summarise.models import Article, ArticleRun, Outcome, Usage
 from summarise.store import dedup
 from summarise.store.repo import Store, StoredArticle
 from summarise.store.versions import Version, rules_version, version_of
+from summarise.store.writes import SummaryRecord
 
 Report = Callable[[str, ArticleRun], None]
 
@@ -85,8 +86,8 @@ class Ingester:
             ArticleRun(path=path, id=Path(path).name, outcome=Outcome.failed, reason=reason)
         )
 
-    def extract(self, article_id: int, article: Article) -> None:
-        """Extract one article and store the summary with its run record."""
+    def _extract(self, article: Article) -> SummaryRecord:
+        """Run the extractor on one article; a failure is a record too."""
         started = time.perf_counter()
         try:
             res = self.extractor.extract(article)
@@ -106,10 +107,18 @@ class Ingester:
         )
         if self.cost is not None:
             run.cost_usd = self.cost(run.usage)
-        self.store.put_summary(article_id, article.sha256, self.version, run, res.summary)
+        return SummaryRecord(self.version, article.sha256, run, res.summary)
+
+    def _extracted(self, record: SummaryRecord) -> None:
         self.result.extracted += 1
-        self.result.usage = self.result.usage + run.usage
-        self._record(run)
+        self.result.usage = self.result.usage + record.run.usage
+        self._record(record.run)
+
+    def extract(self, article_id: int, article: Article) -> None:
+        """Extract a stored article again and store the summary with its run record."""
+        record = self._extract(article)
+        self.store.put_summary(article_id, record)
+        self._extracted(record)
 
     def add(self, job: _Job, max_bytes: int) -> None:
         """A file not seen before: a new article, or another place of a stored one."""
@@ -120,22 +129,28 @@ class Ingester:
             return
         article = article.model_copy(update={"id": _stem(job.path)})
         shingles = dedup.shingles(article.text)
-        sketch = dedup.sketch(shingles)
+        named = dedup.councils_named(article.text)
+        sketch = dedup.sketch(shingles, named)
         try:
-            for article_id, text in self.store.candidates(sketch, dedup.MIN_SHARED):
-                score = dedup.same_story(article.text, shingles, text)
+            for article_id, theirs in self.store.candidates(sketch, dedup.MIN_SHARED):
+                if not dedup.maybe_same(sketch, theirs):
+                    continue
+                score = dedup.same_story(shingles, self.store.text_of(article_id))
                 if score is not None:
                     self.store.add_place(article_id, article, job.raw_sha256, self.cleaner, score)
                     self.result.merged += 1
                     return
-            article_id, key = self.store.add_article(
-                article, job.raw_sha256, self.cleaner, f"ingest {self.version.backend}", sketch
-            )
+            record = self._extract(article)
+            # the article, its first place and its summary are one transaction
+            self.store.add_article(
+                article, job.raw_sha256, self.cleaner, f"ingest {self.version.backend}", sketch,
+                named, record,
+            )  # fmt: skip
         except IntegrityError:  # another ingest stored the same bytes a moment ago
             self.result.skipped += 1
             return
         self.result.added += 1
-        self.extract(article_id, article.model_copy(update={"id": key}))
+        self._extracted(record)
 
     def catch_up(self) -> None:
         """Extract stored articles that still need it: all with --reextract; those without an

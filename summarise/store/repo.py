@@ -7,12 +7,11 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Insert, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from summarise.models import Article, ArticleRun, ArticleSummary
+from summarise.models import Article, ArticleSummary
 from summarise.store.engine import StoreError, display, explain, open_engine
 from summarise.store.tables import (
     appearances,
@@ -23,10 +22,13 @@ from summarise.store.tables import (
     summary_councils,
 )
 from summarise.store.versions import Version
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+from summarise.store.writes import (
+    SummaryRecord,
+    insert_article,
+    insert_place,
+    now_iso,
+    write_summary,
+)
 
 
 @dataclass
@@ -132,48 +134,45 @@ class Store:
                 return a
         raise KeyError(name)
 
-    def candidates(self, sketch: Sequence[int], min_shared: int) -> list[tuple[int, str]]:
-        """(article id, cleaned text) of live articles sharing at least `min_shared` sketch hashes."""
+    def candidates(self, sketch: Sequence[int], min_shared: int) -> list[tuple[int, list[int]]]:
+        """(article id, sketch) of live articles sharing at least `min_shared` sketch hashes
+        (sketches are salted with the councils named, so only those naming the same ones)."""
         shared = (
             select(sketches.c.article_id)
-            .where(sketches.c.hash.in_(list(sketch)))
+            .where(sketches.c.hash.in_(bindparam("hashes", expanding=True)))
             .group_by(sketches.c.article_id)
             .having(func.count() >= min_shared)
         )
-        q = select(articles.c.id, articles.c.text).where(
-            articles.c.id.in_(shared), articles.c.removed_at.is_(None)
+        q = (
+            select(sketches.c.article_id, sketches.c.hash)
+            .join(articles, articles.c.id == sketches.c.article_id)
+            .where(sketches.c.article_id.in_(shared), articles.c.removed_at.is_(None))
         )
+        found: dict[int, list[int]] = {}
         with self.read() as conn:
-            return [(r[0], r[1]) for r in conn.execute(q)]
+            for article_id, h in conn.execute(q, {"hashes": list(sketch)}):
+                found.setdefault(article_id, []).append(h)
+        return list(found.items())
+
+    def text_of(self, article_id: int) -> str:
+        with self.read() as conn:
+            q = select(articles.c.text).where(articles.c.id == article_id)
+            return str(conn.execute(q).scalar_one())
 
     # --- adding -------------------------------------------------------------------------------
 
     def add_article(
-        self, article: Article, raw_sha256: str, cleaner: str, how: str, sketch: Sequence[int]
-    ) -> tuple[int, str]:
-        """Insert a new article and its first place; returns (id, key). The key is the file's
-        stem, made unique (x, x-2, ...)."""
+        self, article: Article, raw_sha256: str, cleaner: str, how: str, sketch: Sequence[int],
+        councils_named: str, record: SummaryRecord | None = None,
+    ) -> tuple[int, str]:  # fmt: skip
+        """Insert a new article, its first place and its summary in one transaction; returns
+        (id, key). The key is the file's stem, made unique (x, x-2, ...)."""
         with self.write() as conn:
-            key = _free_key(conn, article.id)
-            article_id = _new_id(
-                conn,
-                insert(articles).values(
-                    key=key,
-                    text_sha256=article.sha256,
-                    text=article.text,
-                    title=article.title,
-                    publisher=article.publisher,
-                    published=article.published,
-                    added_at=now_iso(),
-                    added_how=how,
-                ),
-            )
-            _insert_place(conn, article_id, article, raw_sha256, cleaner, None, None)
-            if sketch:
-                conn.execute(
-                    insert(sketches), [{"hash": h, "article_id": article_id} for h in set(sketch)]
-                )
-        return int(article_id), key
+            article_id, key = insert_article(conn, article, how, sketch, councils_named)
+            insert_place(conn, article_id, article, raw_sha256, cleaner, None, None)
+            if record is not None:
+                write_summary(conn, article_id, record)
+        return article_id, key
 
     def add_place(
         self, article_id: int, article: Article, raw_sha256: str, cleaner: str, similarity: float
@@ -184,49 +183,11 @@ class Store:
                 select(articles.c.text_sha256).where(articles.c.id == article_id)
             ).scalar_one()
             text = None if own == article.sha256 else article.text
-            _insert_place(conn, article_id, article, raw_sha256, cleaner, text, similarity)
+            insert_place(conn, article_id, article, raw_sha256, cleaner, text, similarity)
 
-    def put_summary(
-        self, article_id: int, text_sha256: str, version: Version, run: ArticleRun,
-        summary: ArticleSummary | None,
-    ) -> None:  # fmt: skip
-        """Store a summary with its run record; an earlier one of the same version is replaced."""
-        values = {
-            "outcome": run.outcome.value,
-            "reason": run.reason,
-            "attempts": run.attempts,
-            "usage": run.usage.model_dump_json(),
-            "cost_usd": run.cost_usd,
-            "created_at": now_iso(),
-            "scope": summary.scope.value if summary is not None else None,
-            "summary": summary.model_dump_json() if summary is not None else None,
-        }
-        key = {
-            "article_id": article_id,
-            "backend": version.backend,
-            "model_version": version.model_version,
-            "prompt_version": version.prompt_version,
-            "schema_version": version.schema_version,
-            "text_sha256": text_sha256,
-        }
-        where = [summaries.c[k] == v for k, v in key.items()]
+    def put_summary(self, article_id: int, record: SummaryRecord) -> None:
         with self.write() as conn:
-            old = conn.execute(select(summaries.c.id).where(*where)).scalar()
-            if old is not None:
-                conn.execute(delete(summary_councils).where(summary_councils.c.summary_id == old))
-                conn.execute(update(summaries).where(summaries.c.id == old).values(**values))
-                summary_id = old
-            else:
-                summary_id = _new_id(conn, insert(summaries).values(**key, **values))
-            names = {c.name: c.gss_code for c in summary.councils} if summary else {}
-            if names:
-                conn.execute(
-                    insert(summary_councils),
-                    [
-                        {"summary_id": summary_id, "name": n, "gss_code": g}
-                        for n, g in names.items()
-                    ],
-                )
+            write_summary(conn, article_id, record)
 
     # --- briefing inputs ----------------------------------------------------------------------
 
@@ -328,13 +289,6 @@ class Store:
             conn.execute(insert(decisions).values(**values))
 
 
-def _new_id(conn: Connection, stmt: Insert) -> int:
-    """Run an insert and return the new row's primary key."""
-    key = conn.execute(stmt).inserted_primary_key
-    assert key is not None
-    return int(key[0])
-
-
 def _article(row: object) -> StoredArticle:
     m = row._mapping  # type: ignore[attr-defined]
     return StoredArticle(
@@ -346,43 +300,6 @@ def _article(row: object) -> StoredArticle:
         publisher=m["publisher"],
         published=m["published"],
         removed=m["removed_at"] is not None,
-    )
-
-
-def _free_key(conn: Connection, stem: str) -> str:
-    taken = {
-        k
-        for (k,) in conn.execute(
-            select(articles.c.key).where(
-                (articles.c.key == stem) | articles.c.key.like(f"{stem}-%")
-            )
-        )
-    }
-    if stem not in taken:
-        return stem
-    n = 2
-    while f"{stem}-{n}" in taken:
-        n += 1
-    return f"{stem}-{n}"
-
-
-def _insert_place(
-    conn: Connection, article_id: int, article: Article, raw_sha256: str, cleaner: str,
-    text: str | None, similarity: float | None,
-) -> None:  # fmt: skip
-    conn.execute(
-        insert(appearances).values(
-            article_id=article_id,
-            raw_sha256=raw_sha256,
-            path=article.path,
-            title=article.title,
-            publisher=article.publisher,
-            published=article.published,
-            text=text,
-            similarity=similarity,
-            cleaner_version=cleaner,
-            added_at=now_iso(),
-        )
     )
 
 

@@ -31,6 +31,8 @@ articles = Table(
     Column("key", String(200), nullable=False, unique=True),
     Column("text_sha256", String(64), nullable=False, index=True),
     Column("text", Text, nullable=False),
+    # The councils the text names (gazetteer), "|"-joined: re-posts must name the same ones.
+    Column("councils_named", Text, nullable=False),
     Column("title", Text),
     Column("publisher", Text),
     Column("published", String(10)),

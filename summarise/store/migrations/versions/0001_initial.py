@@ -18,6 +18,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(200), nullable=False, unique=True),
         sa.Column("text_sha256", sa.String(64), nullable=False, index=True),
         sa.Column("text", sa.Text, nullable=False),
+        sa.Column("councils_named", sa.Text, nullable=False),
         sa.Column("title", sa.Text),
         sa.Column("publisher", sa.Text),
         sa.Column("published", sa.String(10)),
