@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -36,8 +36,11 @@ from summarise.cli import (
 from summarise.config import ConfigError, Settings, describe
 from summarise.ingest import DEFAULT_MAX_BYTES
 from summarise.models import ArticleRun, CouncilBriefing
-from summarise.store.engine import StoreError, resolve_url
-from summarise.store.repo import Store
+from summarise.store.errors import StoreError
+from summarise.store.url import resolve_url
+
+if TYPE_CHECKING:
+    from summarise.store.repo import Store
 
 DbOpt = Annotated[
     str | None,
@@ -58,6 +61,8 @@ def _fail(message: str, code: int) -> NoReturn:
 @contextmanager
 def open_store(db: str | None, settings: Settings | None = None) -> Iterator[Store]:
     """The store, or one line naming it and exit 1."""
+    from summarise.store.repo import Store
+
     configured = settings.database_url if settings is not None else None
     try:
         store = Store(resolve_url(db, configured))

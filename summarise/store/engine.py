@@ -10,45 +10,30 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-ENV_URL: Final = "SUMMARISE_DATABASE_URL"
+from summarise.store.errors import StoreError
+from summarise.store.url import ENV_URL, resolve_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+__all__ = ["ENV_URL", "StoreError", "open_engine", "resolve_url"]
+
 # Seconds a write waits for another process's write lock before the store counts as locked.
 ENV_LOCK_TIMEOUT: Final = "SUMMARISE_DB_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT_S: Final = 60.0
 MIGRATIONS: Final = Path(__file__).parent / "migrations"
 PG_MIGRATION_LOCK: Final = 7_316_011  # pg_advisory_xact_lock key: one migrator at a time
-
-
-class StoreError(Exception):
-    """A store that cannot be used; the message is one line naming it."""
-
-
-def default_url() -> str:
-    folder = Path(platformdirs.user_data_dir("summarise"))
-    return f"sqlite:///{folder / 'library.sqlite'}"
-
-
-def resolve_url(flag: str | None, configured: str | None) -> str:
-    """--db, then SUMMARISE_DATABASE_URL, then summarise.toml's database_url, then the default.
-
-    A bare path (no `://`) means a SQLite file.
-    """
-    url = flag or os.environ.get(ENV_URL) or configured or default_url()
-    if "://" not in url and url != "sqlite://":
-        url = f"sqlite:///{Path(url).expanduser()}"
-    return url
+# The newest migration (migrations/versions); a test checks it against Alembic's own head, and
+# a store already there opens without loading Alembic at all.
+HEAD: Final = "0001"
 
 
 def display(url: str | URL) -> str:
@@ -130,6 +115,8 @@ def explain(where: str, exc: BaseException) -> str:
 
 
 def _config(conn: Any) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = conn
@@ -138,6 +125,8 @@ def _config(conn: Any) -> Config:
 
 def _check_known(where: str, script: ScriptDirectory, current: str | None) -> bool:
     """Whether `current` is this code's head; a revision this code does not know is newer."""
+    from alembic.util.exc import CommandError
+
     if current is None:
         return False
     try:
@@ -149,21 +138,40 @@ def _check_known(where: str, script: ScriptDirectory, current: str | None) -> bo
     return current == script.get_current_head()
 
 
+def _current(conn: Connection) -> str | None:
+    """The store's schema revision; None for a new, empty store."""
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _at_head(engine: Engine) -> bool:
+    """One plain read: is the store at HEAD already? (False when it has no version table.)"""
+    with engine.connect().execution_options(readonly=True) as conn:
+        try:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        except SQLAlchemyError as e:
+            if "alembic_version" not in str(e):  # not "no such table": a real fault
+                raise
+            rows = []
+        conn.rollback()
+    return [r[0] for r in rows] == [HEAD]
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the store to this code's schema; a no-op (one read) when it is there already."""
+    """Bring the store to this code's schema; one read, without Alembic, when it is there."""
     where = display(engine.url)
-    script = ScriptDirectory.from_config(_config(None))
     try:
-        with engine.connect().execution_options(readonly=True) as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-            conn.rollback()
-        if _check_known(where, script, current):
+        if _at_head(engine):
             return
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(_config(None))
         with engine.begin() as conn:
             if engine.dialect.name == "postgresql":
                 conn.execute(text(f"SELECT pg_advisory_xact_lock({PG_MIGRATION_LOCK})"))
-            current = MigrationContext.configure(conn).get_current_revision()
-            if not _check_known(where, script, current):
+            if not _check_known(where, script, _current(conn)):
                 command.upgrade(_config(conn), "head")
     except SQLAlchemyError as e:
         raise StoreError(explain(where, e)) from None

@@ -173,3 +173,14 @@ def test_two_ingests_at_once_on_one_sqlite_file_both_finish(tmp_path: Path) -> N
     outcomes = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outcomes
     assert counts(url) == counts(reference)
+
+
+def test_the_fast_open_path_knows_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from summarise.store.engine import HEAD, MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == HEAD
