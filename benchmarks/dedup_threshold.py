@@ -36,7 +36,9 @@ def reposts(text: str) -> dict[str, str]:
         "agency footer": text + "\n\nCopyright 2003 Local Newswire. Share this story.\n",
         "last paragraph dropped": "\n\n".join(paras[:-1]),
         "middle paragraph dropped": "\n\n".join(paras[:middle] + paras[middle + 1 :]),
-        "straight quotes": text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"'),
+        "straight quotes": text.replace("\u2019", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"'),
     }
 
 

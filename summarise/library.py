@@ -75,15 +75,20 @@ class UnknownCouncil(LookupError):
 
 
 def resolve_council(store: Store, name: str) -> str:
-    """A council in the store by its name, slug or GSS code (or a gazetteer alias)."""
-    known = store.council_names()
+    """A council in the store by its name, slug or GSS code (or a gazetteer alias).
+
+    The gazetteer answers first and one indexed query confirms it; only a name it does not
+    know makes the store list every council, to suggest the nearest.
+    """
     wanted = name.strip()
+    for form in (wanted, wanted.replace("-", " ")):
+        authority = lookup(form)
+        if authority is not None and store.has_council(authority.name):
+            return authority.name
+    known = store.council_names()
     for council, gss in known.items():
         if wanted.lower() in (council.lower(), slugify(council), (gss or "").lower()):
             return council
-    authority = lookup(wanted)
-    if authority is not None and authority.name in known:
-        return authority.name
     nearest = process.extract(wanted, list(known), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
     raise UnknownCouncil(wanted, [n for n, _, _ in nearest])
 

@@ -206,6 +206,18 @@ class Store:
         with self.read() as conn:
             return {r[0]: r[1] for r in conn.execute(q)}
 
+    def has_council(self, name: str) -> bool:
+        """Whether a live article's summary reports on the council `name`."""
+        q = (
+            select(summary_councils.c.name)
+            .join(summaries, summaries.c.id == summary_councils.c.summary_id)
+            .join(articles, articles.c.id == summaries.c.article_id)
+            .where(summary_councils.c.name == name, articles.c.removed_at.is_(None))
+            .limit(1)
+        )
+        with self.read() as conn:
+            return conn.execute(q).first() is not None
+
     def latest_summaries(
         self, council: str | None = None, backend: str | None = None, model: str | None = None
     ) -> list[tuple[StoredArticle, ArticleSummary]]:
