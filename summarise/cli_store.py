@@ -133,7 +133,8 @@ def ingest(
         result = ingester.run(paths, max_bytes, on_start=lambda n: progress.update(task, total=n))
     out_console.print(
         f"{result.added} added, {result.merged} merged into stored articles as re-posts, "
-        f"{result.skipped} skipped (same bytes), {result.extracted} extracted, "
+        f"{result.skipped} skipped (same bytes), {result.recleaned} cleaned again, "
+        f"{result.extracted} extracted, "
         f"{result.failed} failed · store {store.where}",
         soft_wrap=True,
     )
@@ -216,6 +217,29 @@ def remove(article: ArticleArg, db: DbOpt = None) -> None:
             _fail(f"[red]error:[/] no article {article!r} in store {store.where}", 1)
         store.remove(found.id)
     out_console.print(f"removed {found.key} ({len(found.places)} places)")
+
+
+@app.command()
+def unmerge(
+    place: Annotated[str, typer.Argument(help="The path a wrongly merged re-post came from.")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Split a re-post that was wrongly merged: it becomes its own article, extracted again."""
+    from summarise.extract.factory import make_extractor
+    from summarise.store.edits import EditError
+    from summarise.store.edits import unmerge as split
+    from summarise.store.ingest import Ingester
+
+    settings = _settings(None, None, None, None, False, config, None)
+    with open_store(db, settings) as store:
+        try:
+            article = split(store, place)
+        except EditError as e:
+            _fail(f"[red]error:[/] {e}", 1)
+        ingester = Ingester(store, make_extractor(settings), report=lambda _p, run: _report(run))
+        ingester.catch_up()
+    out_console.print(f"{place} is now article {article.key}", soft_wrap=True)
 
 
 @app.command()

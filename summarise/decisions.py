@@ -96,7 +96,8 @@ def reanchor(decision: Decision, summary: ArticleSummary, text: str) -> str | No
 
 
 def _new_fact(kind: str, after: dict[str, Any] | None, text: str) -> BaseModel | None:
-    """A corrected or added fact, when it validates and its span is in the text."""
+    """A corrected or added fact whose span is in `text`: where it was, or found again by
+    aligning its span's text (the cleaned text changed since the decision)."""
     if after is None or kind not in KIND_MODEL:
         return None
     try:
@@ -104,7 +105,13 @@ def _new_fact(kind: str, after: dict[str, Any] | None, text: str) -> BaseModel |
     except ValidationError:
         return None
     span = fact_span(fact)  # type: ignore[arg-type]
-    return fact if span is None or check_span(text, span) is None else None
+    if span is None or check_span(text, span) is None:
+        return fact
+    found = Aligner(text, allow_fuzzy=False).find(span.text)
+    if found is None:
+        return None
+    field = "evidence" if "evidence" in type(fact).model_fields else "span"
+    return fact.model_copy(update={field: found})
 
 
 def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Decision]) -> Reviewed:

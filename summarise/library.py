@@ -47,6 +47,14 @@ def load_decisions(store: Store) -> dict[str, list[Decision]]:
     return out
 
 
+def record_decision(store: Store, d: Decision) -> None:
+    """Append a reviewer's decision (decisions are never changed, only outvoted)."""
+    values: dict[str, object] = d.model_dump()
+    for key in ("before", "after"):
+        values[key] = json.dumps(values[key]) if values[key] is not None else None
+    store.add_decision(values)
+
+
 def library(
     store: Store, council: str | None = None, backend: str | None = None, model: str | None = None
 ) -> Library:

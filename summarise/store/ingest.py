@@ -32,6 +32,7 @@ class IngestResult:
     added: int = 0
     merged: int = 0
     skipped: int = 0
+    recleaned: int = 0
     extracted: int = 0
     failed: int = 0
     runs: list[ArticleRun] = field(default_factory=list)
@@ -152,6 +153,20 @@ class Ingester:
         self.result.added += 1
         self._extracted(record)
 
+    def _reclean(self, path: Path, data: bytes, raw: str, max_bytes: int) -> None:
+        """Same bytes, but the cleaning rules changed since: clean again and keep the new text."""
+        from summarise.store.edits import reclean
+
+        try:
+            article = load_article(path, max_bytes=max_bytes, data=data)
+        except IngestError as err:
+            self._failed(str(path), err.message)
+            return
+        if reclean(self.store, raw, article, self.cleaner):
+            self.result.recleaned += 1
+        else:
+            self.result.skipped += 1
+
     def catch_up(self) -> None:
         """Extract stored articles that still need it: all with --reextract; those without an
         offline summary by today's rules; and any with no summary of this backend at all (an
@@ -184,7 +199,9 @@ class Ingester:
                 self._failed(str(path), err.message)
                 continue
             raw = hashlib.sha256(data).hexdigest()
-            if raw in known or raw in seen:
+            if raw in known and known[raw][1] != self.cleaner:
+                self._reclean(path, data, raw, max_bytes)
+            elif raw in known or raw in seen:
                 self.result.skipped += 1
             else:
                 seen.add(raw)
