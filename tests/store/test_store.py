@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLES, reposts
 from sqlalchemy import create_engine, func, select, update
+from store_helpers import EXAMPLES, reposts
 from typer.testing import CliRunner
 
 from summarise.cli import app
