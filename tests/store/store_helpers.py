@@ -20,7 +20,7 @@ def reposts(folder: Path) -> list[Path]:
 
 def corpus(folder: Path, n: int) -> list[Path]:
     """n distinct articles: the examples with the council names swapped for other authorities."""
-    from summarise.gazetteer import all_authorities
+    from summarise.gazetteer.lookup import all_authorities
 
     originals = [
         "North East Lincolnshire",
