@@ -182,3 +182,17 @@ def test_export_writes_the_contract_layout(store_url: str, tmp_path: Path) -> No
     assert code == 0 and "5 summaries" in out
     assert cli("validate", str(tmp_path / "x" / "articles"))[0] == 0
     shutil.rmtree(tmp_path / "x")
+
+
+def test_building_only_one_councils_briefing_gives_the_same_briefing(store_url: str) -> None:
+    from summarise.brief.consolidate import build_briefings
+    from summarise.library import library
+
+    assert cli("ingest", str(EXAMPLES), "--db", store_url)[0] == 0
+    store = Store(store_url)
+    items = library(store).items
+    store.close()
+    every = {b.council.name: b for b in build_briefings(items, "t")}
+    [only] = build_briefings(items, "t", only="Essex")
+    assert only == every["Essex"]
+    assert len(every) > 1
