@@ -18,16 +18,11 @@ from summarise.extract.offline.councils import (
     reported_councils,
 )
 from summarise.extract.offline.figures import find_figures
+from summarise.extract.offline.judgements import FoundJudgement, find_judgements
 from summarise.extract.offline.people import PersonMention, find_people, merge_people
 from summarise.extract.offline.points import SERVICE_AREA_CUES, find_points
 from summarise.extract.offline.quotes import attribute, find_quote_chains
-from summarise.extract.offline.review import (
-    FoundJudgement,
-    find_bodies,
-    find_judgements,
-    find_review_date,
-    find_review_type,
-)
+from summarise.extract.offline.review import find_bodies, find_review_date, find_review_type
 from summarise.extract.offline.text import Document, Segment
 from summarise.gazetteer import Mention, find_mentions
 from summarise.models import (
