@@ -108,7 +108,11 @@ def _build(view: BriefingView, generated_at: str) -> DocumentObject:
     _table(
         doc,
         ("Aspect", "Judgement", "Date", "Source"),
-        [(j.aspect, j.value, j.date, f"[{j.citation.number}]") for j in view.judgements],
+        [
+            (j.aspect, j.value + (f" ({j.unconfirmed})" if j.unconfirmed else ""), j.date)
+            + (f"[{j.citation.number}]",)
+            for j in view.judgements
+        ],
     )
     _heading(doc, "Timeline", 1)
     _bullets(doc, [f"{t.date}: {t.event} [{t.citation.number}]" for t in view.timeline])
