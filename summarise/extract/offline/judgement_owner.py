@@ -119,7 +119,7 @@ def _owners(
     if (
         other
         and not SOCIAL_SERVICES.search(before[other[-1].end() :])
-        and not [m for m in inside if m.start - s.start > other[-1].start()]
+        and not [m for m in inside if s.start + other[-1].start() < m.start < j.start]
     ):
         return None  # "Derby Hospitals NHS Trust was given three stars"
     if not inside:

@@ -189,7 +189,8 @@ _JUDGEMENT_HINT = Caseless(
     re.compile(
         r"people\s+well|prospects|capacity|potential|rat(?:ed|ing)|judge|ruled|grade|verdict|"
         r"stars?\b|progress|deemed|assessed|declared|found|considered|condemned|branded|"
-        r"labelled|categori|classed|described|improvement|inadequate|outstanding"
+        r"labelled|categori|classed|described|improvement|inadequate|outstanding|"
+        r"[“\"'‘]{1,2}good[”\"'’]"
     )
 )
 
@@ -342,13 +343,15 @@ def _not_a_grade(s: Segment, j: FoundJudgement, named: Sequence[int]) -> bool:
     clause = _CLAUSE_START.match(before)
     if clause:
         before = before[clause.end() :]
-    # Only the words after the last council named before the value can make it a count.
+    if _PREDICTION.search(before) or _AMBITION.search(before):
+        return True
+    # A count that goes on to list its councils ("three were given no stars: Bury, ...") is not
+    # a national figure; nor are the words before the last council named ahead of the value.
+    listed = any(p > j.start and ":" in s.text[rel : p - s.start] for p in named if p < s.end)
     last = max((p for p in named if j.start - len(before) <= p < j.start), default=None)
     if last is not None:
         before = s.text[last - s.start : rel]
-    if _PREDICTION.search(before) or _AMBITION.search(before):
-        return True
-    if _STATISTIC.search(before):
+    if not listed and _STATISTIC.search(before):
         return True
     value_end = re.match(r"[\w’'-]+(?:\s+improvement(?:\s+to\s+be\s+good)?)?", s.text[rel:])
     tail = s.text[rel + (value_end.end() if value_end else 0) :]
