@@ -116,7 +116,14 @@ class _Builder:
                 key = (j.aspect, j.value, self.council_name(j.council))
                 if all((x.aspect, x.value, x.council) != key for x in self.judgements):
                     self.judgements.append(
-                        Judgement(aspect=j.aspect, value=j.value, council=key[2], evidence=span)
+                        Judgement(
+                            aspect=j.aspect,
+                            value=j.value,
+                            council=key[2],
+                            evidence=span,
+                            past=j.past,
+                            date=j.date if j.date and _DATE.match(j.date) else None,
+                        )
                     )
 
         for name, items in self.points.items():
