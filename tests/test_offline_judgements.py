@@ -244,3 +244,35 @@ def test_every_rendering_shows_an_unsure_judgement_as_unconfirmed(tmp_path: Path
     render_docx(briefing, tmp_path / "b.docx")
     cells = [c.text for t in WordDocument(str(tmp_path / "b.docx")).tables for c in t._cells]
     assert any(note in c for c in cells)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Nine in 10 residents rated Leeds City Council's services as good in a survey.", set()),
+        (
+            "83% of the service users and carers asked rated Leeds City Council's services as "
+            "“good” or “excellent”.",
+            set(),
+        ),
+        (
+            "Lincolnshire was one of three councils rated outstanding by Ofsted this year.",
+            {("overall_effectiveness", "outstanding", "Lincolnshire", False)},
+        ),
+        (
+            "Bradford's children's services remain inadequate, Ofsted said.",
+            {("overall_effectiveness", "inadequate", "Bradford", False)},
+        ),
+        (
+            "Ofsted rated Kent's children's services good, up from requires improvement in 2017.",
+            {
+                ("overall_effectiveness", "good", "Kent", False),
+                ("overall_effectiveness", "requires_improvement", "Kent", True),
+            },
+        ),
+    ],
+)
+def test_surveys_counts_and_continuing_grades(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str | None, bool]]
+) -> None:
+    assert grades(extract(tmp_path, f"Council news\n\n{sentence}\n")) == expected

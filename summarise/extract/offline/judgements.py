@@ -116,8 +116,10 @@ _EFFECTIVENESS = [
     # "services 'require improvement'"
     re.compile(rf"{OPEN}(?P<v>requires?\s+improvement|required\s+improvement)\b", I),
 ]
-# Unquoted "required improvement" is a grade only where the sentence is about a rating.
+# Unquoted "required improvement" or "remain inadequate" is a grade only where the sentence is
+# about a rating.
 _REQUIRES = re.compile(r"\b(?P<v>requires?|required)\s+improvement\b", I)
+_REMAINS = re.compile(rf"\b(?:remains?|remained|remaining)\s+(?:rated\s+)?{Q}(?P<v>{OFSTED})\b", I)
 _RATING_CONTEXT = re.compile(
     r"\bOfsted\b|\bCQC\b|Care Quality Commission|inspect|regulator|watchdog|\brat(?:ed|ing)\b", I
 )
@@ -189,7 +191,7 @@ _JUDGEMENT_HINT = Caseless(
     re.compile(
         r"people\s+well|prospects|capacity|potential|rat(?:ed|ing)|judge|ruled|grade|verdict|"
         r"stars?\b|progress|deemed|assessed|declared|found|considered|condemned|branded|"
-        r"labelled|categori|classed|described|improvement|inadequate|outstanding|"
+        r"labelled|categori|classed|described|improvement|inadequate|outstanding|remain|"
         r"[“\"'‘]{1,2}good[”\"'’]"
     )
 )
@@ -262,7 +264,7 @@ def _sentence_judgements(
         add(Aspect.overall_effectiveness, _ofsted(m.group("v")), m, "v")
     patterns = list(_EFFECTIVENESS)
     if _RATING_CONTEXT.search(t):
-        patterns.append(_REQUIRES)
+        patterns += [_REQUIRES, _REMAINS]
     for pattern in patterns:
         for m in pattern.finditer(t):
             if not _sub_judgement(t, m.start("v"), m.end("v")):
@@ -331,6 +333,20 @@ _STATISTIC = re.compile(
     r"|\b\d+\s+(?:with|on|at)\s*$",
     I,
 )
+# People asked in a survey ("83% of service users rated services as good") grade nothing.
+_SURVEY = re.compile(
+    rf"\b(?:{_QUANT})\s+(?:of\s+(?:the\s+)?)?(?:(?:service|local|young|older|disabled|"
+    r"social\s+work|and)\s+){0,3}(?:users|carers|residents|"
+    r"people|parents|staff|respondents|families|children|pupils|workers|public)\b"
+    r"|\b(?:questionnaires?|survey(?:ed|s)?|polls?|poll(?:ed)?)\b",
+    I,
+)
+_SURVEY_AFTER = re.compile(
+    r"^[^.;]{0,40}\b(?:in|by|from)\s+(?:a|the|its|their)\s+(?:\w+\s+)?"
+    r"(?:survey|questionnaire|poll)\b",
+    I,
+)
+_ONE_OF = re.compile(r"\bone\s+of\b", I)
 _QUANT_BEFORE = re.compile(rf"\b(?:{_QUANT})\s+{Q}$", I)
 _GROUP_AFTER = re.compile(rf"^{Q}(?:-rated)?\s+(?:local\s+)?(?:councils|authorities)\b", I)
 
@@ -347,12 +363,17 @@ def _not_a_grade(s: Segment, j: FoundJudgement, named: Sequence[int]) -> bool:
         return True
     # A count that goes on to list its councils ("three were given no stars: Bury, ...") is not
     # a national figure; nor are the words before the last council named ahead of the value.
+    tail = s.text[rel : rel + 60]
+    if _SURVEY.search(before) or _SURVEY_AFTER.search(tail):
+        return True
     listed = any(p > j.start and ":" in s.text[rel : p - s.start] for p in named if p < s.end)
     last = max((p for p in named if j.start - len(before) <= p < j.start), default=None)
     if last is not None:
         before = s.text[last - s.start : rel]
+        # "Lincolnshire was one of three councils rated outstanding": the named council's grade.
+        listed = listed or bool(_ONE_OF.search(before))
     if not listed and _STATISTIC.search(before):
         return True
     value_end = re.match(r"[\w’'-]+(?:\s+improvement(?:\s+to\s+be\s+good)?)?", s.text[rel:])
-    tail = s.text[rel + (value_end.end() if value_end else 0) :]
-    return bool(_QUANT_BEFORE.search(before) and _GROUP_AFTER.search(tail))
+    rest = s.text[rel + (value_end.end() if value_end else 0) :]
+    return bool(_QUANT_BEFORE.search(before) and _GROUP_AFTER.search(rest))
