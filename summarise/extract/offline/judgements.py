@@ -335,9 +335,11 @@ _STATISTIC = re.compile(
 )
 # People asked in a survey ("83% of service users rated services as good") grade nothing.
 _SURVEY = re.compile(
-    rf"\b(?:{_QUANT})\s+(?:of\s+(?:the\s+)?)?(?:(?:service|local|young|older|disabled|"
-    r"social\s+work|and)\s+){0,3}(?:users|carers|residents|"
-    r"people|parents|staff|respondents|families|children|pupils|workers|public)\b"
+    r"\b(?:\d[\d,.]*\s*(?:%|per\s?cent)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"half|third|quarters?|majority|minority)\s+(?:(?:in|out\s+of)\s+\w+\s+)?"
+    r"(?:of\s+(?:the\s+)?)?(?:(?:service|local|young|older|disabled|social\s+work|and)\s+){0,3}"
+    r"(?:users|carers|residents|people|parents|staff|respondents|families|children|pupils|"
+    r"workers|public)\b"
     r"|\b(?:questionnaires?|survey(?:ed|s)?|polls?|poll(?:ed)?)\b",
     I,
 )
@@ -364,7 +366,11 @@ def _not_a_grade(s: Segment, j: FoundJudgement, named: Sequence[int]) -> bool:
     # A count that goes on to list its councils ("three were given no stars: Bury, ...") is not
     # a national figure; nor are the words before the last council named ahead of the value.
     tail = s.text[rel : rel + 60]
-    if _SURVEY.search(before) or _SURVEY_AFTER.search(tail):
+    wide = s.text[max(0, rel - 160) : rel]
+    clause_wide = _CLAUSE_START.match(wide)
+    if _SURVEY.search(wide[clause_wide.end() :] if clause_wide else wide) or _SURVEY_AFTER.search(
+        tail
+    ):
         return True
     listed = any(p > j.start and ":" in s.text[rel : p - s.start] for p in named if p < s.end)
     last = max((p for p in named if j.start - len(before) <= p < j.start), default=None)
