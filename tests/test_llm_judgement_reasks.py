@@ -141,3 +141,20 @@ def test_find_problems_reports_a_judgement_for_a_council_not_in_the_answer() -> 
     )
     messages = [str(p) for p in find_problems(answer, article)]
     assert any('council "Wigan" is not among the councils of this answer' in m for m in messages)
+
+
+def test_a_model_judgement_gets_the_same_confidence_measures() -> None:
+    from summarise.extract.judgement_checks import model_confidence
+
+    assert model_confidence("Camden, Kent and Wigan all received three stars", False, None) == (
+        "medium",
+        "two councils in the sentence",
+    )
+    assert model_confidence("previously rated inadequate", True, None) == (
+        "medium",
+        "earlier grade with no date",
+    )
+    assert model_confidence("the inadequate rating in March 2017", True, "2017-03") == (
+        "high",
+        None,
+    )

@@ -251,8 +251,10 @@ def test_every_rendering_shows_an_unsure_judgement_as_unconfirmed(tmp_path: Path
     [
         ("Nine in 10 residents rated Leeds City Council's services as good in a survey.", set()),
         (
-            "83% of the service users and carers asked rated Leeds City Council's services as "
-            "“good” or “excellent”.",
+            (
+                "83% of the service users and carers asked rated Leeds City Council's services "
+                "as “good” or “excellent”."
+            ),
             set(),
         ),
         (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.models import DATE_PATTERN, Aspect
+from summarise.models import DATE_PATTERN, Aspect, Confidence
 
 _I = re.IGNORECASE
 # Words without which an evidence string cannot state each value.
@@ -87,3 +87,15 @@ def missing_council_problem(names: list[str]) -> str:
         f"the answer names several councils ({', '.join(names)}); say which council this "
         "judgement is about"
     )
+
+
+def model_confidence(evidence: str, past: bool, date: str | None) -> tuple[Confidence, str | None]:
+    """How sure a model's judgement is, by the same measures as the rules' own judgements."""
+    from summarise.gazetteer import find_mentions
+
+    reasons = []
+    if len({m.authority.name for m in find_mentions(evidence)}) > 1:
+        reasons.append("two councils in the sentence")
+    if past and not date:
+        reasons.append("earlier grade with no date")
+    return ("medium", "; ".join(reasons)) if reasons else ("high", None)
