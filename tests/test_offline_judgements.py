@@ -215,8 +215,8 @@ def test_a_quoted_opinion_is_marked_and_the_briefing_shows_it_unconfirmed(tmp_pa
     body = (
         "Leader praises staff\n\n"
         "Published 3 March 2020\n\n"
-        "“Being judged outstanding shows what our teams can do for children,” said the leader "
-        "of Bolton Council.\n"
+        "“Our children's services being judged outstanding shows what our teams can do,” said "
+        "the leader of Bolton Council.\n"
     )
     s = extract(tmp_path, body)
     j = only(s, "overall_effectiveness", "Bolton")
@@ -278,3 +278,18 @@ def test_surveys_counts_and_continuing_grades(
     tmp_path: Path, sentence: str, expected: set[tuple[str, str, str | None, bool]]
 ) -> None:
     assert grades(extract(tmp_path, f"Council news\n\n{sentence}\n")) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Partnership working was rated good.",
+        "Services for care leavers were rated inadequate.",
+        "The experiences of children in care were judged outstanding.",
+        "Derby City Council's fostering service was rated outstanding by Ofsted.",
+        "Derby City Council says its schools were rated good by Ofsted.",
+    ],
+)
+def test_a_part_of_the_service_is_not_the_overall_judgement(tmp_path: Path, sentence: str) -> None:
+    body = f"Derby inspected\n\nOfsted inspected Derby City Council's children's services. {sentence}\n"
+    assert extract(tmp_path, body).judgements == []

@@ -211,7 +211,7 @@ def find_judgements(
     hints = {doc.sentence_at(m.start()).start for m in _JUDGEMENT_HINT.finditer(doc)}
     for s in doc.sentences:
         if s.start in hints:
-            found = _sentence_judgements(doc, s, review_type, published)
+            found = _sentence_judgements(doc, s, review_type, published, named)
             seen: set[tuple[Aspect, int]] = set()
             for j in found:
                 if (j.aspect, j.start) not in seen and not _not_a_grade(s, j, named):
@@ -240,7 +240,11 @@ def _found(
 
 
 def _sentence_judgements(
-    doc: Document, s: Segment, review_type: ReviewType, published: str | None
+    doc: Document,
+    s: Segment,
+    review_type: ReviewType,
+    published: str | None,
+    named: Sequence[int] = (),
 ) -> list[FoundJudgement]:
     out: list[FoundJudgement] = []
     t = s.text
@@ -265,9 +269,12 @@ def _sentence_judgements(
     patterns = list(_EFFECTIVENESS)
     if _RATING_CONTEXT.search(t):
         patterns += [_REQUIRES, _REMAINS]
-    for pattern in patterns:
+    for i, pattern in enumerate(patterns):
         for m in pattern.finditer(t):
-            if not _sub_judgement(t, m.start("v"), m.end("v")):
+            if _sub_judgement(t, m.start("v"), m.end("v")):
+                continue
+            named_object = i in _OBJECT_NAMED or "rated" in m.group().lower()[-8:]
+            if named_object or _whole_subject(s, m.start("v"), named):
                 add(Aspect.overall_effectiveness, _ofsted(m.group("v")), m, "v")
     if doc.may_contain(s, "star"):
         ranges = [(r.start(), r.end()) for r in _STAR_RANGE.finditer(t)]
@@ -283,6 +290,35 @@ def _sentence_judgements(
             value = "sufficient" if v in ("sufficient", "adequate") else "insufficient"
             add(Aspect.progress, value, m, 0)
     return out
+
+
+# Patterns that name what is graded themselves ("judged the council's services inadequate",
+# "'inadequate' Surrey", "inadequate councils"): no subject to look for.
+_OBJECT_NAMED = frozenset({3, 6, 7})
+_WHOLE_WORDS = frozenset(
+    {"services", "service", "council", "councils", "authority", "authorities", "department"}
+    | {"directorate", "it", "they", "them", "its", "their", "overall", "effectiveness"}
+    | {"provision", "care", "social", "borough", "county", "city", "mbc", "trust"}
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _whole_subject(s: Segment, rel: int, named: Sequence[int]) -> bool:
+    """ "Services were rated good", "Derby was rated good": the grade is the whole service's.
+
+    Among the last words before the grade there must be a council's name, a word for the whole
+    service, or a pronoun for it; "partnership working was rated good" grades a part.
+    """
+    before = s.text[:rel]
+    clause = _CLAUSE_START.match(before)
+    cut = clause.end() if clause else 0
+    words = list(_WORD.finditer(before, cut))[-9:]
+    if not words:
+        return False
+    first = s.start + words[0].start()
+    if any(first <= p < s.start + rel for p in named):
+        return True
+    return any(w.group().lower() in _WHOLE_WORDS for w in words)
 
 
 def _ofsted(raw: str) -> str:
