@@ -293,3 +293,27 @@ def test_surveys_counts_and_continuing_grades(
 def test_a_part_of_the_service_is_not_the_overall_judgement(tmp_path: Path, sentence: str) -> None:
     body = f"Derby inspected\n\nOfsted inspected Derby City Council's children's services. {sentence}\n"
     assert extract(tmp_path, body).judgements == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kent County Council's children's services were not rated inadequate, Ofsted said.",
+            set(),
+        ),
+        ("Kent County Council failed to win three stars this year.", set()),
+        (
+            "Slough's children's services have once again been rated inadequate by Ofsted.",
+            {("overall_effectiveness", "inadequate", "Slough", False)},
+        ),
+        (
+            "Earlier this year, Ofsted rated Kent County Council's children's services good.",
+            {("overall_effectiveness", "good", "Kent", False)},
+        ),
+    ],
+)
+def test_a_grade_not_given_is_not_a_grade_and_again_is_not_earlier(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str | None, bool]]
+) -> None:
+    assert grades(extract(tmp_path, f"Council news\n\n{sentence}\n")) == expected

@@ -90,7 +90,7 @@ _EFFECTIVENESS = [
     re.compile(rf"\b(?:{_VERBS.replace('found|', '')})\s+{Q}(?P<v>{OFSTED})\b", I),
     # "judged the council's children's services inadequate"
     re.compile(
-        rf"\b(?:{_VERBS})\s+(?:[\w’'-]+\s+){{0,3}}?(?:services?|care|council|authority|"
+        rf"\b(?:{_VERBS})\s+(?:[\w’'-]+\s+){{0,5}}?(?:services?|care|council|authority|"
         rf"department|it|them)\s+{Q}(?P<v>{OFSTED})\b",
         I,
     ),
@@ -160,7 +160,8 @@ _PROGRESS = re.compile(
 _DATE_AFTER = re.compile(rf"\b(?:in|since|from)\s+(?:(?P<m>{MONTHS})\s+)?(?P<y>(?:19|20)\d\d)\b")
 _DATE_BEFORE = re.compile(rf"\b(?:in|since)\s+(?:(?P<m>{MONTHS})\s+)?(?P<y>(?:19|20)\d\d)\b")
 _PAST_BEFORE = re.compile(
-    r"\b(?:previously|formerly|earlier|once|used\s+to|no\s+longer|prior|last\s+year[’']s|since)"
+    r"\b(?:previously|formerly|earlier(?!\s+this\b)|once(?!\s+(?:again|more)\b)|used\s+to|"
+    r"no\s+longer|prior|last\s+year[’']s|since)"
     rf"\b[^.;]{{0,60}}$|\bfrom\s+{Q}$",
     I,
 )
@@ -384,7 +385,12 @@ _SURVEY_AFTER = re.compile(
     r"(?:survey|questionnaire|poll)\b",
     I,
 )
-_ONE_OF = re.compile(r"\bone\s+of\b", I)
+_ONE_OF = re.compile(r"\bone\s+of\b|\bamong\b", I)
+# "was not rated inadequate", "failed to win three stars": the grade was not given.
+_NEGATED = re.compile(
+    r"\b(?:not(?!\s+only)|never|failed\s+to|fail(?:s|ing)?\s+to)\b[^.;,]{0,25}$|n[’']t\b[^.;,]{0,25}$",
+    I,
+)
 _QUANT_BEFORE = re.compile(rf"\b(?:{_QUANT})\s+{Q}$", I)
 _GROUP_AFTER = re.compile(rf"^{Q}(?:-rated)?\s+(?:local\s+)?(?:councils|authorities)\b", I)
 
@@ -398,6 +404,8 @@ def _not_a_grade(s: Segment, j: FoundJudgement, named: Sequence[int]) -> bool:
     if clause:
         before = before[clause.end() :]
     if _PREDICTION.search(before) or _AMBITION.search(before):
+        return True
+    if j.aspect != Aspect.serving_people and _NEGATED.search(before):
         return True
     # A count that goes on to list its councils ("three were given no stars: Bury, ...") is not
     # a national figure; nor are the words before the last council named ahead of the value.
