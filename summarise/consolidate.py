@@ -257,7 +257,7 @@ def headline(council: str, latest: list[LatestJudgement], items: Sequence[Stored
 
 
 def unconfirmed(j: LatestJudgement) -> str:
-    """A judgement the rules are not sure of is marked, with the reason, until a reviewer checks it."""
+    """An unsure judgement is marked, with the reason, until a reviewer checks it."""
     if j.confidence == "high":
         return ""
     return f" (unconfirmed: {j.confidence_note or j.confidence + ' confidence'})"

@@ -291,7 +291,8 @@ def test_surveys_counts_and_continuing_grades(
     ],
 )
 def test_a_part_of_the_service_is_not_the_overall_judgement(tmp_path: Path, sentence: str) -> None:
-    body = f"Derby inspected\n\nOfsted inspected Derby City Council's children's services. {sentence}\n"
+    lead = "Ofsted inspected Derby City Council's children's services."
+    body = f"Derby inspected\n\n{lead} {sentence}\n"
     assert extract(tmp_path, body).judgements == []
 
 

@@ -76,7 +76,8 @@ _VERBS = (
 _EFFECTIVENESS = [
     # "rated its overall effectiveness as 'good'", "found to be 'inadequate'"
     re.compile(
-        rf"\b(?:{_VERBS})\b(?:\s+(?!and\b|but\b|requires?\b|required\b)[\w’'-]+){{0,6}}?\s+(?:as|to\s+be)\s+"
+        rf"\b(?:{_VERBS})\b(?:\s+(?!and\b|but\b|requires?\b|required\b)[\w’'-]+){{0,6}}?"
+        r"\s+(?:as|to\s+be)\s+"
         rf"{Q}(?P<v>{OFSTED})\b",
         I,
     ),
@@ -176,7 +177,7 @@ _PAST_AFTER = re.compile(
 def _judgement_date(
     doc: Document, s: Segment, start: int, end: int, published: str | None
 ) -> str | None:
-    """A year (and month) the text gives the grade: just after it, just before it, or "N years ago"."""
+    """The year (and month) the text gives a grade: just after or before it, or "N years ago"."""
     rel_start, rel_end = start - s.start, end - s.start
     m = _DATE_AFTER.search(s.text, rel_end, rel_end + 60)
     if m is None:
@@ -341,7 +342,8 @@ def _sub_judgement(t: str, start: int, end: int) -> bool:
 # --- grades that are not a council's finding ------------------------------------------------
 
 _PREDICTION = re.compile(
-    r"\b(?:could|(?-i:may)|might|would|will|shall|should|expected|expects?|likely|unlikely|set\s+to|"
+    r"\b(?:could|(?-i:may)|might|would|will|shall|should|expected|expects?|likely|unlikely|"
+    r"set\s+to|"
     r"on\s+(?:course|track)|predict\w*|forecast\w*|at\s+risk\s+of|risks?\s+being|in\s+danger\s+of|"
     r"if|unless|whether|possible|possibly)\b|[’']ll\b",
     I,
@@ -388,7 +390,8 @@ _SURVEY_AFTER = re.compile(
 _ONE_OF = re.compile(r"\bone\s+of\b|\bamong\b", I)
 # "was not rated inadequate", "failed to win three stars": the grade was not given.
 _NEGATED = re.compile(
-    r"\b(?:not(?!\s+only)|never|failed\s+to|fail(?:s|ing)?\s+to)\b[^.;,]{0,25}$|n[’']t\b[^.;,]{0,25}$",
+    r"\b(?:not(?!\s+only)|never|failed\s+to|fail(?:s|ing)?\s+to)\b[^.;,]{0,25}$"
+    r"|n[’']t\b[^.;,]{0,25}$",
     I,
 )
 _QUANT_BEFORE = re.compile(rf"\b(?:{_QUANT})\s+{Q}$", I)
