@@ -275,8 +275,7 @@ def _sentence_judgements(
         for m in pattern.finditer(t):
             if _sub_judgement(t, m.start("v"), m.end("v")):
                 continue
-            named_object = i in _OBJECT_NAMED or "rated" in m.group().lower()[-8:]
-            if named_object or _whole_subject(s, m.start("v"), named):
+            if i in _OBJECT_NAMED or _whole_subject(s, m.start("v"), named):
                 add(Aspect.overall_effectiveness, _ofsted(m.group("v")), m, "v")
     if doc.may_contain(s, "star"):
         ranges = [(r.start(), r.end()) for r in _STAR_RANGE.finditer(t)]
@@ -295,8 +294,9 @@ def _sentence_judgements(
 
 
 # Patterns that name what is graded themselves ("judged the council's services inadequate",
-# "'inadequate' Surrey", "inadequate councils"): no subject to look for.
-_OBJECT_NAMED = frozenset({3, 6, 7})
+# "'inadequate' Surrey", "inadequate councils") or call it the rating ("the inadequate rating"):
+# no subject to look for.
+_OBJECT_NAMED = frozenset({3, 4, 5, 6, 7})
 _WHOLE_WORDS = frozenset(
     {"services", "service", "council", "councils", "authority", "authorities", "department"}
     | {"directorate", "it", "they", "them", "its", "their", "overall", "effectiveness"}
