@@ -56,6 +56,11 @@ def case(cassette: str, article_id: str, message: str) -> object:
             "judgements[0]: date '2016' is not in the evidence",
         ),
         case(
+            "reask_judgement_national_tools",
+            "national_stars",
+            "judgements[0]: a judgement in a national article names the council it grades",
+        ),
+        case(
             "reask_judgement_no_council_tools",
             "star_roundup",
             "judgements[0]: the answer names several councils (Camden, Kent, Wigan); say which "

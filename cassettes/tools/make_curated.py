@@ -220,6 +220,21 @@ SCENARIOS: dict[str, tuple[str, str, list[Step]]] = {
             {"answer": ANSWERS["star_roundup"]},
         ],
     ),
+    "reask_judgement_national_tools": (
+        "national_stars",
+        "tools",
+        [
+            {
+                "answer": with_judgement(
+                    "national_stars",
+                    0,
+                    council=None,
+                    evidence="Forty councils now have three stars for their social services",
+                )
+            },
+            {"answer": ANSWERS["national_stars"]},
+        ],
+    ),
     "reasks_exhausted_flagged": (
         "000_d3f0b9fec1a3d49c",
         "tools",

@@ -82,6 +82,12 @@ def council_problem(council: str, names: list[str]) -> str | None:
     )
 
 
+NATIONAL_FIGURE = (
+    "a judgement in a national article names the council it grades (listed under councils); "
+    "a national figure or count is not a judgement, so drop it"
+)
+
+
 def missing_council_problem(names: list[str]) -> str:
     return (
         f"the answer names several councils ({', '.join(names)}); say which council this "

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from summarise.extract.judgement_checks import (
+    NATIONAL_FIGURE,
     council_problem,
     date_problem,
     missing_council_problem,
@@ -236,7 +237,7 @@ def find_problems(
                 )
             )
         verbatim("judgements", i, "evidence", j.evidence, f"quote the words {EXACT}")
-        for message in _judgement_messages(j, names):
+        for message in _judgement_messages(j, names, extraction.scope is Scope.national):
             problems.append(Problem("judgements", i, message))
     for field in ("strengths", "concerns", "recommendations"):
         for i, p in enumerate(getattr(extraction, field)):
@@ -253,13 +254,15 @@ def find_problems(
     return problems
 
 
-def _judgement_messages(j: JudgementOut, names: list[str]) -> list[str]:
+def _judgement_messages(j: JudgementOut, names: list[str], national: bool) -> list[str]:
     """The council it names is one of the answer's; its evidence states its value and date."""
     messages = []
     if j.value.value in ASPECT_VALUES[j.aspect] and j.evidence.strip():
         messages.append(value_problem(j.aspect, j.value.value, j.evidence))
     if j.council:
         messages.append(council_problem(j.council, names))
+    elif national:
+        messages.append(NATIONAL_FIGURE)
     elif len(set(names)) > 1:
         messages.append(missing_council_problem(names))
     if j.date:
