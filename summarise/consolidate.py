@@ -181,13 +181,19 @@ def _dated_judgements(item: Stored, council: str) -> list[tuple[str | None, Judg
 
 
 def latest_judgements(items: Sequence[Stored], council: str) -> list[LatestJudgement]:
-    """The newest value per aspect. Undated judgements count as older than dated ones."""
+    """The newest value per aspect. Undated judgements count as older than dated ones.
+
+    A source's own finding is newer than any earlier grade it reports, even when the source
+    itself is undated.
+    """
     best: dict[Aspect, tuple[tuple[str, int], LatestJudgement]] = {}
     for order, item in enumerate(items):
-        for date, j in _dated_judgements(item, council):
+        dated = _dated_judgements(item, council)
+        reported = max((j.date for _, j in dated if j.date), default="")
+        for date, j in dated:
             # A judgement that the text dates itself is a past one: it ranks by that date.
             past = j.past or j.date is not None
-            key = (date or "", -1 if past else order)
+            key = (date or "", -1) if past else (max(date or "", reported), order)
             entry = LatestJudgement(
                 aspect=j.aspect,
                 value=j.value,

@@ -318,3 +318,16 @@ def test_a_grade_not_given_is_not_a_grade_and_again_is_not_earlier(
     tmp_path: Path, sentence: str, expected: set[tuple[str, str, str | None, bool]]
 ) -> None:
     assert grades(extract(tmp_path, f"Council news\n\n{sentence}\n")) == expected
+
+
+def test_an_undated_articles_own_grade_is_newer_than_the_earlier_grade_it_dates(
+    tmp_path: Path,
+) -> None:
+    body = EARLIER.replace("Published 12 June 2019\n\n", "")
+    s = extract(tmp_path, body)
+    assert s.source.published is None
+    (briefing,) = build_briefings([Stored("a1", s)], "2024-01-01T00:00:00Z")
+    latest = {j.aspect.value: j for j in briefing.latest_judgements}
+    assert latest["overall_effectiveness"].value.value == "good"
+    assert not latest["overall_effectiveness"].past
+    assert "direction of travel: improving" in briefing.headline
