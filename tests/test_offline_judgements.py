@@ -331,3 +331,19 @@ def test_an_undated_articles_own_grade_is_newer_than_the_earlier_grade_it_dates(
     assert latest["overall_effectiveness"].value.value == "good"
     assert not latest["overall_effectiveness"].past
     assert "direction of travel: improving" in briefing.headline
+
+
+def test_the_county_council_and_the_city_council_keep_their_own_grades(tmp_path: Path) -> None:
+    body = (
+        "Star ratings for Nottingham and Nottinghamshire\n\n"
+        "Nottinghamshire County Council and Nottingham City Council have had their adult "
+        "social care rated.\n\n"
+        "The county council was awarded three stars, while the city council was given one star.\n"
+    )
+    s = extract(tmp_path, body)
+    stars = {(j.council, j.value.value) for j in s.judgements if j.aspect.value == "star_rating"}
+    assert stars == {("Nottinghamshire", "3"), ("Nottingham", "1")}
+    assert {j.confidence_note for j in s.judgements} == {
+        "council named only as the county council",
+        "council named only as the city council",
+    }

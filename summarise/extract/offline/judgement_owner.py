@@ -36,6 +36,7 @@ _LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 _RANK = {"high": 0, "medium": 1, "low": 2}
+_KIND = re.compile(r"\bthe\s+(county|city|borough|district)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ def _owners(
     if not inside:
         if len(names) == 1:
             return [Owner(names[0])]
+        if described := _described(before, mentions, names):
+            return [described]
         near = [m for m in mentions if m.authority.name in names and m.start < s.start]
         if not names:
             return [Owner(None, "low", "no council named in the article")]
@@ -139,6 +142,21 @@ def _owners(
     if whole or len(distinct) == 1:
         return [Owner(c) for c in kept]
     return [Owner(c, "medium", "two councils in the sentence") for c in kept]
+
+
+def _described(before: str, mentions: Sequence[Mention], names: Sequence[str]) -> Owner | None:
+    """ "the county council was awarded three stars, while the city council ...": where the
+    article names one county council and one city council, the words say which is meant."""
+    kinds = list(_KIND.finditer(before))
+    if not kinds:
+        return None
+    kind = kinds[-1].group(1).lower()
+    fits = {
+        m.authority.name for m in mentions if m.authority.name in names and kind in m.text.lower()
+    }
+    if len(fits) != 1:
+        return None
+    return Owner(fits.pop(), "medium", f"council named only as the {kind} council")
 
 
 def _groups(inside: list[Mention], text: str, base: int) -> list[list[Mention]]:
