@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarise import __version__
-from summarise.config import ConfigError, Settings, describe, load_settings
-from summarise.ingest import DEFAULT_MAX_BYTES
+from summarise.ingest.reader import DEFAULT_MAX_BYTES
+from summarise.llm.config import ConfigError, Settings, describe, load_settings
 from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
@@ -109,7 +109,7 @@ def _report(run: ArticleRun) -> None:
 
 def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -> RunResult:
     from summarise.extract.factory import make_extractor
-    from summarise.usage import cost_usd
+    from summarise.llm.usage import cost_usd
 
     out_console.print(describe(settings))
     # instructor logs every exhausted re-ask at ERROR; the run reports those itself, one line each.
@@ -151,13 +151,18 @@ def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -
     return result
 
 
+def _tokens(usage: Usage) -> str:
+    return f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
+
+
 def _print_totals(result: RunResult, out: Path) -> None:
     rec = result.record
     counts = {o: sum(1 for a in rec.articles if a.outcome == o) for o in Outcome}
-    line = f"{counts[Outcome.ok]} ok, {counts[Outcome.flagged]} flagged, {counts[Outcome.failed]} failed"
+    ok, flagged, failed = counts[Outcome.ok], counts[Outcome.flagged], counts[Outcome.failed]
+    line = f"{ok} ok, {flagged} flagged, {failed} failed"
     if rec.backend == "llm":
         cost = f", about ${rec.cost_usd:.4f}" if rec.cost_usd is not None else ""
-        line += f" · {rec.usage.prompt_tokens} prompt + {rec.usage.completion_tokens} completion tokens{cost}"
+        line += f" · {_tokens(rec.usage)}{cost}"
     out_console.print(f"{line} · {rec.seconds:.2f}s · written to {out}")
 
 
@@ -226,7 +231,7 @@ class _Narrator:
     """Adds model-written executive summaries to briefings and keeps count of what they cost."""
 
     def __init__(self, settings: Settings) -> None:
-        from summarise.narrative import NarrativeWriter
+        from summarise.brief.narrative import NarrativeWriter
 
         self.writer = NarrativeWriter(settings)
         self.usage = Usage()
@@ -244,7 +249,7 @@ class _Narrator:
 
     def report(self) -> str:
         done = "narratives written" + (f", {len(self.failed)} failed" if self.failed else "")
-        return f"{done} · {self.usage.prompt_tokens} prompt + {self.usage.completion_tokens} completion tokens"
+        return f"{done} · {_tokens(self.usage)}"
 
 
 def _narrator(choice: str, settings: Settings) -> _Narrator | None:
@@ -270,7 +275,8 @@ def rebuild(
     layout = Layout(out)
     if not layout.articles.is_dir():
         err.print(
-            f"[red]error:[/] {layout.articles} not found: run `summarise extract ... --out {out}` first"
+            f"[red]error:[/] {layout.articles} not found: "
+            f"run `summarise extract ... --out {out}` first"
         )
         raise typer.Exit(2)
     try:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from summarise.consolidate import NATIONAL_NAME, Stored, build_briefings
-from summarise.gazetteer import slugify
+from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
+from summarise.gazetteer.lookup import slugify
 from summarise.models import ArticleSummary, CouncilBriefing
-from summarise.outputs import Layout, write_model, write_text
+from summarise.outputs import Layout, write_bytes, write_model, write_text
 from summarise.render import (
     render_docx,
     render_html,
@@ -40,7 +40,7 @@ def publish(
     generated_at: str,
     narrate: Narrate | None = None,
 ) -> list[Path]:
-    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return the JSON paths.
+    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return JSON paths.
 
     `narrate`, when given, adds an executive summary to each briefing before it is written.
     """
@@ -55,7 +55,7 @@ def publish(
         write_model(json_path, briefing)
         write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
         write_text(layout.briefing(slug, ".html"), render_html(briefing))
-        render_docx(briefing, layout.briefing(slug, ".docx"))
+        write_bytes(layout.briefing(slug, ".docx"), render_docx(briefing))
         written.append(json_path)
     index_md, index_html = render_index(briefings, slugs=slugs)
     write_text(layout.out / "index.md", index_md)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from summarise.consolidate import NATIONAL_NAME, Stored, build_briefings, near_duplicates
+from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings, near_duplicates
 from summarise.extract.offline import summarise_article
-from summarise.ingest import load_article
+from summarise.ingest.reader import load_article
 from summarise.models import Aspect, CouncilBriefing
 
 ROOT = Path(__file__).resolve().parent.parent

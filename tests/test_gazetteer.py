@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarise import gazetteer
-from summarise.gazetteer import Authority, Mention, all_authorities, find_mentions, lookup, slugify
+from summarise.gazetteer import lookup as gazetteer_lookup
+from summarise.gazetteer.lookup import Authority, Mention, all_authorities, lookup, slugify
+from summarise.gazetteer.mentions import find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "articles"
@@ -116,7 +117,9 @@ def test_all_authorities_is_cached_and_safe_to_mutate() -> None:
 
 
 def test_committed_json_records_source_and_licence() -> None:
-    doc = json.loads((ROOT / "summarise" / "data" / "authorities.json").read_text("utf-8"))
+    doc = json.loads(
+        (ROOT / "summarise" / "gazetteer" / "data" / "authorities.json").read_text("utf-8")
+    )
     source = doc["_source"]
     assert "Open Government Licence v3.0" in source["licence"]
     assert "Office for National Statistics" in source["attribution"]
@@ -135,12 +138,14 @@ def test_committed_json_matches_a_rebuild_from_the_wheel() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     records = json.loads((WHEEL_DIR / "records.json").read_text("utf-8"))
-    committed = json.loads((ROOT / "summarise" / "data" / "authorities.json").read_text("utf-8"))
+    committed = json.loads(
+        (ROOT / "summarise" / "gazetteer" / "data" / "authorities.json").read_text("utf-8")
+    )
     assert module.build(records) == committed
 
 
 def test_gazetteer_does_not_read_the_wheel_at_run_time() -> None:
-    source = Path(gazetteer.__file__).read_text("utf-8")
+    source = Path(gazetteer_lookup.__file__).read_text("utf-8")
     assert "/work/models" not in source and "qlacref" not in source
 
 
@@ -160,7 +165,9 @@ def test_every_name_looks_up_to_itself() -> None:
 def test_every_alias_in_the_table_resolves_to_its_authority() -> None:
     import tomllib
 
-    data = tomllib.loads((ROOT / "summarise" / "data" / "aliases.toml").read_text("utf-8"))
+    data = tomllib.loads(
+        (ROOT / "summarise" / "gazetteer" / "data" / "aliases.toml").read_text("utf-8")
+    )
     for name, aliases in data["aliases"].items():
         for alias in aliases:
             hit = lookup(alias)

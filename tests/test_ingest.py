@@ -9,9 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarise import boilerplate as bp
-from summarise.datelines import dateline_date
-from summarise.ingest import (
+from summarise.ingest import boilerplate as bp
+from summarise.ingest.reader import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
     IngestError,
@@ -21,6 +20,7 @@ from summarise.ingest import (
     extract_metadata,
     load_article,
 )
+from summarise.text.datelines import dateline_date
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"

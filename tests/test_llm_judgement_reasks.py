@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from test_llm_cassettes import EXAMPLES, Harness, assert_grounded
 
-from summarise.extract.judgement_checks import (
+from summarise.extract.llm.judgement_checks import (
     council_problem,
     date_problem,
     missing_council_problem,
     value_problem,
 )
-from summarise.extract.response_model import ArticleExtraction, find_problems
-from summarise.ingest import load_article
+from summarise.extract.llm.response_model import ArticleExtraction, find_problems
+from summarise.ingest.reader import load_article
 from summarise.models import Aspect, Outcome
 
 GENRE = Path(__file__).parent / "fixtures" / "genre"
@@ -149,7 +149,7 @@ def test_find_problems_reports_a_judgement_for_a_council_not_in_the_answer() -> 
 
 
 def test_a_model_judgement_gets_the_same_confidence_measures() -> None:
-    from summarise.extract.judgement_checks import model_confidence
+    from summarise.extract.llm.judgement_checks import model_confidence
 
     assert model_confidence("Camden, Kent and Wigan all received three stars", False, None) == (
         "medium",

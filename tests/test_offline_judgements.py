@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from summarise.consolidate import Stored, build_briefings
+from summarise.brief.consolidate import Stored, build_briefings
 from summarise.extract.offline import summarise_article
-from summarise.ingest import load_article
+from summarise.ingest.reader import load_article
 from summarise.models import ArticleSummary, Judgement
 
 
@@ -241,7 +241,7 @@ def test_every_rendering_shows_an_unsure_judgement_as_unconfirmed(tmp_path: Path
     table = render_markdown(briefing).split("## Latest judgements", 1)[1]
     assert f"**Outstanding** ({note})" in table
     assert f'<span class="secondary small unconfirmed">{note}</span>' in render_html(briefing)
-    render_docx(briefing, tmp_path / "b.docx")
+    (tmp_path / "b.docx").write_bytes(render_docx(briefing))
     cells = [c.text for t in WordDocument(str(tmp_path / "b.docx")).tables for c in t._cells]
     assert any(note in c for c in cells)
 

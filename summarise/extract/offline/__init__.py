@@ -6,7 +6,7 @@ at known offsets, so every span is exact by construction.
 
 from __future__ import annotations
 
-from summarise.align import Aligner
+from summarise.align.spans import Aligner
 from summarise.extract import ExtractionResult
 from summarise.extract.offline.councils import (
     decide_scope,
@@ -21,7 +21,8 @@ from summarise.extract.offline.points import SERVICE_AREA_CUES, find_points
 from summarise.extract.offline.quotes import attribute, find_quote_chains
 from summarise.extract.offline.review import find_bodies, find_review_date, find_review_type
 from summarise.extract.offline.text import Document, Segment
-from summarise.gazetteer import Mention, find_mentions
+from summarise.gazetteer.lookup import Mention
+from summarise.gazetteer.mentions import find_mentions
 from summarise.models import (
     Article,
     ArticleSummary,
@@ -144,7 +145,7 @@ def summarise_article(article: Article) -> ArticleSummary:
 
 
 class CouncilLocator:
-    """Which council a fact concerns: one named in its sentence, else the one named last before it."""
+    """Which council a fact concerns: one named in its sentence, else the last named before it."""
 
     def __init__(self, mentions: list[Mention], names: list[str]) -> None:
         self.names = names

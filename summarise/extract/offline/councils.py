@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from summarise.extract.offline.text import Caseless, Document
-from summarise.gazetteer import Authority, Mention, find_mentions
+from summarise.gazetteer.lookup import Authority, Mention
+from summarise.gazetteer.mentions import find_mentions
 from summarise.models import ReviewType, Scope
 
 SOCIAL_CARE = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from summarise.extract.offline.councils import NOT_SOCIAL_CARE
 from summarise.extract.offline.judgements import FoundJudgement
 from summarise.extract.offline.text import Segment
-from summarise.gazetteer import Mention
+from summarise.gazetteer.lookup import Mention
 from summarise.models import Confidence, Judgement, JudgementValue, Scope, Span
 
 SOCIAL_SERVICES = re.compile(

@@ -249,7 +249,7 @@ def _list_kind(text: str) -> str | None:
 
 
 def find_points(doc: Document, skip: list[tuple[int, int]]) -> list[FoundPoint]:
-    """Points from the body's sentences and bullet lists; `skip` are regions to ignore (headline)."""
+    """Points from the body's sentences and bullet lists; `skip` are regions to skip (headline)."""
     out: list[FoundPoint] = []
     cues = CueIndex(doc.text, doc.lower)
     list_kind: str | None = None
