@@ -347,3 +347,25 @@ def test_the_county_council_and_the_city_council_keep_their_own_grades(tmp_path:
         "council named only as the county council",
         "council named only as the city council",
     }
+
+
+def test_a_childrens_services_trust_is_the_councils_not_an_nhs_trust(tmp_path: Path) -> None:
+    body = (
+        "Trust-run services improve\n\n"
+        "Children's services in Slough, run by Slough Children's Trust on behalf of the council, "
+        "have been rated requires improvement by Ofsted.\n"
+    )
+    assert grades(extract(tmp_path, body)) == {
+        ("overall_effectiveness", "requires_improvement", "Slough", False)
+    }
+
+
+def test_a_hospital_trust_named_in_capitals_keeps_its_own_stars(tmp_path: Path) -> None:
+    body = (
+        "Stars for Walsall\n\n"
+        "Walsall Hospitals Trust was given three stars by the Healthcare Commission. "
+        "Walsall Council's social services kept their two stars.\n"
+    )
+    s = extract(tmp_path, body)
+    stars = {(j.council, j.value.value) for j in s.judgements if j.aspect.value == "star_rating"}
+    assert stars == {("Walsall", "2")}

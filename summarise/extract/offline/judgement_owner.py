@@ -23,9 +23,10 @@ SOCIAL_SERVICES = re.compile(
 )
 # Health and other public bodies that get grades of their own ("the trust was given three stars").
 _OTHER_BODY = re.compile(
-    r"\b(?:NHS|hospitals?|(?<!children[’']s services )(?<!services )trusts?|PCTs?|"
+    r"\b(?:NHS|hospitals?|(?<!children[’']s services )(?<!children[’']s )(?<!services )trusts?|PCTs?|"
     r"primary care|ambulance|police|constabulary|schools?|academ(?:y|ies)|colleges?|"
-    r"care homes?|nurser(?:y|ies)|GP|surgery|practices?)\b"
+    r"care homes?|nurser(?:y|ies)|GP|surgery|practices?)\b",
+    re.IGNORECASE,
 )
 # Words that end one council's part of a sentence and start another's.
 _BREAK = re.compile(r"[;:(]|\b(?:while|whereas|but|although|though|compared)\b", re.IGNORECASE)
