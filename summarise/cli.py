@@ -340,6 +340,39 @@ def validate(
     raise typer.Exit(1 if problems or missing or not checked else 0)
 
 
+@app.command("eval")
+def eval_command(
+    folder: Annotated[
+        Path, typer.Argument(help="Summaries: an output folder or its articles/ folder.")
+    ],
+    gold: Annotated[Path, typer.Option(help="Gold facts, shaped like the dev set's gold.json.")],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print each article's misses.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Also print the figures as JSON.")
+    ] = False,
+) -> None:
+    """Score summaries against a gold file, per field, as the shared scorer does."""
+    from summarise.gold_score import score_folder
+
+    if not gold.is_file():
+        err.print(f"[red]error:[/] {gold}: no such gold file")
+        raise typer.Exit(2)
+    if not folder.is_dir():
+        err.print(f"[red]error:[/] {folder}: no such folder")
+        raise typer.Exit(2)
+    articles = folder / "articles"
+    report = score_folder(gold, articles if articles.is_dir() else folder)
+    lines = report.lines()
+    if verbose:
+        lines = report.misses + lines
+    if as_json:
+        lines.insert(-1, json.dumps(report.figures()))
+    for line in lines:
+        typer.echo(line)
+
+
 def version_callback(value: bool) -> None:
     if value:
         out_console.print(f"summarise {__version__}")

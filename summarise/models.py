@@ -140,12 +140,20 @@ class Span(Strict):
         return self
 
 
+DateFrom = Literal["page", "dateline", "byline", "url"]
+
+
 class Source(Strict):
     path: str
     sha256: str
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    date_from: DateFrom | None = Field(
+        default=None,
+        description="Where `published` was read: page metadata, a date line, a byline or the URL.",
+    )
+    url: str | None = Field(default=None, description="The page's address, when the input says.")
 
 
 class CouncilRef(Strict):
@@ -395,3 +403,5 @@ class Article(Strict):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    date_from: DateFrom | None = None
+    url: str | None = None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from summarise.brief.national_context import national_context
 from summarise.models import (
     ASPECT_VALUES,
     ArticleSummary,
@@ -346,19 +347,6 @@ def _briefing_for(
     )
 
 
-def national_points(national: Sequence[Stored]) -> list[NationalPoint]:
-    """Points of national articles; the same words reported twice are kept once, first source."""
-    out: list[NationalPoint] = []
-    seen: set[str] = set()
-    for item in national:
-        s = item.summary
-        for p in [*s.concerns, *s.recommendations, *s.strengths]:
-            if p.text not in seen:
-                seen.add(p.text)
-                out.append(NationalPoint(text=p.text, source_id=item.id, span=p.evidence))
-    return out
-
-
 def build_briefings(stored: Sequence[Stored], generated_at: str) -> list[CouncilBriefing]:
     """One briefing per council reported on, then a national one if any article is national."""
     ordered = sorted(stored, key=_sort_key)
@@ -368,14 +356,12 @@ def build_briefings(stored: Sequence[Stored], generated_at: str) -> list[Council
         for c in item.summary.councils:
             entry = by_council.setdefault(c.name, (CouncilId(name=c.name, gss_code=c.gss_code), []))
             entry[1].append(item)
-    # Every briefing repeats the same national points, so they are worked out once.
-    context = national_points(national)
+    # Each council gets the national points near its own sources in time; the national
+    # briefing's points are its own, so it repeats none as context.
     briefings = [
-        _briefing_for(cid, items, context, generated_at)
+        _briefing_for(cid, items, national_context(items, national), generated_at)
         for _, (cid, items) in sorted(by_council.items())
     ]
     if national:
-        briefings.append(
-            _briefing_for(CouncilId(name=NATIONAL_NAME), national, context, generated_at)
-        )
+        briefings.append(_briefing_for(CouncilId(name=NATIONAL_NAME), national, [], generated_at))
     return briefings

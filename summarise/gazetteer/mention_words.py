@@ -46,7 +46,7 @@ NEXT_OK = _words(
 NEXT_BLOCK = _words(
     """
     police constabulary fire university hospital hospitals nhs ccg icb cricket football fc afc
-    ambulance probation healthcare
+    ambulance probation healthcare primary pct pcts library libraries market markets
     """
 )
 # In a headline (all caps or Title Case) every word is capitalised, so only these block.

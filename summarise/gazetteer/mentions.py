@@ -3,8 +3,8 @@
 Matching is case-sensitive on the proper noun (all-caps headlines are accepted) and rejects a
 name that is part of another proper noun ("Essex Police", "University of Essex", "Surrey
 Heath", "John Bolton"). See ``_judge`` for the rules and `summarise.gazetteer.mention_words` for the
-word lists they use. The names, aliases and the compiled matcher come from
-`summarise.gazetteer.lookup`, which also defines `Mention`.
+word lists they use. The names, aliases, `Mention` and the compiled matcher come from
+`summarise.gazetteer.index`; `summarise.gazetteer` re-exports `find_mentions`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarise.gazetteer.lookup import _WORD_SPLIT_RE, Mention, _Form, _gazetteer, _norm
+from summarise.gazetteer.index import WORD_SPLIT_RE, Form, Mention, gazetteer_index, norm_key
 from summarise.gazetteer.mention_words import (
     BULLETS,
     CHAIN_CONNECTORS,
@@ -57,9 +57,9 @@ def _cf(word: str) -> str:
     return word.casefold().replace("’", "'")
 
 
-def _case_ok(form: _Form, used: str) -> bool:
+def _case_ok(form: Form, used: str) -> bool:
     """Every capitalised word of the name is capitalised in the text (so "reading" is not)."""
-    got = [w for w in _WORD_SPLIT_RE.split(used) if w]
+    got = [w for w in WORD_SPLIT_RE.split(used) if w]
     if len(got) != len(form.capitals):
         return used[:1].isupper()
     return all(g[:1].isupper() for want, g in zip(form.capitals, got, strict=True) if want)
@@ -115,7 +115,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _is_headline(
-    text: str, start: int, end: int, forms: tuple[_Form, ...], cache: dict[int, bool]
+    text: str, start: int, end: int, forms: tuple[Form, ...], cache: dict[int, bool]
 ) -> bool:
     """True inside an ALL-CAPS or Title Case line, where capitals say nothing about names."""
     used = text[start:end]
@@ -186,7 +186,7 @@ def _judge(
     text: str,
     m: re.Match[str],
     start: int,
-    forms: tuple[_Form, ...],
+    forms: tuple[Form, ...],
     has_prefix: bool,
     headlines: dict[int, bool],
 ) -> _Verdict:
@@ -279,7 +279,7 @@ def find_mentions(text: str) -> list[Mention]:
     * a name seen as a person's surname ("John Bolton", "Mr Bolton") is not taken as the
       council elsewhere in the same text unless it carries a suffix, prefix or cue.
     """
-    g = _gazetteer()
+    g = gazetteer_index()
     found: list[tuple[Mention, str, bool]] = []  # mention, name key, strong evidence
     persons: set[str] = set()
     headlines: dict[int, bool] = {}  # line start -> is a headline line
@@ -287,7 +287,7 @@ def find_mentions(text: str) -> list[Mention]:
         name = m.group("name")
         if "\n\n" in name:
             continue  # a name does not run across a paragraph break
-        key = _norm(name)
+        key = norm_key(name)
         forms = g.forms.get(key)
         if not forms or forms[0].authority is None:
             continue  # an excluded phrase ("Surrey Heath")

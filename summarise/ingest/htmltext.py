@@ -238,7 +238,12 @@ def _html_metadata(tree: LexborHTMLParser) -> Metadata:
         node = tree.css_first(selector) if written is None else None
         written = written or (node.attributes.get("datetime") if node is not None else None)
     published = parse_date(written) if written else None
-    return Metadata(title=_html_title(tree, site), publisher=site, published=published)
+    return Metadata(
+        title=_html_title(tree, site),
+        publisher=site,
+        published=published,
+        date_from="page" if published else None,
+    )
 
 
 def _is_junk(node: LexborNode) -> bool:

@@ -328,4 +328,6 @@ def load_article(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         title=meta.title,
         publisher=meta.publisher,
         published=meta.published,
+        date_from=meta.date_from,
+        url=meta.url,
     )

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 
 from summarise.ingest import boilerplate as bp
+from summarise.ingest import sourceinfo
 from summarise.ingest.charfix import repair
+from summarise.models import DateFrom
 from summarise.text import datelines
 
 __all__ = [
@@ -102,6 +104,11 @@ def _clean_lines(prepared: Sequence[str], furniture: Callable[[str], bool]) -> s
     lines = [line if line and not furniture(line) else "" for line in prepared]
     blocks = _blocks(bp.drop_teasers(lines))
     width = bp.hard_wrap_width(blocks)
+    if width is None and len(blocks) > 1 and all(len(block) == 1 for block in blocks):
+        # Hard-wrapped with a blank line after every line: the lines are one block's lines.
+        merged = [block[0] for block in blocks]
+        width = bp.hard_wrap_width([merged])
+        blocks = [merged] if width is not None else blocks
     if width is not None:
         groups = [bp.unwrap_block(block, width) for block in blocks]
     else:
@@ -140,13 +147,19 @@ class Metadata:
     title: str | None = None
     publisher: str | None = None
     published: str | None = None
+    # Where `published` came from: "page" (HTML metadata), "dateline", "byline" or "url".
+    date_from: DateFrom | None = None
+    url: str | None = None  # the page's address, when the input says it
 
     def or_else(self, other: Metadata) -> Metadata:
         """Fill this one's gaps from `other`, so stronger sources are consulted first."""
+        dated = self if self.published else other
         return Metadata(
             title=self.title or other.title,
             publisher=self.publisher or other.publisher,
-            published=self.published or other.published,
+            published=dated.published,
+            date_from=dated.date_from if dated.published else None,
+            url=self.url or other.url,
         )
 
 
@@ -176,24 +189,49 @@ def _publisher(lines: Sequence[str]) -> str | None:
     return None
 
 
-def _published(lines: Sequence[str], furniture: Callable[[str], bool]) -> str | None:
+def _published(
+    lines: Sequence[str], furniture: Callable[[str], bool]
+) -> tuple[str | None, DateFrom | None]:
     """Only a dateline (or dated byline) near the top counts; dates in the story never do."""
     top = islice((line for line in lines if line and not furniture(line)), _TOP_LINES)
     for line in top:
         found = datelines.byline(line)
         if found and found[1]:
-            return found[1]
-        when = datelines.dateline_date(line)
+            return found[1], "byline"
+        when = datelines.dateline_date(line) or sourceinfo.labelled_date(line, datelines.parse_date)
         if when:
-            return when
-    return None
+            return when, "dateline"
+    return None, None
 
 
-def _metadata(lines: Sequence[str], cleaned: str, furniture: Callable[[str], bool]) -> Metadata:
+_TITLE_PARAGRAPHS = 5
+
+
+def _title(cleaned: str) -> str | None:
+    """The page's headline: the first of the top paragraphs that reads as one, past date lines
+    and furniture ("Agenda item", "News"); else the text's first sentence."""
+    paragraphs = cleaned.split("\n\n", _TITLE_PARAGRAPHS)[:_TITLE_PARAGRAPHS]
+    for i, paragraph in enumerate(paragraphs):
+        if sourceinfo.could_be_headline(paragraph) and headline(paragraph):
+            return paragraph
+        if i == 0 and len(paragraph.split()) > 25:
+            break  # the text starts with its body: there is no headline to find
+    return sourceinfo.fallback_title(cleaned)
+
+
+def _metadata(
+    lines: Sequence[str], cleaned: str, furniture: Callable[[str], bool], url: str | None
+) -> Metadata:
+    published, date_from = _published(lines, furniture)
+    if published is None and url is not None:
+        published = sourceinfo.url_date(url)
+        date_from = "url" if published else None
     return Metadata(
-        title=headline(cleaned),
+        title=_title(cleaned),
         publisher=_publisher(lines),
-        published=_published(lines, furniture),
+        published=published,
+        date_from=date_from,
+        url=url,
     )
 
 
@@ -209,7 +247,9 @@ def clean_with_metadata(raw: str, known: Metadata = Metadata()) -> tuple[str, Me
 
 
 def _clean_with_metadata(raw: str, cleaned: str | None) -> tuple[str, Metadata]:
+    # A leading "SOURCE: <url>" line is about the page, not part of it: neither headline nor lead.
+    url, raw = sourceinfo.split_source_line(raw)
     lines = prepare_lines(raw)
     furniture = _remembered(bp.is_boilerplate)
     text = _settle(lines, furniture) if cleaned is None else cleaned
-    return text, _metadata(lines, text, furniture)
+    return text, _metadata(lines, text, furniture, url)

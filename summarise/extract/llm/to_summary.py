@@ -194,6 +194,8 @@ def source_of(article: Article) -> Source:
         title=article.title,
         publisher=article.publisher,
         published=article.published,
+        date_from=article.date_from,
+        url=article.url,
     )
 
 

@@ -10,6 +10,7 @@ from summarise.align.spans import Aligner
 from summarise.extract import ExtractionResult
 from summarise.extract.offline.councils import (
     decide_scope,
+    listed_councils,
     mentioned_as,
     reported_councils,
 )
@@ -17,9 +18,10 @@ from summarise.extract.offline.figures import find_figures
 from summarise.extract.offline.judgement_owner import assign_judgements
 from summarise.extract.offline.judgements import find_judgements
 from summarise.extract.offline.people import PersonMention, find_people, merge_people
-from summarise.extract.offline.points import SERVICE_AREA_CUES, find_points
-from summarise.extract.offline.quotes import attribute, find_quote_chains
-from summarise.extract.offline.review import find_bodies, find_review_date, find_review_type
+from summarise.extract.offline.points import ENDED, SERVICE_AREA_CUES, cut_off_text, find_points
+from summarise.extract.offline.quotes import attribute, find_quote_chains, speaks_for_self
+from summarise.extract.offline.review import find_bodies, find_review_date
+from summarise.extract.offline.review_type import find_review_type
 from summarise.extract.offline.text import Document, Segment
 from summarise.gazetteer.lookup import Mention
 from summarise.gazetteer.mentions import find_mentions
@@ -33,7 +35,6 @@ from summarise.models import (
     Provenance,
     Quote,
     Review,
-    Scope,
     ServiceArea,
     Source,
     Span,
@@ -67,11 +68,8 @@ def summarise_article(article: Article) -> ArticleSummary:
 
     council_mentions = find_mentions(article.text)
     evidence = reported_councils(doc, council_mentions)
-    scope = decide_scope(doc, evidence, review_type)
-    if scope == Scope.national:
-        evidence = []
-    elif scope == Scope.council:
-        evidence = evidence[:1]
+    scope = decide_scope(doc, evidence)
+    evidence = listed_councils(scope, evidence)
     councils = [
         CouncilRef(
             name=ev.authority.name, gss_code=ev.authority.gss_code, mentioned_as=mentioned_as(ev)
@@ -85,17 +83,26 @@ def summarise_article(article: Article) -> ArticleSummary:
         find_judgements(doc, review_type, article.published, [m.start for m in council_mentions]),
         key=lambda j: j.evidence.start < doc.body_start,
     )
-    quoted = [part for chain in chains for part in chain.parts]
-    judgements = assign_judgements(found, council_mentions, locator.names, scope, quoted, span)
+    # A grade in a quoted view is an opinion, unless the quote is the report's or inspectors' own.
+    quote_parts = [
+        part
+        for chain in chains
+        if speaks_for_self(chain) or not (chain.speaker or chain.role or chain.organisation)
+        for part in chain.parts
+    ]
+    judgements = assign_judgements(found, council_mentions, locator.names, scope, quote_parts, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
     seen: set[str] = set()
-    for p in find_points(doc, skip=_headline(doc, article)):
+    quoted = [
+        (part.start, part.end) for chain in chains if speaks_for_self(chain) for part in chain.parts
+    ]
+    for p in find_points(doc, skip=_headline(doc, article), quoted=quoted):
         if p.segment.text in seen:
             continue
         seen.add(p.segment.text)
         points[p.kind].append(
             Point(
-                text=p.segment.text,
+                text=cut_off_text(p.segment.text) if p.cut_off else p.segment.text,
                 service_area=p.service_area,
                 council=locator.at(p.segment),
                 evidence=span(p.segment),
@@ -125,6 +132,8 @@ def summarise_article(article: Article) -> ArticleSummary:
             title=article.title,
             publisher=article.publisher,
             published=article.published,
+            date_from=article.date_from,
+            url=article.url,
         ),
         scope=scope,
         councils=councils,
@@ -170,7 +179,13 @@ class CouncilLocator:
 
 def _headline(doc: Document, article: Article) -> list[tuple[int, int]]:
     first = doc.blocks[0] if doc.blocks else None
-    if first is not None and article.title and first.text.strip() == article.title.strip():
+    # A title that stands in for a missing headline (the first sentence) is still body text.
+    if (
+        first is not None
+        and article.title
+        and first.text.strip() == article.title.strip()
+        and ENDED.search(first.text.strip()) is None
+    ):
         return [(first.start, first.end)]
     return []
 
