@@ -369,3 +369,45 @@ def test_a_hospital_trust_named_in_capitals_keeps_its_own_stars(tmp_path: Path) 
     s = extract(tmp_path, body)
     stars = {(j.council, j.value.value) for j in s.judgements if j.aspect.value == "star_rating"}
     assert stars == {("Walsall", "2")}
+
+
+def test_a_form_layout(tmp_path: Path) -> None:
+    body = (
+        "Social services rating for Solihull\n\n"
+        "This paper reports the star rating that the Commission for Social Care Inspection has "
+        "given to the social services of Solihull Council, with its two judgements.\n\n"
+        "Serving people well? - some\n\n"
+        "Capacity for improvement – promising\n"
+    )
+    got = grades(extract(tmp_path, body))
+    assert ("serving_people", "some", "Solihull", False) in got
+    assert ("serving_people", "all", "Solihull", False) not in got
+    assert ("prospects", "promising", "Solihull", False) in got
+
+
+def test_a_zero_rating_is_no_stars(tmp_path: Path) -> None:
+    body = (
+        "Zero-rated councils\n\n"
+        "Oldham and Plymouth have been given a zero rating for the second year running, the "
+        "Commission for Social Care Inspection said.\n"
+    )
+    got = grades(extract(tmp_path, body))
+    assert {("star_rating", "0", "Oldham", False), ("star_rating", "0", "Plymouth", False)} == got
+
+
+def test_an_unnamed_neighbours_grade_is_not_confirmed_for_the_named_council(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Leeds outstanding\n\n"
+        "Leeds City Council's children's services were rated outstanding by Ofsted, while its "
+        "neighbour was rated good.\n"
+    )
+    s = extract(tmp_path, body)
+    by_value = {j.value.value: j for j in s.judgements}
+    assert by_value["outstanding"].confidence == "high"
+    neighbour = by_value["good"]
+    assert (neighbour.confidence, neighbour.confidence_note) == (
+        "medium",
+        "judgement far from the council's name",
+    )

@@ -23,8 +23,8 @@ SOCIAL_SERVICES = re.compile(
 )
 # Health and other public bodies that get grades of their own ("the trust was given three stars").
 _OTHER_BODY = re.compile(
-    r"\b(?:NHS|hospitals?|(?<!children[’']s services )(?<!children[’']s )(?<!services )trusts?|PCTs?|"
-    r"primary care|ambulance|police|constabulary|schools?|academ(?:y|ies)|colleges?|"
+    r"\b(?:NHS|hospitals?|(?<!children[’']s services )(?<!children[’']s )(?<!services )trusts?|"
+    r"PCTs?|primary care|ambulance|police|constabulary|schools?|academ(?:y|ies)|colleges?|"
     r"care homes?|nurser(?:y|ies)|GP|surgery|practices?)\b",
     re.IGNORECASE,
 )
@@ -124,17 +124,22 @@ def _owners(
         and not [m for m in inside if s.start + other[-1].start() < m.start < j.start]
     ):
         return None  # "Derby Hospitals NHS Trust was given three stars"
-    if not inside:
-        if len(names) == 1:
+    tied = _tied_group(j, inside) if inside else None
+    if tied is None:
+        if len(names) == 1 and all(m.authority.name == names[0] for m in inside):
+            # The article's one council, and no other in the sentence; but "Leeds was rated
+            # outstanding, while its neighbour was rated good" keeps the grade apart from Leeds.
+            if any(_BREAK.search(_between(s, m, j.start)) for m in inside):
+                return [Owner(names[0], "medium", "judgement far from the council's name")]
             return [Owner(names[0])]
         if described := _described(before, mentions, names):
             return [described]
-        near = [m for m in mentions if m.authority.name in names and m.start < s.start]
+        near = [m for m in mentions if m.authority.name in names and m.start < j.start]
         if not names:
             return [Owner(None, "low", "no council named in the article")]
         council = near[-1].authority.name if near else None
         return [Owner(council, "low", "judgement far from the council's name")]
-    group, whole = _tied_group(j, inside)
+    group, whole = tied
     councils = [m.authority.name for m in group]
     kept = [c for c in dict.fromkeys(councils) if c in names]
     if not kept:
@@ -143,6 +148,15 @@ def _owners(
     if whole or len(distinct) == 1:
         return [Owner(c) for c in kept]
     return [Owner(c, "medium", "two councils in the sentence") for c in kept]
+
+
+def _between(s: Segment, m: Mention, at: int) -> str:
+    """The words between a council's name and a grade, in either order."""
+    return (
+        s.text[m.end - s.start : at - s.start]
+        if m.end <= at
+        else s.text[at - s.start : m.start - s.start]
+    )
 
 
 def _described(before: str, mentions: Sequence[Mention], names: Sequence[str]) -> Owner | None:
@@ -171,12 +185,12 @@ def _groups(inside: list[Mention], text: str, base: int) -> list[list[Mention]]:
     return groups
 
 
-def _tied_group(j: FoundJudgement, inside: list[Mention]) -> tuple[list[Mention], bool]:
+def _tied_group(j: FoundJudgement, inside: list[Mention]) -> tuple[list[Mention], bool] | None:
     """The councils the grade is said of, and whether they are every council the sentence names.
 
     The list just before the grade in its own part of the sentence ("Camden and Kent were rated
-    good, while Wigan ..."), else the list it introduces ("no stars: Bury, Kent"), else the
-    nearest council before it.
+    good, while Wigan ..."), else the list it introduces ("no stars: Bury, Kent", "'good'
+    authorities Bromley and Gateshead"); None when the sentence ties it to no council it names.
     """
     s = j.evidence
     base = s.start
@@ -191,13 +205,12 @@ def _tied_group(j: FoundJudgement, inside: list[Mention]) -> tuple[list[Mention]
     if chosen is None:
         for g in groups:
             gap = s.text[rel : g[0].start - base]
-            near = len(gap) <= 60 or ":" in gap
+            near = len(gap) <= 30 or ":" in gap
             if g[0].start > j.start and near and not _BREAK.search(gap.replace(":", " ")):
                 chosen = g
                 break
     if chosen is None:
-        earlier = [g for g in groups if g[-1].end <= j.start]
-        chosen = earlier[-1] if earlier else groups[0]
+        return None
     names = {m.authority.name for m in inside}
     return chosen, {m.authority.name for m in chosen} == names
 

@@ -45,7 +45,7 @@ _SERVING = [
     re.compile(
         rf"(?:\b(?P<neg>{_NEG})\b(?:\s+\w+){{0,2}}?\s+|n[’']t\s+(?:\w+\s+)?)?"
         rf"(?:be\s+)?\bserv(?:e|es|ed|ing)\s+{Q}(?:(?P<q>all|most|some)\b{Q}\s+(?:of\s+the\s+)?)?"
-        r"(?:local\s+)?people\s+well\b",
+        r"(?:local\s+)?people\s+well\b(?!\??\s*[-–—:]\s*\w)",
         I,
     ),
     # A form or table: "Serving people well? - some"
@@ -277,7 +277,7 @@ def _sentence_judgements(
                 continue
             if i in _OBJECT_NAMED or _whole_subject(s, m.start("v"), named):
                 add(Aspect.overall_effectiveness, _ofsted(m.group("v")), m, "v")
-    if doc.may_contain(s, "star"):
+    if doc.may_contain(s, "star", "zero", "nil"):
         ranges = [(r.start(), r.end()) for r in _STAR_RANGE.finditer(t)]
         for m in _STARS.finditer(t):
             group = next(g for g in ("v", "v2", "v3") if m.group(g))
