@@ -411,3 +411,24 @@ def test_an_unnamed_neighbours_grade_is_not_confirmed_for_the_named_council(
         "medium",
         "judgement far from the council's name",
     )
+
+
+def test_a_bracketed_aside_does_not_cut_a_grade_from_its_council(tmp_path: Path) -> None:
+    body = (
+        "Leeds outstanding\n\n"
+        "Published 19 December 2018\n\n"
+        "Leeds has become the fifth council rated outstanding under the new inspection "
+        "framework (known as ILACS) and was rated ‘good’ under the previous framework in 2015.\n"
+    )
+    got = {(j.value.value, j.council, j.past, j.date) for j in extract(tmp_path, body).judgements}
+    assert got == {("outstanding", "Leeds", False, None), ("good", "Leeds", True, "2015")}
+
+
+def test_a_shared_subject_carries_the_grade_across_clauses(tmp_path: Path) -> None:
+    body = (
+        "Croydon improves\n\n"
+        "Croydon was rated outstanding in 2012 but inadequate in 2017, and is now rated good.\n"
+    )
+    got = {(j.value.value, j.past, j.date) for j in extract(tmp_path, body).judgements}
+    assert ("good", False, None) in got
+    assert ("outstanding", True, "2012") in got

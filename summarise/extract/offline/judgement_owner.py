@@ -29,7 +29,7 @@ _OTHER_BODY = re.compile(
     re.IGNORECASE,
 )
 # Words that end one council's part of a sentence and start another's.
-_BREAK = re.compile(r"[;:(]|\b(?:while|whereas|but|although|though|compared)\b", re.IGNORECASE)
+_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|though|compared)\b", re.IGNORECASE)
 # What may sit between two councils of one list ("Camden, Kent and the Wirral councils").
 _LIST_GAP = re.compile(
     r"^(?:[\s,&]|\band\b|\bor\b|\bthe\b|\bboth\b|\bcouncils?\b|\bcounty\b|\bcity\b|\bborough\b|"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarise.extract.offline.dates import MONTHS, month_year, years_ago
-from summarise.extract.offline.judgement_filters import CLAUSE_START, Q, not_a_grade
+from summarise.extract.offline.judgement_filters import Q, not_a_grade
 from summarise.extract.offline.text import Caseless, Document, Segment
 from summarise.models import Aspect, ReviewType
 
@@ -303,18 +303,26 @@ _WHOLE_WORDS = frozenset(
     | {"provision", "care", "social", "borough", "county", "city", "mbc", "trust"}
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_SHARED_SUBJECT = re.compile(
+    r"\band\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+){0,3}\W*$", I
+)
+_SUBJECT_CLAUSE = re.compile(r".*(?:[;:]|\b(?:while|whereas|but|although|though)\b)", I | re.DOTALL)
 
 
 def _whole_subject(s: Segment, rel: int, named: Sequence[int]) -> bool:
     """ "Services were rated good", "Derby was rated good": the grade is the whole service's.
 
     Among the last words before the grade there must be a council's name, a word for the whole
-    service, or a pronoun for it; "partnership working was rated good" grades a part.
+    service, or a pronoun for it; "partnership working was rated good" grades a part. A verb
+    joined by "and" ("Leeds has become ... and was rated good") shares the clause's subject.
     """
     before = s.text[:rel]
-    clause = CLAUSE_START.match(before)
+    clause = _SUBJECT_CLAUSE.match(before)  # a bracketed aside does not end the clause
     cut = clause.end() if clause else 0
-    words = list(_WORD.finditer(before, cut))[-9:]
+    if _SHARED_SUBJECT.search(before):
+        words = list(_WORD.finditer(before))  # the subject is the sentence's, however far back
+    else:
+        words = list(_WORD.finditer(before, cut))[-9:]
     if not words:
         return False
     first = s.start + words[0].start()
