@@ -154,6 +154,7 @@ class Source(Strict):
         description="Where `published` was read: page metadata, a date line, a byline or the URL.",
     )
     url: str | None = Field(default=None, description="The page's address, when the input says.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
 
 
 class CouncilRef(Strict):
@@ -279,6 +280,9 @@ class BriefingSource(Strict):
     published: str | None = None
     review_type: ReviewType
     bodies: list[Body] = Field(default_factory=list)
+    publisher: str | None = None
+    url: str | None = Field(default=None, description="Where the article was published.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
 
 
 class LatestJudgement(Strict):
@@ -390,11 +394,8 @@ class RunRecord(Strict):
     )
 
 
-# --- the ingested article (not part of the written contract) --------------------------------
-
-
 class Article(Strict):
-    """One input after ingestion: `text` is the cleaned text that every span points into."""
+    """One input after ingestion (not in the written contract); spans point into `text`."""
 
     id: str = Field(description="The input file's stem; names the output files.")
     path: str
@@ -405,3 +406,4 @@ class Article(Strict):
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
     date_from: DateFrom | None = None
     url: str | None = None
+    report_url: str | None = None

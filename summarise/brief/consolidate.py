@@ -332,6 +332,9 @@ def _briefing_for(
                 published=i.summary.source.published,
                 review_type=i.summary.review.review_type,
                 bodies=i.summary.review.bodies,
+                publisher=i.summary.source.publisher,
+                url=i.summary.source.url,
+                report_url=i.summary.source.report_url,
             )
             for i in items
         ],

@@ -330,4 +330,5 @@ def load_article(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         published=meta.published,
         date_from=meta.date_from,
         url=meta.url,
+        report_url=meta.report_url,
     )

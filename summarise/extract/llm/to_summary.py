@@ -196,6 +196,7 @@ def source_of(article: Article) -> Source:
         published=article.published,
         date_from=article.date_from,
         url=article.url,
+        report_url=article.report_url,
     )
 
 

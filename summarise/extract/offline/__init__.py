@@ -134,6 +134,7 @@ def summarise_article(article: Article) -> ArticleSummary:
             published=article.published,
             date_from=article.date_from,
             url=article.url,
+            report_url=article.report_url,
         ),
         scope=scope,
         councils=councils,
