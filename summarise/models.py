@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION: Final = "1.0"
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# How sure the extractor is of a judgement; below high, `confidence_note` says why.
+Confidence = Literal["high", "medium", "low"]
 
 
 class Scope(str, Enum):
@@ -177,6 +179,9 @@ class Judgement(Strict):
         pattern=DATE_PATTERN,
         description="When the judgement was made, if the text dates it (a past rating).",
     )
+    past: bool = Field(default=False, description="An earlier grade the article reports.")
+    confidence: Confidence = "high"
+    confidence_note: str | None = Field(default=None, description="Why confidence is not high.")
 
     @model_validator(mode="after")
     def _value_fits_aspect(self) -> Judgement:
@@ -185,6 +190,8 @@ class Judgement(Strict):
             raise ValueError(
                 f"{self.value.value!r} is not a value of {self.aspect.value}; use one of {allowed}"
             )
+        if self.confidence != "high" and not self.confidence_note:
+            raise ValueError("a judgement below high confidence needs a confidence_note")
         return self
 
 
@@ -287,6 +294,8 @@ class LatestJudgement(Strict):
         default=False,
         description="The source reports this as an earlier judgement, not its own finding.",
     )
+    confidence: Confidence = "high"
+    confidence_note: str | None = None
 
 
 class TimelineEvent(Strict):

@@ -26,7 +26,7 @@ FLOORS = {
     "scope": 0.94,
     "review_type": 0.97,
     "bodies": 1.00,
-    "judgements": 0.39,
+    "judgements": 0.89,
     "figures": 0.65,
     "strengths": 0.81,
     "concerns": 0.75,

@@ -134,7 +134,12 @@ def _judgements(w: _Writer, view: BriefingView) -> None:
     table = w.table(
         ("Aspect", "Judgement", "Date", "Source"),
         [
-            ((j.aspect, ()), (j.value, ()), (j.date, ()), ("", (j.citation,)))
+            (
+                (j.aspect, ()),
+                (j.value + (f" ({j.unconfirmed})" if j.unconfirmed else ""), ()),
+                (j.date, ()),
+                ("", (j.citation,)),
+            )
             for j in view.judgements
         ],
     )
