@@ -1,7 +1,8 @@
 """`summarise eval` on the dev set: the same figures as the shared scorer, and a floor per field.
 
 The dev set (real articles with hand-made gold) is copied into tests/data/dev so a fresh clone
-runs this without ../shared. The floors are what the merged extractor measures, rounded down to 0.01.
+runs this without ../shared. The floors are what the merged extractor measures, rounded down
+to 0.01.
 """
 
 from __future__ import annotations

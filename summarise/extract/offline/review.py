@@ -36,7 +36,8 @@ BODY_PATTERNS: list[tuple[Body, re.Pattern[str]]] = [
 
 
 _REVIEW_DATE = re.compile(
-    rf"\b(?:inspection|review|visit|assessment)\b[^.]{{0,40}}?\b(?:in|during|on|between)\s+(?:\d{{1,2}}\s+)?"
+    rf"\b(?:inspection|review|visit|assessment)\b[^.]{{0,40}}?"
+    rf"\b(?:in|during|on|between)\s+(?:\d{{1,2}}\s+)?"
     rf"(?P<m>{MONTHS})\s+(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>(?:19|20)\d\d)\s+(?:inspection|review|visit|assessment)\b",
     re.IGNORECASE,
@@ -53,7 +54,7 @@ _REVIEW_DATE_ANY = Caseless(_REVIEW_DATE_PLAIN)
 
 
 def find_review_date(doc: Document, published: str | None = None) -> str | None:
-    """The review's own date, when the text gives one ("the inspection, carried out in January 2022").
+    """The review's own date, when the text gives one ("the inspection, carried out in May 2022").
 
     "January's inspection" counts too when the publication date fixes its year.
     """
