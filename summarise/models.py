@@ -122,6 +122,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
 
+FACT_ID = "Stable fact id from its kind and span (align.fact_ids), e.g. judgement-812-861."
+
+
 # --- ArticleSummary -------------------------------------------------------------------------
 
 
@@ -158,6 +161,7 @@ class Source(Strict):
 
 
 class CouncilRef(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     name: str
     gss_code: str | None = None
     mentioned_as: list[str] = Field(default_factory=list)
@@ -170,6 +174,7 @@ class Review(Strict):
 
 
 class Judgement(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     aspect: Aspect
     value: JudgementValue
     council: str | None = None
@@ -196,6 +201,7 @@ class Judgement(Strict):
 
 
 class Point(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     service_area: ServiceArea | None = None
     council: str | None = None
@@ -203,6 +209,7 @@ class Point(Strict):
 
 
 class Quote(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     speaker: str | None = None
     role: str | None = None
     organisation: str | None = None
@@ -211,6 +218,7 @@ class Quote(Strict):
 
 
 class Figure(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     meaning: str
     span: Span
@@ -283,6 +291,9 @@ class BriefingSource(Strict):
     publisher: str | None = None
     url: str | None = Field(default=None, description="Where the article was published.")
     report_url: str | None = Field(default=None, description="The official report it links.")
+    places: list[str] = Field(
+        default_factory=list, description="Every place a syndicated or re-posted copy appeared."
+    )
 
 
 class LatestJudgement(Strict):
@@ -360,38 +371,7 @@ class CouncilBriefing(Strict):
     narrative_provenance: Provenance | None = None
 
 
-# --- run.json -------------------------------------------------------------------------------
-
-
-class ArticleRun(Strict):
-    path: str
-    id: str
-    outcome: Outcome
-    reason: str | None = None
-    attempts: int = 0
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
-    cached: bool = False
-
-
-class RunRecord(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    started_at: str
-    finished_at: str | None = None
-    backend: str
-    model: str | None = None
-    inputs: list[str] = Field(default_factory=list)
-    articles: list[ArticleRun] = Field(default_factory=list)
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
+# --- the ingested article (not part of the written contract) --------------------------------
 
 
 class Article(Strict):

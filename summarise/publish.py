@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
@@ -31,6 +31,7 @@ def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSum
         )
 
 
+FORMATS = ("json", "md", "html", "docx")
 Narrate = Callable[[CouncilBriefing], CouncilBriefing]
 
 
@@ -39,30 +40,45 @@ def publish(
     summaries: Sequence[tuple[str, ArticleSummary]],
     generated_at: str,
     narrate: Narrate | None = None,
+    places: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Path]:
     """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return JSON paths.
 
-    `narrate`, when given, adds an executive summary to each briefing before it is written.
+    `narrate`, when given, adds an executive summary to each briefing before it is written;
+    `places` lists, per article id, every place a re-posted article appeared (the store).
     """
     write_review_pages(layout, summaries)
-    briefings = build_briefings([Stored(i, s) for i, s in summaries], generated_at)
+    where = places or {}
+    briefings = build_briefings(
+        [Stored(i, s, tuple(where.get(i, ()))) for i, s in summaries], generated_at
+    )
     if narrate is not None:
         briefings = [narrate(b) for b in briefings]
     slugs = [briefing_slug(b) for b in briefings]
     written: list[Path] = []
     for briefing, slug in zip(briefings, slugs, strict=True):
-        json_path = layout.briefing(slug, ".json")
-        write_model(json_path, briefing)
-        # One view for every format, so the three agree and the numbering is done once.
-        view = build_view(briefing, REVIEW_BASE)
-        write_text(layout.briefing(slug, ".md"), markdown_of(view))
-        write_text(layout.briefing(slug, ".html"), html_of(view))
-        write_bytes(layout.briefing(slug, ".docx"), docx_of(view, briefing.generated_at))
-        written.append(json_path)
+        written.append(write_briefing(layout, briefing, slug))
     index_md, index_html = render_index(briefings, slugs=slugs)
     write_text(layout.out / "index.md", index_md)
     write_text(layout.out / "index.html", index_html)
     return written
+
+
+def write_briefing(
+    layout: Layout, briefing: CouncilBriefing, slug: str, formats: Sequence[str] = FORMATS
+) -> Path:
+    """Write one briefing as OUT/briefings/<slug>.<format> for each format; return the JSON path."""
+    if "json" in formats:
+        write_model(layout.briefing(slug, ".json"), briefing)
+    # One view for every format, so they agree and the numbering is done once.
+    view = build_view(briefing, REVIEW_BASE)
+    if "md" in formats:
+        write_text(layout.briefing(slug, ".md"), markdown_of(view))
+    if "html" in formats:
+        write_text(layout.briefing(slug, ".html"), html_of(view))
+    if "docx" in formats:
+        write_bytes(layout.briefing(slug, ".docx"), docx_of(view, briefing.generated_at))
+    return layout.briefing(slug, ".json")
 
 
 def load_stored(layout: Layout) -> list[tuple[str, ArticleSummary]]:

@@ -81,6 +81,8 @@ class Stored:
 
     id: str
     summary: ArticleSummary
+    # Every place the article appeared when re-posted copies were merged into it (the store).
+    places: tuple[str, ...] = ()
 
 
 def judgement_phrase(aspect: Aspect, value: str) -> str:
@@ -335,6 +337,7 @@ def _briefing_for(
                 publisher=i.summary.source.publisher,
                 url=i.summary.source.url,
                 report_url=i.summary.source.report_url,
+                places=list(i.places),
             )
             for i in items
         ],
@@ -350,13 +353,20 @@ def _briefing_for(
     )
 
 
-def build_briefings(stored: Sequence[Stored], generated_at: str) -> list[CouncilBriefing]:
-    """One briefing per council reported on, then a national one if any article is national."""
+def build_briefings(
+    stored: Sequence[Stored], generated_at: str, only: str | None = None
+) -> list[CouncilBriefing]:
+    """One briefing per council reported on, then a national one if any article is national.
+
+    `only` names the one council wanted (`brief --council`); the others are not built.
+    """
     ordered = sorted(stored, key=_sort_key)
     national = [i for i in ordered if i.summary.scope == Scope.national]
     by_council: dict[str, tuple[CouncilId, list[Stored]]] = {}
     for item in ordered:
         for c in item.summary.councils:
+            if only is not None and c.name != only:
+                continue
             entry = by_council.setdefault(c.name, (CouncilId(name=c.name, gss_code=c.gss_code), []))
             entry[1].append(item)
     # Each council gets the national points near its own sources in time; the national
@@ -365,6 +375,6 @@ def build_briefings(stored: Sequence[Stored], generated_at: str) -> list[Council
         _briefing_for(cid, items, national_context(items, national), generated_at)
         for _, (cid, items) in sorted(by_council.items())
     ]
-    if national:
+    if national and only in (None, NATIONAL_NAME):
         briefings.append(_briefing_for(CouncilId(name=NATIONAL_NAME), national, [], generated_at))
     return briefings

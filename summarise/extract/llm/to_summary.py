@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from summarise.align.fact_ids import with_fact_ids
 from summarise.align.spans import Aligner, check_span
 from summarise.extract.llm.chunking import Chunk
 from summarise.extract.llm.judgement_checks import model_confidence
@@ -261,4 +262,4 @@ def build_summary(
             usage=usage,
         ),
     )
-    return summary, b.problems
+    return with_fact_ids(summary), b.problems

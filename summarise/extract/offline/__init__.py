@@ -6,6 +6,7 @@ at known offsets, so every span is exact by construction.
 
 from __future__ import annotations
 
+from summarise.align.fact_ids import with_fact_ids
 from summarise.align.spans import Aligner
 from summarise.extract import ExtractionResult
 from summarise.extract.offline.councils import (
@@ -125,7 +126,7 @@ def summarise_article(article: Article) -> ArticleSummary:
     ]
     people = [_person(p) for p in merge_people(mentions)]
     all_points = [pt for kind in points.values() for pt in kind]
-    return ArticleSummary(
+    summary = ArticleSummary(
         source=Source(
             path=article.path,
             sha256=article.sha256,
@@ -152,6 +153,7 @@ def summarise_article(article: Article) -> ArticleSummary:
         service_areas=_service_areas(all_points, article.text),
         provenance=Provenance(backend="offline"),
     )
+    return with_fact_ids(summary)
 
 
 class CouncilLocator:
