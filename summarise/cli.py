@@ -12,9 +12,22 @@ from typing import Annotated
 import typer
 
 from summarise import __version__
+from summarise.cli_options import (
+    BackendOpt,
+    BaseUrlOpt,
+    ConcurrencyOpt,
+    ConfigOpt,
+    MaxBytesOpt,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    OutOpt,
+    PathsArg,
+    _settings,
+)
 from summarise.cli_run import check_out, extract_all, msg, output_errors
 from summarise.ingest.reader import DEFAULT_MAX_BYTES
-from summarise.llm.config import ConfigError, Settings, load_settings
+from summarise.llm.config import ConfigError, Settings
 from summarise.models import SCHEMA_VERSION, ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_text
 from summarise.pipeline import now_iso, tune_gc_for_batch, write_record
@@ -32,44 +45,6 @@ app = typer.Typer(
     add_completion=False,
 )
 
-PathsArg = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Article files (.txt, .md, .html, .pdf) or folders of them.", show_default=False
-    ),
-]
-OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")]
-BackendOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="offline (rules, no key), llm (a model), or auto: llm when a key or base URL is set."
-    ),
-]
-ModelOpt = Annotated[
-    str | None, typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")
-]
-BaseUrlOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL)."
-    ),
-]
-ModeOpt = Annotated[
-    str | None, typer.Option(help="How the model returns JSON: tools (function calling) or json.")
-]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Ignore and do not fill the result cache.")
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present)."),
-]
-ConcurrencyOpt = Annotated[
-    int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
-]
-MaxBytesOpt = Annotated[
-    int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
-]
 VerboseOpt = Annotated[
     bool,
     typer.Option(
@@ -78,32 +53,17 @@ VerboseOpt = Annotated[
 ]
 
 
-def _settings(
-    backend: str | None,
-    model: str | None,
-    base_url: str | None,
-    mode: str | None,
-    no_cache: bool,
-    config: Path | None,
-    concurrency: int | None,
-) -> Settings:
-    overrides: dict[str, object] = {
-        "backend": backend,
-        "model": model,
-        "base_url": base_url,
-        "mode": mode,
-        "use_cache": False if no_cache else None,
-        "concurrency": concurrency,
-    }
-    try:
-        return load_settings(overrides, config)
-    except ConfigError as e:
-        msg.error(e)
-        raise typer.Exit(2) from None
-
-
 def _tokens(usage: Usage) -> str:
     return f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
+
+
+CouncilOpt = Annotated[
+    str | None,
+    typer.Option(help="One council's briefing from the store: its name, slug or GSS code."),
+]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", help="md, html, docx or json (with --council).")
+]
 
 
 @app.command()
@@ -138,8 +98,21 @@ NarrativeOpt = Annotated[
 
 @app.command()
 def brief(
-    paths: PathsArg,
-    out: OutOpt = Path("out"),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Article files or folders (or use --council / --all).", show_default=False
+        ),
+    ] = None,
+    council: CouncilOpt = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every briefing and the index, from the store.")
+    ] = False,
+    db: Annotated[str | None, typer.Option("--db", help="The store (see ingest).")] = None,
+    fmt: FormatOpt = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -151,10 +124,22 @@ def brief(
     narrative: NarrativeOpt = "none",
     verbose: VerboseOpt = False,
 ) -> None:
-    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index."""
+    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index.
+
+    With --council or --all, the briefing comes from the store (`summarise ingest`) instead.
+    """
     from summarise.publish import publish
 
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
+    if council is not None or all_:
+        from summarise.cli_store import brief_from_store
+
+        brief_from_store(council, all_, paths, db, fmt, out, backend, model, settings)
+        return
+    if not paths:
+        msg.error("give article files or folders, or --council NAME, or --all")
+        raise typer.Exit(2)
+    out = out or Path("out")
     narrate = _narrator(narrative, settings)
     check_out(out)
     result = extract_all(paths, out, settings, max_bytes, verbose)
@@ -221,13 +206,13 @@ def rebuild(
     A stored summary that is invalid or lacks its cleaned text is named in one line and left
     out; the rest are rebuilt, and the exit code is 1.
     """
-    from summarise.publish import load_stored, publish
+    from summarise.publish import load_stored_checked, publish
 
     layout = Layout(out)
     if not layout.articles.is_dir():
         msg.error(f"{layout.articles} not found: run `summarise extract ... --out {out}` first")
         raise typer.Exit(2)
-    stored, problems = load_stored(layout)
+    stored, problems = load_stored_checked(layout)
     for problem in problems:
         msg.invalid(problem)
     if not stored:
@@ -352,3 +337,6 @@ def main(
 ) -> None:
     """Summarise council social services inspection reporting."""
     tune_gc_for_batch()
+
+
+import summarise.cli_store  # noqa: F401  (registers ingest, councils, export, ...)

@@ -16,6 +16,8 @@ SCHEMA_VERSION: Final = "1.1"
 SCHEMA_VERSIONS = Literal["1.0", "1.1"]
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# How sure the extractor is of a judgement; below high, `confidence_note` says why.
+Confidence = Literal["high", "medium", "low"]
 
 
 class Scope(str, Enum):
@@ -133,6 +135,9 @@ class Strict(BaseModel):
     )
 
 
+FACT_ID = "Stable fact id from its kind and span (align.fact_ids), e.g. judgement-812-861."
+
+
 # --- ArticleSummary -------------------------------------------------------------------------
 
 
@@ -165,9 +170,11 @@ class Source(Strict):
         description="Where `published` was read: page metadata, a date line, a byline or the URL.",
     )
     url: str | None = Field(default=None, description="The page's address, when the input says.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
 
 
 class CouncilRef(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     name: str
     gss_code: str | None = None
     mentioned_as: list[str] = Field(default_factory=list)
@@ -180,6 +187,7 @@ class Review(Strict):
 
 
 class Judgement(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     aspect: Aspect
     value: JudgementValue
     council: str | None = None
@@ -189,6 +197,9 @@ class Judgement(Strict):
         pattern=DATE_PATTERN,
         description="When the judgement was made, if the text dates it (a past rating).",
     )
+    past: bool = Field(default=False, description="An earlier grade the article reports.")
+    confidence: Confidence = "high"
+    confidence_note: str | None = Field(default=None, description="Why confidence is not high.")
 
     @model_validator(mode="after")
     def _value_fits_aspect(self) -> Judgement:
@@ -197,10 +208,13 @@ class Judgement(Strict):
             raise ValueError(
                 f"{self.value.value!r} is not a value of {self.aspect.value}; use one of {allowed}"
             )
+        if self.confidence != "high" and not self.confidence_note:
+            raise ValueError("a judgement below high confidence needs a confidence_note")
         return self
 
 
 class Point(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     service_area: ServiceArea | None = None
     council: str | None = None
@@ -208,6 +222,7 @@ class Point(Strict):
 
 
 class Quote(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     speaker: str | None = None
     role: str | None = None
     organisation: str | None = None
@@ -216,6 +231,7 @@ class Quote(Strict):
 
 
 class Figure(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     meaning: str
     span: Span
@@ -285,6 +301,12 @@ class BriefingSource(Strict):
     published: str | None = None
     review_type: ReviewType
     bodies: list[Body] = Field(default_factory=list)
+    publisher: str | None = None
+    url: str | None = Field(default=None, description="Where the article was published.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
+    places: list[str] = Field(
+        default_factory=list, description="Every place a syndicated or re-posted copy appeared."
+    )
 
 
 class LatestJudgement(Strict):
@@ -296,6 +318,8 @@ class LatestJudgement(Strict):
         default=False,
         description="The source reports this as an earlier judgement, not its own finding.",
     )
+    confidence: Confidence = "high"
+    confidence_note: str | None = None
 
 
 class TimelineEvent(Strict):
@@ -364,7 +388,7 @@ class CouncilBriefing(Strict):
 
 
 class Article(Strict):
-    """One input after ingestion: `text` is the cleaned text that every span points into."""
+    """One input after ingestion (not in the written contract); spans point into `text`."""
 
     id: str = Field(description="The input file's stem; names the output files.")
     path: str
@@ -378,3 +402,4 @@ class Article(Strict):
     )
     date_from: DateFrom | None = None
     url: str | None = None
+    report_url: str | None = None

@@ -130,21 +130,22 @@ def _article_run(article: Article, result: ExtractionResult, seconds: float) -> 
     )
 
 
-def _history_path(layout: Layout, started_at: str) -> Path:
-    stem = started_at.replace(":", "").replace("+0000", "Z")
+def _history_path(layout: Layout) -> Path:
+    """OUT/runs/<UTC time to the microsecond>.json: names sort in the order the runs ended."""
+    stem = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%S.%fZ")
     path, n = layout.run_history(f"{stem}.json"), 1
     while path.exists():
         n += 1
-        path = layout.run_history(f"{stem}-{n}.json")
+        path = layout.run_history(f"{stem}{n:03d}.json")
     return path
 
 
 def write_record(layout: Layout, record: RunRecord, history: Path | None = None) -> Path:
-    """OUT/run.json (the latest) and OUT/runs/<started>.json, so earlier runs are kept.
+    """OUT/run.json (the latest) and OUT/runs/<time>.json, so earlier runs are kept.
 
     `history` rewrites that run's file (the same run, updated); returns the file written.
     """
-    history = history or _history_path(layout, record.started_at)
+    history = history or _history_path(layout)
     write_model(history, record)
     write_model(layout.run_record, record)
     return history

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,13 +10,13 @@ from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
 from summarise.gazetteer.lookup import slugify
 from summarise.models import ArticleSummary, CouncilBriefing
 from summarise.outputs import Layout, write_bytes, write_model, write_text
-from summarise.render import (
-    render_docx,
-    render_html,
-    render_index,
-    render_markdown,
-    render_review_page,
-)
+from summarise.render import render_index, render_review_page
+from summarise.render.docx import docx_of
+from summarise.render.html import html_of
+from summarise.render.markdown import markdown_of
+from summarise.render.view import build_view
+
+REVIEW_BASE = "../articles"  # from OUT/briefings/ to the review pages in OUT/articles/
 
 
 def briefing_slug(briefing: CouncilBriefing) -> str:
@@ -32,6 +32,7 @@ def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSum
         )
 
 
+FORMATS = ("json", "md", "html", "docx")
 Narrate = Callable[[CouncilBriefing], CouncilBriefing]
 
 
@@ -68,26 +69,26 @@ def publish(
     summaries: Sequence[tuple[str, ArticleSummary]],
     generated_at: str,
     narrate: Narrate | None = None,
+    places: Mapping[str, Sequence[str]] | None = None,
 ) -> Published:
     """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}.
 
-    `narrate`, when given, adds an executive summary to each briefing before it is written.
+    `narrate`, when given, adds an executive summary to each briefing before it is written;
+    `places` lists, per article id, every place a re-posted article appeared (the store).
     The index lists every briefing in the folder; one this run did not rebuild shows the date
     it was generated, so nothing stale passes for current.
     """
     write_review_pages(layout, summaries)
-    briefings = build_briefings([Stored(i, s) for i, s in summaries], generated_at)
+    where = places or {}
+    briefings = build_briefings(
+        [Stored(i, s, tuple(where.get(i, ()))) for i, s in summaries], generated_at
+    )
     if narrate is not None:
         briefings = [narrate(b) for b in briefings]
     slugs = [briefing_slug(b) for b in briefings]
     written: list[Path] = []
     for briefing, slug in zip(briefings, slugs, strict=True):
-        json_path = layout.briefing(slug, ".json")
-        write_model(json_path, briefing)
-        write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
-        write_text(layout.briefing(slug, ".html"), render_html(briefing))
-        write_bytes(layout.briefing(slug, ".docx"), render_docx(briefing))
-        written.append(json_path)
+        written.append(write_briefing(layout, briefing, slug))
     earlier, problems = _earlier_briefings(layout, set(slugs))
     index_md, index_html = render_index(
         [*briefings, *(b for _, b in earlier)],
@@ -99,7 +100,30 @@ def publish(
     return Published(written, problems)
 
 
-def load_stored(layout: Layout) -> tuple[list[tuple[str, ArticleSummary]], list[str]]:
+def write_briefing(
+    layout: Layout, briefing: CouncilBriefing, slug: str, formats: Sequence[str] = FORMATS
+) -> Path:
+    """Write one briefing as OUT/briefings/<slug>.<format> for each format; return the JSON path."""
+    if "json" in formats:
+        write_model(layout.briefing(slug, ".json"), briefing)
+    # One view for every format, so they agree and the numbering is done once.
+    view = build_view(briefing, REVIEW_BASE)
+    if "md" in formats:
+        write_text(layout.briefing(slug, ".md"), markdown_of(view))
+    if "html" in formats:
+        write_text(layout.briefing(slug, ".html"), html_of(view))
+    if "docx" in formats:
+        write_bytes(layout.briefing(slug, ".docx"), docx_of(view, briefing.generated_at))
+    return layout.briefing(slug, ".json")
+
+
+def load_stored(layout: Layout) -> list[tuple[str, ArticleSummary]]:
+    """Summaries already written under OUT/articles that can be used (see `load_stored_checked`
+    for the ones that cannot)."""
+    return load_stored_checked(layout)[0]
+
+
+def load_stored_checked(layout: Layout) -> tuple[list[tuple[str, ArticleSummary]], list[str]]:
     """Summaries already written under OUT/articles, to rebuild briefings with no extraction,
     and one line for each that cannot be used (invalid, or its cleaned text missing)."""
     out: list[tuple[str, ArticleSummary]] = []
