@@ -25,7 +25,7 @@ import httpx2
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import summarise_vcr
+from cassette_binding import summarise_vcr
 
 from summarise.extract.llm.extractor import LLMExtractor
 from summarise.extract.llm.prompts import load_prompts

@@ -6,20 +6,31 @@ Exit codes: 0 when every input succeeded, 1 when some inputs failed, 2 for usage
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarise import __version__
+from summarise.cli_options import (
+    BackendOpt,
+    BaseUrlOpt,
+    ConcurrencyOpt,
+    ConfigOpt,
+    MaxBytesOpt,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    OutOpt,
+    PathsArg,
+    _settings,
+)
+from summarise.cli_run import check_out, extract_all, msg, output_errors
 from summarise.ingest.reader import DEFAULT_MAX_BYTES
-from summarise.llm.config import ConfigError, Settings, describe, load_settings
-from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome, Usage
-from summarise.outputs import Layout, write_model, write_text
-from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
+from summarise.llm.config import ConfigError, Settings
+from summarise.models import SCHEMA_VERSION, ArticleSummary, CouncilBriefing, Outcome, Usage
+from summarise.outputs import Layout, write_text
+from summarise.pipeline import now_iso, tune_gc_for_batch, write_record
 
 app = typer.Typer(
     help=(
@@ -33,137 +44,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
 
-PathsArg = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Article files (.txt, .md, .html, .pdf) or folders of them.", show_default=False
-    ),
-]
-OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")]
-BackendOpt = Annotated[
-    str | None,
+VerboseOpt = Annotated[
+    bool,
     typer.Option(
-        help="offline (rules, no key), llm (a model), or auto: llm when a key or base URL is set."
+        "--verbose", "-v", help="List each file a folder held that was skipped (hidden, type)."
     ),
 ]
-ModelOpt = Annotated[
-    str | None, typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")
-]
-BaseUrlOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL)."
-    ),
-]
-ModeOpt = Annotated[
-    str | None, typer.Option(help="How the model returns JSON: tools (function calling) or json.")
-]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Ignore and do not fill the result cache.")
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present)."),
-]
-ConcurrencyOpt = Annotated[
-    int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
-]
-MaxBytesOpt = Annotated[
-    int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
-]
-
-
-def _settings(
-    backend: str | None,
-    model: str | None,
-    base_url: str | None,
-    mode: str | None,
-    no_cache: bool,
-    config: Path | None,
-    concurrency: int | None,
-) -> Settings:
-    overrides: dict[str, object] = {
-        "backend": backend,
-        "model": model,
-        "base_url": base_url,
-        "mode": mode,
-        "use_cache": False if no_cache else None,
-        "concurrency": concurrency,
-    }
-    try:
-        return load_settings(overrides, config)
-    except ConfigError as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
-
-
-def _report(run: ArticleRun) -> None:
-    if run.outcome == Outcome.failed:
-        err.print(f"[red]failed[/]  {run.path}: {run.reason}")
-    elif run.outcome == Outcome.flagged:
-        err.print(f"[yellow]flagged[/] {run.path}: {run.reason}")
-
-
-def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -> RunResult:
-    from summarise.extract.factory import make_extractor
-    from summarise.llm.usage import cost_usd
-
-    out_console.print(describe(settings))
-    # instructor logs every exhausted re-ask at ERROR; the run reports those itself, one line each.
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)
-    try:
-        extractor = make_extractor(settings)
-    except (ConfigError, ValueError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
-    concurrency = settings.concurrency if settings.resolved_backend() == "llm" else 1
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
-        task = progress.add_task("extracting", total=None)
-
-        def on_done(path: str, run: ArticleRun) -> None:
-            progress.advance(task)
-            _report(run)
-
-        result = run_extract(
-            paths,
-            out,
-            extractor,
-            concurrency=concurrency,
-            max_bytes=max_bytes,
-            on_start=lambda n: progress.update(task, total=n),
-            on_done=on_done,
-            cost=lambda u: (
-                cost_usd(u, extractor.model, settings.prices) if extractor.model else None
-            ),
-        )
-    _print_totals(result, out)
-    return result
 
 
 def _tokens(usage: Usage) -> str:
     return f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
 
 
-def _print_totals(result: RunResult, out: Path) -> None:
-    rec = result.record
-    counts = {o: sum(1 for a in rec.articles if a.outcome == o) for o in Outcome}
-    ok, flagged, failed = counts[Outcome.ok], counts[Outcome.flagged], counts[Outcome.failed]
-    line = f"{ok} ok, {flagged} flagged, {failed} failed"
-    if rec.backend == "llm":
-        cost = f", about ${rec.cost_usd:.4f}" if rec.cost_usd is not None else ""
-        line += f" · {_tokens(rec.usage)}{cost}"
-    out_console.print(f"{line} · {rec.seconds:.2f}s · written to {out}")
+CouncilOpt = Annotated[
+    str | None,
+    typer.Option(help="One council's briefing from the store: its name, slug or GSS code."),
+]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", help="md, html, docx or json (with --council).")
+]
 
 
 @app.command()
@@ -178,10 +78,12 @@ def extract(
     config: ConfigOpt = None,
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
-    result = _extract(paths, out, settings, max_bytes)
+    check_out(out)
+    result = extract_all(paths, out, settings, max_bytes, verbose)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -196,8 +98,21 @@ NarrativeOpt = Annotated[
 
 @app.command()
 def brief(
-    paths: PathsArg,
-    out: OutOpt = Path("out"),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Article files or folders (or use --council / --all).", show_default=False
+        ),
+    ] = None,
+    council: CouncilOpt = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every briefing and the index, from the store.")
+    ] = False,
+    db: Annotated[str | None, typer.Option("--db", help="The store (see ingest).")] = None,
+    fmt: FormatOpt = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -207,23 +122,40 @@ def brief(
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     narrative: NarrativeOpt = "none",
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index."""
+    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index.
+
+    With --council or --all, the briefing comes from the store (`summarise ingest`) instead.
+    """
     from summarise.publish import publish
 
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
+    if council is not None or all_:
+        from summarise.cli_store import brief_from_store
+
+        brief_from_store(council, all_, paths, db, fmt, out, backend, model, settings)
+        return
+    if not paths:
+        msg.error("give article files or folders, or --council NAME, or --all")
+        raise typer.Exit(2)
+    out = out or Path("out")
     narrate = _narrator(narrative, settings)
-    result = _extract(paths, out, settings, max_bytes)
-    written = publish(
-        Layout(out), sorted(result.summaries), now_iso(), narrate.apply if narrate else None
-    )
-    if narrate is not None:
-        result.record.narrative_usage = narrate.usage
-        write_model(Layout(out).run_record, result.record)
-        out_console.print(narrate.report())
-    for path in written:
-        out_console.print(f"briefing {path.with_suffix('.md')}")
-    out_console.print(f"index    {out / 'index.html'}")
+    check_out(out)
+    result = extract_all(paths, out, settings, max_bytes, verbose)
+    with output_errors(out):
+        published = publish(
+            Layout(out), sorted(result.summaries), now_iso(), narrate.apply if narrate else None
+        )
+        if narrate is not None:
+            result.record.narrative_usage = narrate.usage
+            write_record(Layout(out), result.record, result.history)
+            msg.line(narrate.report())
+    for problem in published.problems:
+        msg.warning(problem)
+    for path in published.written:
+        msg.line(f"briefing {path.with_suffix('.md')}")
+    msg.line(f"index    {out / 'index.html'}")
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -242,7 +174,7 @@ class _Narrator:
         self.usage = self.usage + result.usage
         if result.outcome != Outcome.ok:
             self.failed.append(briefing.council.name)
-            err.print(f"[yellow]no narrative[/] {briefing.council.name}: {result.reason}")
+            msg.warning(f"no narrative for {briefing.council.name}: {result.reason}")
         return briefing.model_copy(
             update={"narrative": result.sentences, "narrative_provenance": result.provenance()}
         )
@@ -256,12 +188,12 @@ def _narrator(choice: str, settings: Settings) -> _Narrator | None:
     if choice == "none":
         return None
     if choice != "llm":
-        err.print(f"[red]error:[/] --narrative must be none or llm, not {choice!r}")
+        msg.error(f"--narrative must be none or llm, not {choice!r}")
         raise typer.Exit(2)
     try:
         return _Narrator(settings)
     except (ConfigError, ValueError) as e:
-        err.print(f"[red]error:[/] --narrative llm: {e}")
+        msg.error(f"--narrative llm: {e}")
         raise typer.Exit(2) from None
 
 
@@ -269,23 +201,33 @@ def _narrator(choice: str, settings: Settings) -> _Narrator | None:
 def rebuild(
     out: Annotated[Path, typer.Argument(help="An output folder written by extract or brief.")],
 ) -> None:
-    """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key)."""
-    from summarise.publish import load_stored, publish
+    """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key).
+
+    A stored summary that is invalid or lacks its cleaned text is named in one line and left
+    out; the rest are rebuilt, and the exit code is 1.
+    """
+    from summarise.publish import load_stored_checked, publish
 
     layout = Layout(out)
     if not layout.articles.is_dir():
-        err.print(
-            f"[red]error:[/] {layout.articles} not found: "
-            f"run `summarise extract ... --out {out}` first"
-        )
+        msg.error(f"{layout.articles} not found: run `summarise extract ... --out {out}` first")
         raise typer.Exit(2)
-    try:
-        stored = load_stored(layout)
-    except ValueError as e:
-        err.print(f"[red]error:[/] a stored summary does not validate: {e}".splitlines()[0])
-        raise typer.Exit(1) from None
-    written = publish(layout, stored, now_iso())
-    out_console.print(f"{len(written)} briefings rebuilt from {len(stored)} summaries in {out}")
+    stored, problems = load_stored_checked(layout)
+    for problem in problems:
+        msg.invalid(problem)
+    if not stored:
+        msg.error(f"no usable summary in {layout.articles}: nothing rebuilt, {out} unchanged")
+        raise typer.Exit(1)
+    with output_errors(out):
+        published = publish(layout, stored, now_iso())
+    for problem in published.problems:
+        msg.warning(problem)
+    left_out = f", {len(problems)} left out" if problems else ""
+    msg.line(
+        f"{len(published.written)} briefings rebuilt from {len(stored)} summaries in {out}"
+        + left_out
+    )
+    raise typer.Exit(1 if problems else 0)
 
 
 @app.command()
@@ -305,10 +247,10 @@ def schema(
                 stale.append(path)
         else:
             write_text(path, text)
-            out_console.print(f"wrote {path}")
+            msg.line(f"wrote {path}")
     if stale:
         for path in stale:
-            err.print(f"[red]stale:[/] {path} differs from the models; run `summarise schema`")
+            msg.error(f"{path} is stale: it differs from the models; run `summarise schema`")
         raise typer.Exit(1)
 
 
@@ -326,17 +268,22 @@ def validate(
     ],
 ) -> None:
     """Check JSON against the schema and every span against its cleaned text (JSON pointers)."""
-    from summarise.validate import expand, validate_file
+    from summarise.validate import check_file, expand
 
     paths = expand(files)
     missing = [p for p in files if not p.exists()]
     for p in missing:
-        err.print(f"[red]error:[/] {p}: no such file or folder")
-    problems = [p for path in paths if path.exists() for p in validate_file(path)]
-    for problem in problems:
-        err.print(f"[red]invalid[/] {problem}")
+        msg.error(f"{p}: no such file or folder")
+    problems = []
+    for path in (p for p in paths if p.exists()):
+        checked_file = check_file(path)
+        for warning in checked_file.warnings:
+            msg.warning(warning)
+        for problem in checked_file.problems:
+            msg.invalid(problem)
+        problems += checked_file.problems
     checked = len([p for p in paths if p.exists()])
-    out_console.print(f"{checked} files checked, {len(problems)} problems")
+    msg.line(f"{checked} files checked against schema {SCHEMA_VERSION}, {len(problems)} problems")
     raise typer.Exit(1 if problems or missing or not checked else 0)
 
 
@@ -357,10 +304,10 @@ def eval_command(
     from summarise.gold_score import score_folder
 
     if not gold.is_file():
-        err.print(f"[red]error:[/] {gold}: no such gold file")
+        msg.error(f"{gold}: no such gold file")
         raise typer.Exit(2)
     if not folder.is_dir():
-        err.print(f"[red]error:[/] {folder}: no such folder")
+        msg.error(f"{folder}: no such folder")
         raise typer.Exit(2)
     articles = folder / "articles"
     report = score_folder(gold, articles if articles.is_dir() else folder)
@@ -370,12 +317,12 @@ def eval_command(
     if as_json:
         lines.insert(-1, json.dumps(report.figures()))
     for line in lines:
-        typer.echo(line)
+        msg.line(line)
 
 
 def version_callback(value: bool) -> None:
     if value:
-        out_console.print(f"summarise {__version__}")
+        msg.line(f"summarise {__version__}")
         raise typer.Exit()
 
 
@@ -390,3 +337,6 @@ def main(
 ) -> None:
     """Summarise council social services inspection reporting."""
     tune_gc_for_batch()
+
+
+import summarise.cli_store  # noqa: F401  (registers ingest, councils, export, ...)

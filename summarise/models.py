@@ -7,13 +7,17 @@ or dropped. This module imports nothing from the package so that every other mod
 from __future__ import annotations
 
 from enum import Enum
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
+#: Versions this code reads; a 1.0 file did not require every contract field.
+SCHEMA_VERSIONS = Literal["1.0", "1.1"]
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# How sure the extractor is of a judgement; below high, `confidence_note` says why.
+Confidence = Literal["high", "medium", "low"]
 
 
 class Scope(str, Enum):
@@ -114,10 +118,24 @@ class Outcome(str, Enum):
     ok = "ok"
     flagged = "flagged"
     failed = "failed"
+    interrupted = "interrupted"  # run.json only: Ctrl-C stopped the run before this article
+
+
+def _all_required(schema: dict[str, Any]) -> None:
+    """Every field is always written, so the schema requires every one (schema 1.1); a field
+    that may be null says so with `anyOf [..., null]`. Readers can then rely on the contract."""
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and properties:
+        schema["required"] = list(properties)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", use_enum_values=False, json_schema_extra=_all_required
+    )
+
+
+FACT_ID = "Stable fact id from its kind and span (align.fact_ids), e.g. judgement-812-861."
 
 
 # --- ArticleSummary -------------------------------------------------------------------------
@@ -156,6 +174,7 @@ class Source(Strict):
 
 
 class CouncilRef(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     name: str
     gss_code: str | None = None
     mentioned_as: list[str] = Field(default_factory=list)
@@ -168,6 +187,7 @@ class Review(Strict):
 
 
 class Judgement(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     aspect: Aspect
     value: JudgementValue
     council: str | None = None
@@ -177,6 +197,9 @@ class Judgement(Strict):
         pattern=DATE_PATTERN,
         description="When the judgement was made, if the text dates it (a past rating).",
     )
+    past: bool = Field(default=False, description="An earlier grade the article reports.")
+    confidence: Confidence = "high"
+    confidence_note: str | None = Field(default=None, description="Why confidence is not high.")
 
     @model_validator(mode="after")
     def _value_fits_aspect(self) -> Judgement:
@@ -185,10 +208,13 @@ class Judgement(Strict):
             raise ValueError(
                 f"{self.value.value!r} is not a value of {self.aspect.value}; use one of {allowed}"
             )
+        if self.confidence != "high" and not self.confidence_note:
+            raise ValueError("a judgement below high confidence needs a confidence_note")
         return self
 
 
 class Point(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     service_area: ServiceArea | None = None
     council: str | None = None
@@ -196,6 +222,7 @@ class Point(Strict):
 
 
 class Quote(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     speaker: str | None = None
     role: str | None = None
     organisation: str | None = None
@@ -204,6 +231,7 @@ class Quote(Strict):
 
 
 class Figure(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     meaning: str
     span: Span
@@ -241,7 +269,7 @@ class Provenance(Strict):
 
 
 class ArticleSummary(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     source: Source
     scope: Scope
     councils: list[CouncilRef] = Field(default_factory=list)
@@ -276,6 +304,9 @@ class BriefingSource(Strict):
     publisher: str | None = None
     url: str | None = Field(default=None, description="Where the article was published.")
     report_url: str | None = Field(default=None, description="The official report it links.")
+    places: list[str] = Field(
+        default_factory=list, description="Every place a syndicated or re-posted copy appeared."
+    )
 
 
 class LatestJudgement(Strict):
@@ -287,6 +318,8 @@ class LatestJudgement(Strict):
         default=False,
         description="The source reports this as an earlier judgement, not its own finding.",
     )
+    confidence: Confidence = "high"
+    confidence_note: str | None = None
 
 
 class TimelineEvent(Strict):
@@ -331,7 +364,7 @@ class NarrativeSentence(Strict):
 
 
 class CouncilBriefing(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     council: CouncilId
     generated_at: str
     sources: list[BriefingSource]
@@ -351,38 +384,7 @@ class CouncilBriefing(Strict):
     narrative_provenance: Provenance | None = None
 
 
-# --- run.json -------------------------------------------------------------------------------
-
-
-class ArticleRun(Strict):
-    path: str
-    id: str
-    outcome: Outcome
-    reason: str | None = None
-    attempts: int = 0
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
-    cached: bool = False
-
-
-class RunRecord(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    started_at: str
-    finished_at: str | None = None
-    backend: str
-    model: str | None = None
-    inputs: list[str] = Field(default_factory=list)
-    articles: list[ArticleRun] = Field(default_factory=list)
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
+# --- the ingested article (not part of the written contract) --------------------------------
 
 
 class Article(Strict):
@@ -395,6 +397,9 @@ class Article(Strict):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    warnings: list[str] = Field(
+        default_factory=list, description="What a library warned while reading this file."
+    )
     date_from: DateFrom | None = None
     url: str | None = None
     report_url: str | None = None

@@ -57,7 +57,7 @@ def test_recorded_json_mode_bad_answer_is_reasked_then_fails_with_reason() -> No
     assert result.reason is not None
     assert result.reason.startswith("no valid answer after 2 attempt(s): 2 validation errors")
     assert "scope Field required" in result.reason and "summary Field required" in result.reason
-    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (4413, 24)
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (4977, 24)
 
 
 @pytest.mark.default_cassette("recorded/llama_smollm2_tools.yaml")
@@ -72,4 +72,4 @@ def test_recorded_tools_mode_bad_answer_is_reasked_then_fails_with_reason() -> N
     assert result.problems[0] == "best attempt (2 of 2) kept"
     assert "scope is council but no council is given" in result.problems[1]
     assert "the answer has no judgements, strengths, concerns" in result.problems[1]
-    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (1379, 59)
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (1926, 313)

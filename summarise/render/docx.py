@@ -2,8 +2,8 @@
 
 Same view, sections and ``[n]`` citations as the Markdown and HTML; each ``[n]`` links to the
 review page beside the file, landing on the cited span. A4, en-GB, with the council in the
-header and page numbers in the footer, so the file can be printed and filed as it is. python-docx stamps each zip entry with the
-current time, so the package is rewritten with a fixed timestamp: the same briefing gives the
+header and page numbers in the footer, so the file can be printed and filed as it is.
+python-docx stamps each zip entry with the current time, so the package is rewritten with a fixed timestamp: the same briefing gives the
 same bytes.
 """
 
@@ -134,7 +134,12 @@ def _judgements(w: _Writer, view: BriefingView) -> None:
     table = w.table(
         ("Aspect", "Judgement", "Date", "Source"),
         [
-            ((j.aspect, ()), (j.value, ()), (j.date, ()), ("", (j.citation,)))
+            (
+                (j.aspect, ()),
+                (j.value + (f" ({j.unconfirmed})" if j.unconfirmed else ""), ()),
+                (j.date, ()),
+                ("", (j.citation,)),
+            )
             for j in view.judgements
         ],
     )

@@ -66,7 +66,9 @@ def _judgement_lines(view: BriefingView) -> list[str]:
     lines = ["| Aspect | Judgement | Date | Source |", "| --- | --- | --- | --- |"]
     for row in view.judgements:
         lines.append(
-            f"| {md_text(row.aspect)} | **{md_text(row.value)}** | {md_text(row.date)} "
+            f"| {md_text(row.aspect)} | **{md_text(row.value)}**"
+            + (f" ({md_text(row.unconfirmed)})" if row.unconfirmed else "")
+            + f" | {md_text(row.date)} "
             f"| {md_cite(row.citation)} |"
         )
     return lines

@@ -26,6 +26,7 @@ from summarise.render.labels import (
     review_type_label,
     service_area_label,
     timestamp_label,
+    unconfirmed_label,
     value_label,
     value_tone,
 )
@@ -70,6 +71,7 @@ class JudgementRow:
     tone: Tone
     date: str
     citation: Citation
+    unconfirmed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +302,7 @@ def build_view(briefing: CouncilBriefing, review_base: str | None) -> BriefingVi
             tone=value_tone(j.value),
             date=date_label(j.date),
             citation=numbering.cite(j.source_id),
+            unconfirmed=unconfirmed_label(j.confidence, j.confidence_note),
         )
         for j in briefing.latest_judgements
     )
