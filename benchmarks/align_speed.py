@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from summarise.align.spans import Aligner
-from summarise.gazetteer import find_mentions
+from summarise.gazetteer.mentions import find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "articles"
