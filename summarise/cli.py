@@ -388,3 +388,4 @@ def main(
 
 
 import summarise.cli_store  # noqa: F401  (registers ingest, councils, export, ...)
+import summarise.cli_web  # noqa: E402, F401  (registers serve, user)
