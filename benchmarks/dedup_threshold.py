@@ -17,8 +17,8 @@ from pathlib import Path
 
 from offline_throughput import EXAMPLES, ORIGINAL_COUNCILS
 
-from summarise.gazetteer import all_authorities
-from summarise.ingest import load_article
+from summarise.gazetteer.lookup import all_authorities
+from summarise.ingest.reader import load_article
 from summarise.store import dedup
 
 

@@ -28,11 +28,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import match_summarise_request
 
-from summarise.config import Settings
-from summarise.extract.llm import LLMExtractor
-from summarise.extract.prompts import load_prompts
-from summarise.extract.response_model import ArticleExtraction
-from summarise.ingest import load_article
+from summarise.extract.llm.extractor import LLMExtractor
+from summarise.extract.llm.prompts import load_prompts
+from summarise.extract.llm.response_model import ArticleExtraction
+from summarise.ingest.reader import load_article
+from summarise.llm.config import Settings
 
 
 def est(text: str) -> int:

@@ -23,10 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarise.consolidate import Stored, build_briefings
+from summarise.brief.consolidate import Stored, build_briefings
 from summarise.extract.offline import OfflineExtractor
-from summarise.gazetteer import all_authorities, slugify
-from summarise.ingest import load_article
+from summarise.gazetteer.lookup import all_authorities, slugify
+from summarise.ingest.reader import load_article
 from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import tune_gc_for_batch
 from summarise.render import render_html, render_markdown

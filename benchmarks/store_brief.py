@@ -29,6 +29,7 @@ from summarise.extract.offline import OfflineExtractor
 from summarise.store.ingest import Ingester
 from summarise.store.repo import Store
 from summarise.store.tables import appearances, articles, summaries, summary_councils
+from summarise.store.writes import new_id
 
 BASE = 1020
 
@@ -53,13 +54,13 @@ def replicate(store: Store, total: int) -> None:
                 old = int(row["id"])
                 new = {k: v for k, v in row.items() if k != "id"}
                 new["key"] = f"{row['key']}-copy{copy}"
-                aid = conn.execute(insert(articles).values(**new)).inserted_primary_key[0]  # type: ignore[index]
+                aid = new_id(conn, insert(articles).values(**new))
                 place = {k: v for k, v in places[old].items() if k != "id"}
                 place.update(article_id=aid, raw_sha256=f"{place['raw_sha256'][:56]}{copy:08d}")
                 conn.execute(insert(appearances).values(**place))
                 summ = {k: v for k, v in sums[old].items() if k != "id"}
                 summ["article_id"] = aid
-                sid = conn.execute(insert(summaries).values(**summ)).inserted_primary_key[0]  # type: ignore[index]
+                sid = new_id(conn, insert(summaries).values(**summ))
                 for n in by_summary.get(int(sums[old]["id"]), []):
                     conn.execute(insert(summary_councils).values({**n, "summary_id": sid}))
                 count += 1

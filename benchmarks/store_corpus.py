@@ -12,7 +12,7 @@ from pathlib import Path
 
 from offline_throughput import EXAMPLES, ORIGINAL_COUNCILS
 
-from summarise.gazetteer import all_authorities
+from summarise.gazetteer.lookup import all_authorities
 
 
 def variants() -> list[str]:

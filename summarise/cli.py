@@ -11,15 +11,31 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarise import __version__
-from summarise.config import ConfigError, Settings, describe, load_settings
-from summarise.ingest import DEFAULT_MAX_BYTES
-from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome, Usage
+from summarise.cli_options import (
+    BackendOpt,
+    BaseUrlOpt,
+    ConcurrencyOpt,
+    ConfigOpt,
+    MaxBytesOpt,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    OutOpt,
+    PathsArg,
+    _report,
+    _settings,
+    err,
+    out_console,
+)
+from summarise.ingest.reader import DEFAULT_MAX_BYTES
+from summarise.llm.config import ConfigError, Settings, describe
+from summarise.models import ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
+from summarise.run_record import ArticleRun
 
 app = typer.Typer(
     help=(
@@ -33,83 +49,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
-
-PathsArg = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Article files (.txt, .md, .html, .pdf) or folders of them.", show_default=False
-    ),
-]
-OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")]
-BackendOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="offline (rules, no key), llm (a model), or auto: llm when a key or base URL is set."
-    ),
-]
-ModelOpt = Annotated[
-    str | None, typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")
-]
-BaseUrlOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL)."
-    ),
-]
-ModeOpt = Annotated[
-    str | None, typer.Option(help="How the model returns JSON: tools (function calling) or json.")
-]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Ignore and do not fill the result cache.")
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present)."),
-]
-ConcurrencyOpt = Annotated[
-    int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
-]
-MaxBytesOpt = Annotated[
-    int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
-]
-
-
-def _settings(
-    backend: str | None,
-    model: str | None,
-    base_url: str | None,
-    mode: str | None,
-    no_cache: bool,
-    config: Path | None,
-    concurrency: int | None,
-) -> Settings:
-    overrides: dict[str, object] = {
-        "backend": backend,
-        "model": model,
-        "base_url": base_url,
-        "mode": mode,
-        "use_cache": False if no_cache else None,
-        "concurrency": concurrency,
-    }
-    try:
-        return load_settings(overrides, config)
-    except ConfigError as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
-
-
-def _report(run: ArticleRun) -> None:
-    if run.outcome == Outcome.failed:
-        err.print(f"[red]failed[/]  {run.path}: {run.reason}")
-    elif run.outcome == Outcome.flagged:
-        err.print(f"[yellow]flagged[/] {run.path}: {run.reason}")
 
 
 def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -> RunResult:
     from summarise.extract.factory import make_extractor
-    from summarise.usage import cost_usd
+    from summarise.llm.usage import cost_usd
 
     out_console.print(describe(settings))
     # instructor logs every exhausted re-ask at ERROR; the run reports those itself, one line each.
@@ -151,13 +95,18 @@ def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -
     return result
 
 
+def _tokens(usage: Usage) -> str:
+    return f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
+
+
 def _print_totals(result: RunResult, out: Path) -> None:
     rec = result.record
     counts = {o: sum(1 for a in rec.articles if a.outcome == o) for o in Outcome}
-    line = f"{counts[Outcome.ok]} ok, {counts[Outcome.flagged]} flagged, {counts[Outcome.failed]} failed"
+    ok, flagged, failed = counts[Outcome.ok], counts[Outcome.flagged], counts[Outcome.failed]
+    line = f"{ok} ok, {flagged} flagged, {failed} failed"
     if rec.backend == "llm":
         cost = f", about ${rec.cost_usd:.4f}" if rec.cost_usd is not None else ""
-        line += f" · {rec.usage.prompt_tokens} prompt + {rec.usage.completion_tokens} completion tokens{cost}"
+        line += f" · {_tokens(rec.usage)}{cost}"
     out_console.print(f"{line} · {rec.seconds:.2f}s · written to {out}")
 
 
@@ -260,7 +209,7 @@ class _Narrator:
     """Adds model-written executive summaries to briefings and keeps count of what they cost."""
 
     def __init__(self, settings: Settings) -> None:
-        from summarise.narrative import NarrativeWriter
+        from summarise.brief.narrative import NarrativeWriter
 
         self.writer = NarrativeWriter(settings)
         self.usage = Usage()
@@ -278,7 +227,7 @@ class _Narrator:
 
     def report(self) -> str:
         done = "narratives written" + (f", {len(self.failed)} failed" if self.failed else "")
-        return f"{done} · {self.usage.prompt_tokens} prompt + {self.usage.completion_tokens} completion tokens"
+        return f"{done} · {_tokens(self.usage)}"
 
 
 def _narrator(choice: str, settings: Settings) -> _Narrator | None:
@@ -304,7 +253,8 @@ def rebuild(
     layout = Layout(out)
     if not layout.articles.is_dir():
         err.print(
-            f"[red]error:[/] {layout.articles} not found: run `summarise extract ... --out {out}` first"
+            f"[red]error:[/] {layout.articles} not found: "
+            f"run `summarise extract ... --out {out}` first"
         )
         raise typer.Exit(2)
     try:
@@ -366,6 +316,39 @@ def validate(
     checked = len([p for p in paths if p.exists()])
     out_console.print(f"{checked} files checked, {len(problems)} problems")
     raise typer.Exit(1 if problems or missing or not checked else 0)
+
+
+@app.command("eval")
+def eval_command(
+    folder: Annotated[
+        Path, typer.Argument(help="Summaries: an output folder or its articles/ folder.")
+    ],
+    gold: Annotated[Path, typer.Option(help="Gold facts, shaped like the dev set's gold.json.")],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print each article's misses.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Also print the figures as JSON.")
+    ] = False,
+) -> None:
+    """Score summaries against a gold file, per field, as the shared scorer does."""
+    from summarise.gold_score import score_folder
+
+    if not gold.is_file():
+        err.print(f"[red]error:[/] {gold}: no such gold file")
+        raise typer.Exit(2)
+    if not folder.is_dir():
+        err.print(f"[red]error:[/] {folder}: no such folder")
+        raise typer.Exit(2)
+    articles = folder / "articles"
+    report = score_folder(gold, articles if articles.is_dir() else folder)
+    lines = report.lines()
+    if verbose:
+        lines = report.misses + lines
+    if as_json:
+        lines.insert(-1, json.dumps(report.figures()))
+    for line in lines:
+        typer.echo(line)
 
 
 def version_callback(value: bool) -> None:

@@ -18,7 +18,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from summarise.cli import (
+from summarise.cli import app
+from summarise.cli_options import (
     BackendOpt,
     BaseUrlOpt,
     ConfigOpt,
@@ -29,13 +30,13 @@ from summarise.cli import (
     PathsArg,
     _report,
     _settings,
-    app,
     err,
     out_console,
 )
-from summarise.config import ConfigError, Settings, describe
-from summarise.ingest import DEFAULT_MAX_BYTES
-from summarise.models import ArticleRun, CouncilBriefing
+from summarise.ingest.reader import DEFAULT_MAX_BYTES
+from summarise.llm.config import ConfigError, Settings, describe
+from summarise.models import CouncilBriefing
+from summarise.run_record import ArticleRun
 from summarise.store.errors import StoreError
 from summarise.store.url import resolve_url
 
@@ -93,8 +94,8 @@ def ingest(
 ) -> None:
     """Add articles to the store; extract only what it does not already hold."""
     from summarise.extract.factory import make_extractor
+    from summarise.llm.usage import cost_usd
     from summarise.store.ingest import Ingester
-    from summarise.usage import cost_usd
 
     settings = _settings(backend, model, base_url, mode, no_cache, config, None)
     out_console.print(describe(settings))
@@ -148,7 +149,7 @@ def councils(
     config: ConfigOpt = None,
 ) -> None:
     """Councils in the store: latest judgements, number of sources, newest source date."""
-    from summarise.consolidate import build_briefings
+    from summarise.brief.consolidate import build_briefings
     from summarise.library import library
     from summarise.pipeline import now_iso
 
@@ -271,7 +272,7 @@ def brief_from_store(
     settings: Settings,
 ) -> None:
     """`brief --council NAME` (stdout for md/json, or files under --out) and `brief --all`."""
-    from summarise.consolidate import build_briefings
+    from summarise.brief.consolidate import build_briefings
     from summarise.library import UnknownCouncil, library, resolve_council, write_articles
     from summarise.outputs import Layout
     from summarise.pipeline import now_iso

@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from summarise.cli import BackendOpt, ConfigOpt, ModelOpt, _settings, app, err, out_console
+from summarise.cli import app
+from summarise.cli_options import BackendOpt, ConfigOpt, ModelOpt, _settings, err, out_console
 from summarise.cli_store import DbOpt, _fail, open_store
 
 user_app = typer.Typer(help="Accounts for summarise serve.", no_args_is_help=True)

@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from summarise.align import Aligner, check_span
-from summarise.fact_ids import FACT_LISTS, fact_span, facts_by_id, with_fact_ids
+from summarise.align.fact_ids import FACT_LISTS, fact_span, facts_by_id, with_fact_ids
+from summarise.align.spans import Aligner, check_span
 from summarise.models import ArticleSummary, CouncilRef, Figure, Judgement, Point, Quote
 
 Action = Literal["accept", "reject", "correct", "add"]

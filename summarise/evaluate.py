@@ -83,7 +83,7 @@ def score_article(name: str, summary: ArticleSummary, gold: dict[str, Any]) -> S
 
 
 def score_all(summaries: dict[str, ArticleSummary], gold: dict[str, Any]) -> Score:
-    """`summaries` maps the gold file names (e.g. "000_x.txt") to summaries; missing ones count as misses."""
+    """`summaries` maps gold file names ("000_x.txt") to summaries; missing ones count as misses."""
     total = Score()
     for name, facts in gold["articles"].items():
         if name not in summaries:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from summarise.consolidate import Stored
+from summarise.brief.consolidate import Stored
 from summarise.decisions import Decision, apply_decisions
-from summarise.gazetteer import lookup, slugify
+from summarise.gazetteer.lookup import lookup, slugify
 from summarise.models import ArticleSummary
 from summarise.outputs import Layout, write_model, write_text
 from summarise.store.repo import Store, StoredArticle

@@ -120,7 +120,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
 
-FACT_ID = "Stable fact id from its kind and span (summarise.fact_ids), e.g. judgement-812-861."
+FACT_ID = "Stable fact id from its kind and span (align.fact_ids), e.g. judgement-812-861."
 
 
 # --- ArticleSummary -------------------------------------------------------------------------
@@ -141,12 +141,20 @@ class Span(Strict):
         return self
 
 
+DateFrom = Literal["page", "dateline", "byline", "url"]
+
+
 class Source(Strict):
     path: str
     sha256: str
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    date_from: DateFrom | None = Field(
+        default=None,
+        description="Where `published` was read: page metadata, a date line, a byline or the URL.",
+    )
+    url: str | None = Field(default=None, description="The page's address, when the input says.")
 
 
 class CouncilRef(Strict):
@@ -350,40 +358,6 @@ class CouncilBriefing(Strict):
     narrative_provenance: Provenance | None = None
 
 
-# --- run.json -------------------------------------------------------------------------------
-
-
-class ArticleRun(Strict):
-    path: str
-    id: str
-    outcome: Outcome
-    reason: str | None = None
-    attempts: int = 0
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
-    cached: bool = False
-
-
-class RunRecord(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    started_at: str
-    finished_at: str | None = None
-    backend: str
-    model: str | None = None
-    inputs: list[str] = Field(default_factory=list)
-    articles: list[ArticleRun] = Field(default_factory=list)
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
-
-
 # --- the ingested article (not part of the written contract) --------------------------------
 
 
@@ -397,3 +371,5 @@ class Article(Strict):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    date_from: DateFrom | None = None
+    url: str | None = None

@@ -15,9 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from summarise.extract import ExtractionResult, Extractor
-from summarise.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load_article
-from summarise.models import Article, ArticleRun, ArticleSummary, Outcome, RunRecord, Usage
+from summarise.ingest.reader import DEFAULT_MAX_BYTES, IngestError, discover, load_article
+from summarise.models import Article, ArticleSummary, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
+from summarise.run_record import ArticleRun, RunRecord
 
 Progress = Callable[[str, ArticleRun], None]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from summarise.consolidate import NATIONAL_NAME, Stored, build_briefings
-from summarise.gazetteer import slugify
+from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
+from summarise.gazetteer.lookup import slugify
 from summarise.models import ArticleSummary, CouncilBriefing
-from summarise.outputs import Layout, write_model, write_text
+from summarise.outputs import Layout, write_bytes, write_model, write_text
 from summarise.render import (
     render_docx,
     render_html,
@@ -42,7 +42,7 @@ def publish(
     narrate: Narrate | None = None,
     places: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Path]:
-    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return the JSON paths.
+    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return JSON paths.
 
     `narrate`, when given, adds an executive summary to each briefing before it is written;
     `places` lists, per article id, every place a re-posted article appeared (the store).
@@ -75,7 +75,7 @@ def write_briefing(
     if "html" in formats:
         write_text(layout.briefing(slug, ".html"), render_html(briefing))
     if "docx" in formats:
-        render_docx(briefing, layout.briefing(slug, ".docx"))
+        write_bytes(layout.briefing(slug, ".docx"), render_docx(briefing))
     return layout.briefing(slug, ".json")
 
 

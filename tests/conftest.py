@@ -20,7 +20,7 @@ _RESPONSE_DROP = {"set-cookie", "openai-organization", "openai-project"}
 
 
 def match_summarise_request(r1: Any, r2: Any) -> None:
-    from summarise.extract.client import REQUEST_HEADER
+    from summarise.llm.client import REQUEST_HEADER
 
     a, b = r1.headers.get(REQUEST_HEADER), r2.headers.get(REQUEST_HEADER)
     if a != b:

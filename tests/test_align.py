@@ -1,4 +1,4 @@
-"""Tests for summarise.align: unit cases and hypothesis oracle properties."""
+"""Tests for summarise.align.spans: unit cases and hypothesis oracle properties."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from summarise.align import (
+from summarise.align.spans import (
     DEFAULT_FUZZY_THRESHOLD,
     MIN_FUZZY_CHARS,
     Aligner,
@@ -510,6 +510,9 @@ def test_oracle_normalised_successive_plants(
     needle = data.draw(mutated(planted))
     assume(needle != planted)
     text = planted.join(fillers)
+    # Adjacent plants can spell the needle verbatim across a boundary ("#\xad#" twice holds
+    # "##"), and then the exact tier rightly wins: this oracle is about normalised matches only.
+    assume(needle not in text)
     expected = []
     pos = 0
     for part in fillers[:-1]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from summarise.cache import ResultCache, cache_key
+from summarise.llm.cache import ResultCache, cache_key
 from summarise.models import ArticleSummary, Outcome, Provenance, Scope, Source
 
 

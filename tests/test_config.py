@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from summarise.config import ConfigError, describe, load_settings
-from summarise.usage import Price
+from summarise.llm.config import ConfigError, describe, load_settings
+from summarise.llm.usage import Price
 
 KEY = "sk-test-secret-123"
 

@@ -1,6 +1,7 @@
 """End to end: a real llama.cpp server (llama-cpp-python) with a tiny model, and the real CLI.
 
-    SUMMARISE_E2E_MODEL=/path/to/SmolLM2-135M-Instruct.Q4_1.gguf pytest -m e2e tests/test_e2e_llama.py
+    SUMMARISE_E2E_MODEL=/path/to/SmolLM2-135M-Instruct.Q4_1.gguf \
+        pytest -m e2e tests/test_e2e_llama.py
 
 Skipped when SUMMARISE_E2E_MODEL is unset, except under CI=true, where that is an error. The tiny
 model's answers are poor; the test asserts the run survives them: every article ends ok, flagged
@@ -21,9 +22,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarise.align import check_span
+from summarise.align.spans import check_span
 from summarise.cli import app
-from summarise.models import ArticleSummary, Outcome, RunRecord
+from summarise.models import ArticleSummary, Outcome
+from summarise.run_record import RunRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"

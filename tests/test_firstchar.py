@@ -100,7 +100,8 @@ def test_single_unions_match_plain_patterns(
 
 def test_clause_break_matches_its_plain_form() -> None:
     plain = re.compile(
-        r",?\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+"
+        r",?\s+but\s+|;\s+|,\s+(?:however|whereas)\s+|"
+        r",?\s+(?=(?:although|though|while|whilst|despite)\s)|\s+—\s+|\s+–\s+"
     )
     for text in CORPUS:
         for pos in (0, 5):
@@ -150,9 +151,19 @@ def test_case_odd_lists_every_char_that_ignorecase_takes_for_ascii() -> None:
     assert odd <= set(CASE_ODD)
 
 
-def test_name_matches_equal_finditer() -> None:
+def test_name_matches_are_name_pattern_matches_without_words_that_are_never_names() -> None:
+    """_name_matches tries only at capitals and skips role words; what it yields is still
+    exactly what _NAME_RE matches at that place, and holds no word that is never a name."""
+    yielded = 0
     for text in CORPUS:
-        assert [m.span() for m in people._name_matches(text)] == _spans(people._NAME_RE, text)
+        for m in people._name_matches(text):
+            again = people._NAME_RE.match(text, m.start())
+            assert again is not None and again.span() == m.span()
+            assert not any(people._never_name(w) for w in m.group("name").split())
+            yielded += 1
+    assert yielded > 0
+    led = "Chief Inspector Jane Smith said"
+    assert [m.group("name") for m in people._name_matches(led)] == ["Jane Smith"]
 
 
 def _old_split_sentences(block: Segment) -> list[Segment]:
@@ -217,17 +228,9 @@ def test_may_contain_never_rules_out_a_case_insensitive_match() -> None:
                     assert doc.may_contain(s, w)
 
 
-def test_review_hints_are_needed_by_their_patterns() -> None:
-    for text in CORPUS:
-        for review_type, pattern in review.REVIEW_PATTERNS:
-            if m := pattern.search(text):
-                assert any(h in m.group().lower() for h in review.REVIEW_HINTS[review_type])
-
-
 @pytest.mark.parametrize(
     "text",
     [
-        "Healthcare Inspectorate Wales said",
         "the Office for Standards body",
         "Audit Commissioner John Smith",
         "Best Value Inspectors",
@@ -259,3 +262,8 @@ def test_texts_with_case_odd_letters_take_the_ignorecase_path(odd: str) -> None:
             exact.areas,
             exact.recommends,
         )
+
+
+def test_other_inspectorates_are_other_and_never_care_inspectorate_wales() -> None:
+    text = "Healthcare Inspectorate Wales and Estyn joined the inspection."
+    assert review.find_bodies(text, review.ReviewType.other) == [review.Body.other]

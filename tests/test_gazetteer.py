@@ -14,8 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarise import gazetteer
-from summarise.gazetteer import Authority, Mention, all_authorities, find_mentions, lookup, slugify
+from summarise.gazetteer import lookup as gazetteer_lookup
+from summarise.gazetteer.lookup import (
+    Authority,
+    Mention,
+    all_authorities,
+    lookup,
+    slugify,
+    successors,
+)
+from summarise.gazetteer.mentions import find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "articles"
@@ -56,17 +64,18 @@ def display_name(a: Authority) -> str:
 
 def test_counts_of_2021_upper_tier_authorities() -> None:
     auths = current()
-    assert len(auths) == 174
-    assert Counter(a.nation for a in auths) == {"England": 152, "Wales": 22}
+    # The 2021 lookup's 174, less Cumbria, plus Cumberland and Westmorland and Furness (2023).
+    assert len(auths) == 175
+    assert Counter(a.nation for a in auths) == {"England": 153, "Wales": 22}
     assert Counter(a.gss_code[:3] for a in auths if a.gss_code) == {
-        "E06": 59,  # unitary
+        "E06": 63,  # unitary, with the four of 2023
         "E08": 36,  # metropolitan district
         "E09": 33,  # London boroughs + City of London
-        "E10": 24,  # counties
+        "E10": 21,  # counties
         "W06": 22,  # Welsh principal areas
     }
     assert len({a.name for a in all_authorities()}) == len(all_authorities())
-    assert len({a.gss_code for a in auths}) == 174
+    assert len({a.gss_code for a in auths}) == 175
 
 
 def test_former_authorities_have_no_code() -> None:
@@ -78,6 +87,7 @@ def test_former_authorities_have_no_code() -> None:
         "Bournemouth",
         "Cheshire",
         "Cleveland",
+        "Cumbria",
         "Hereford and Worcester",
         "Humberside",
         "Northamptonshire",
@@ -96,9 +106,11 @@ def test_former_authorities_have_no_code() -> None:
         ("Isles of Scilly", "E06000053"),
         ("Dorset", "E06000059"),  # current unitary, not former
         ("Buckinghamshire", "E06000060"),
-        ("Cumbria", "E10000006"),  # as in the 2021 lookup (split in 2023)
-        ("North Yorkshire", "E10000023"),
-        ("Somerset", "E10000027"),
+        ("Cumberland", "E06000063"),  # created in 2023 from Cumbria
+        ("Westmorland and Furness", "E06000064"),
+        ("North Yorkshire", "E06000065"),  # unitary since 2023, the same authority
+        ("Somerset", "E06000066"),
+        ("E10000023", "E06000065"),  # the 2021 county code still finds it
         ("North Northamptonshire", "E06000061"),
         ("Isle of Anglesey", "W06000001"),
         ("Merthyr Tydfil", "W06000024"),
@@ -112,11 +124,13 @@ def test_specific_codes(name: str, code: str) -> None:
 def test_all_authorities_is_cached_and_safe_to_mutate() -> None:
     first = all_authorities()
     first.clear()
-    assert len(all_authorities()) == 184
+    assert len(all_authorities()) == 186
 
 
 def test_committed_json_records_source_and_licence() -> None:
-    doc = json.loads((ROOT / "summarise" / "data" / "authorities.json").read_text("utf-8"))
+    doc = json.loads(
+        (ROOT / "summarise" / "gazetteer" / "data" / "authorities.json").read_text("utf-8")
+    )
     source = doc["_source"]
     assert "Open Government Licence v3.0" in source["licence"]
     assert "Office for National Statistics" in source["attribution"]
@@ -135,12 +149,14 @@ def test_committed_json_matches_a_rebuild_from_the_wheel() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     records = json.loads((WHEEL_DIR / "records.json").read_text("utf-8"))
-    committed = json.loads((ROOT / "summarise" / "data" / "authorities.json").read_text("utf-8"))
+    committed = json.loads(
+        (ROOT / "summarise" / "gazetteer" / "data" / "authorities.json").read_text("utf-8")
+    )
     assert module.build(records) == committed
 
 
 def test_gazetteer_does_not_read_the_wheel_at_run_time() -> None:
-    source = Path(gazetteer.__file__).read_text("utf-8")
+    source = Path(gazetteer_lookup.__file__).read_text("utf-8")
     assert "/work/models" not in source and "qlacref" not in source
 
 
@@ -160,7 +176,9 @@ def test_every_name_looks_up_to_itself() -> None:
 def test_every_alias_in_the_table_resolves_to_its_authority() -> None:
     import tomllib
 
-    data = tomllib.loads((ROOT / "summarise" / "data" / "aliases.toml").read_text("utf-8"))
+    data = tomllib.loads(
+        (ROOT / "summarise" / "gazetteer" / "data" / "aliases.toml").read_text("utf-8")
+    )
     for name, aliases in data["aliases"].items():
         for alias in aliases:
             hit = lookup(alias)
@@ -710,3 +728,38 @@ def test_speed_on_5kb() -> None:
         best = min(best, (time.perf_counter() - t0) / 20)
     # Measured ~1 ms on one core; the generous bound only catches an accidental per-name loop.
     assert best < 0.02
+
+
+# ------------------------------------------------------------------------------------------
+# Councils since 2021 and successor links
+
+
+@pytest.mark.parametrize(
+    ("former", "expected"),
+    [
+        ("Cumbria", ["Cumberland", "Westmorland and Furness"]),
+        ("Bedfordshire", ["Bedford", "Central Bedfordshire"]),
+        ("Northants", ["North Northamptonshire", "West Northamptonshire"]),
+        ("Cheshire", ["Cheshire East", "Cheshire West and Chester"]),
+    ],
+)
+def test_a_former_council_links_to_its_successors(former: str, expected: list[str]) -> None:
+    hit = lookup(former)
+    assert hit is not None and hit.former and hit.gss_code is None
+    assert [a.name for a in successors(former)] == expected
+    for name in expected:
+        new = lookup(name)
+        assert new is not None and not new.former
+
+
+def test_a_current_council_has_no_successors_and_created_ones_name_their_predecessor() -> None:
+    assert successors("Essex") == []
+    cumberland = lookup("Cumberland Council")
+    assert cumberland is not None and cumberland.predecessors == ("Cumbria",)
+
+
+def test_councils_created_in_2023_are_found_in_prose() -> None:
+    text = "Westmorland and Furness Council and Cumberland Council were inspected by Ofsted."
+    assert [name for _, name in spans(text)] == ["Westmorland and Furness", "Cumberland"]
+    old = "Cumbria County Council was rated inadequate in 2019."
+    assert spans(old) == [("Cumbria County Council", "Cumbria")]

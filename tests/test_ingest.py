@@ -9,9 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarise import boilerplate as bp
-from summarise.datelines import dateline_date
-from summarise.ingest import (
+from summarise.ingest import boilerplate as bp
+from summarise.ingest.reader import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
     IngestError,
@@ -21,6 +20,8 @@ from summarise.ingest import (
     extract_metadata,
     load_article,
 )
+from summarise.ingest.textclean import clean_with_metadata
+from summarise.text.datelines import dateline_date
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
@@ -120,7 +121,9 @@ def test_community_care_footer_names_the_publisher(prefix: str) -> None:
 def test_example_000_has_no_publisher_marker_so_none() -> None:
     article = load_article(example("000"))
     assert article.publisher is None  # only "Comments are closed." remains: never guess
-    assert article.title is None  # the first paragraph is a sentence, not a headline
+    # No headline line: the first sentence stands in, never "Untitled article" or a file id.
+    assert article.title is not None
+    assert article.title.startswith("Committed skilled staff and cutting edge initiatives")
 
 
 def test_example_000_is_unwrapped_into_paragraphs() -> None:
@@ -560,9 +563,12 @@ def test_pressreader_is_never_the_publisher() -> None:
     [
         ("Council rated inadequate", "Council rated inadequate"),
         ("COUNCIL RATED INADEQUATE.", "COUNCIL RATED INADEQUATE."),
-        ("The council was rated inadequate.", None),
-        ("x" * 151, None),
-        ("- a bullet", None),
+        # Not a headline: the first sentence of the first real paragraph stands in.
+        ("The council was rated inadequate.", "The council was rated inadequate."),
+        ("x" * 151, "Body text of the article."),
+        ("- a bullet", "Body text of the article."),
+        ("Published: 30/05/2002, Volume 2", "Body text of the article."),
+        ("Agenda item", "Body text of the article."),
     ],
 )
 def test_title_rule(first: str, title: str | None) -> None:
@@ -767,3 +773,37 @@ def test_clean_text_output_shape(raw: str) -> None:
     assert text == text.strip()
     assert all(line == line.strip() and "  " not in line for line in text.split("\n"))
     text.encode("utf-8")  # no lone surrogates: sha256 must always work
+
+
+# --- source line, URL dates and titles (invented pages) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        ("https://news.example.co.uk/2005/03/14/council-rated-good/", "2005-03-14"),
+        ("https://www.example.com/society/2010/jan/21/children-services", "2010-01-21"),
+        ("https://example.org/news/2004/11/zero-star-councils", "2004-11"),
+        ("https://example.org/news/2003380/ofsted-raises-concerns", None),  # an id, not a date
+    ],
+)
+def test_a_source_line_is_not_text_and_its_url_dates_the_article(
+    url: str, published: str | None
+) -> None:
+    raw = f"SOURCE: {url}\n\nCouncil services rated good\n\nThe council was rated good.\n"
+    text, meta = clean_with_metadata(raw)
+    assert "SOURCE" not in text and url not in text
+    assert meta.title == "Council services rated good"
+    assert meta.url == url
+    assert meta.published == published
+    assert meta.date_from == ("url" if published else None)
+
+
+def test_a_date_line_beats_the_url_and_says_so() -> None:
+    raw = (
+        "SOURCE: https://example.org/2005/03/14/story/\n\nPage last updated at 10:45 GMT, "
+        "Friday, 23 October 2009\n\nCouncil services are inadequate\n\nBody text here.\n"
+    )
+    _, meta = clean_with_metadata(raw)
+    assert (meta.published, meta.date_from) == ("2009-10-23", "dateline")
+    assert meta.title == "Council services are inadequate"

@@ -14,12 +14,12 @@ import httpx2
 import pytest
 import yaml
 
-from summarise.align import check_span
-from summarise.cache import ResultCache
-from summarise.config import Settings
+from summarise.align.spans import check_span
 from summarise.extract import ExtractionResult
-from summarise.extract.llm import LLMExtractor
-from summarise.ingest import load_article
+from summarise.extract.llm.extractor import LLMExtractor
+from summarise.ingest.reader import load_article
+from summarise.llm.cache import ResultCache
+from summarise.llm.config import Settings
 from summarise.models import Article, ArticleSummary, Outcome, Span
 
 ROOT = Path(__file__).resolve().parents[1]

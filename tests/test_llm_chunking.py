@@ -3,7 +3,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from summarise.extract.chunking import chunk_text, estimate_tokens, sentence_bounds
+from summarise.extract.llm.chunking import chunk_text, estimate_tokens, sentence_bounds
 
 
 def test_short_text_is_one_chunk() -> None:

@@ -10,10 +10,10 @@ from typing import Any
 
 import httpx2
 
-from summarise.align import check_span
-from summarise.config import Settings
-from summarise.extract.client import REQUEST_HEADER
-from summarise.extract.llm import LLMExtractor
+from summarise.align.spans import check_span
+from summarise.extract.llm.extractor import LLMExtractor
+from summarise.llm.client import REQUEST_HEADER
+from summarise.llm.config import Settings
 from summarise.models import Article, Outcome
 
 Answer = Callable[[str, dict[str, Any]], dict[str, Any]]

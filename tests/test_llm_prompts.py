@@ -2,18 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarise.extract.prompts import TEMPLATES, load_prompts, version_of
+from summarise.extract.llm.prompts import TEMPLATES, load_prompts, version_of
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def test_packaged_copy_matches_the_repository_prompts() -> None:
-    for name in TEMPLATES:
-        top = (ROOT / "prompts" / name).read_text(encoding="utf-8")
-        packaged = (ROOT / "summarise" / "prompts" / name).read_text(encoding="utf-8")
-        assert packaged == top, (
-            f"summarise/prompts/{name} is stale: cp prompts/{name} summarise/prompts/"
-        )
 
 
 def test_prompt_version_is_a_hash_of_the_templates() -> None:

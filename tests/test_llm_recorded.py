@@ -19,10 +19,10 @@ from typing import Any
 import httpx2
 import pytest
 
-from summarise.align import check_span
-from summarise.config import Settings
-from summarise.extract.llm import LLMExtractor
-from summarise.ingest import load_article
+from summarise.align.spans import check_span
+from summarise.extract.llm.extractor import LLMExtractor
+from summarise.ingest.reader import load_article
+from summarise.llm.config import Settings
 from summarise.models import Outcome
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from summarise.align import check_span
+from summarise.align.spans import check_span
 from summarise.evaluate import score_all
 from summarise.extract.offline import OfflineExtractor
-from summarise.ingest import load_article
+from summarise.ingest.reader import load_article
 from summarise.models import ArticleSummary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarise.extract.offline import summarise_article
-from summarise.ingest import load_article
+from summarise.ingest.reader import load_article
 from summarise.models import ArticleSummary
 
 GENRE = Path(__file__).parent / "fixtures" / "genre"

@@ -144,7 +144,7 @@ def renderings(
     briefing: CouncilBriefing, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, str]:
     path = tmp_path_factory.mktemp("docx") / "westshire.docx"
-    render_docx(briefing, path)
+    path.write_bytes(render_docx(briefing))
     return {
         "markdown": markdown_plain(render_markdown(briefing)),
         "html": html_plain(render_html(briefing)),
@@ -260,7 +260,7 @@ def test_markdown_cites_sources_by_number(briefing: CouncilBriefing) -> None:
 
 def test_docx_has_table_bullets_and_sources(briefing: CouncilBriefing, tmp_path: Path) -> None:
     path = tmp_path / "b.docx"
-    render_docx(briefing, path)
+    path.write_bytes(render_docx(briefing))
     document = docx.Document(str(path))
     styles = [p.style.name for p in document.paragraphs if p.style is not None]
     assert "Title" in styles and "Heading 1" in styles and "List Bullet" in styles
@@ -498,7 +498,7 @@ def test_markdown_escapes_article_text(briefing: CouncilBriefing) -> None:
 
 def test_docx_keeps_article_text_as_text(briefing: CouncilBriefing, tmp_path: Path) -> None:
     path = tmp_path / "evil.docx"
-    render_docx(evil_briefing(briefing), path)
+    path.write_bytes(render_docx(evil_briefing(briefing)))
     assert XSS[0] in docx_plain(path)
 
 
@@ -544,13 +544,11 @@ def test_same_input_gives_identical_output(briefing: CouncilBriefing, tmp_path: 
     assert render_review_page(summary, text, article_id="a") == render_review_page(
         *load_article(ARTICLE_IDS[0]), article_id="a"
     )
-    render_docx(briefing, tmp_path / "1.docx")
-    render_docx(load_briefing(), tmp_path / "2.docx")
-    assert (tmp_path / "1.docx").read_bytes() == (tmp_path / "2.docx").read_bytes()
+    assert render_docx(briefing) == render_docx(load_briefing())
 
 
 _DIGEST_SCRIPT = """
-import hashlib, sys, tempfile
+import hashlib, sys
 from pathlib import Path
 from summarise.models import ArticleSummary, CouncilBriefing
 from summarise.render import *
@@ -558,12 +556,10 @@ f = Path(sys.argv[1])
 b = CouncilBriefing.model_validate_json((f / "westshire.briefing.json").read_text())
 s = ArticleSummary.model_validate_json((f / "articles" / (sys.argv[2] + ".json")).read_text())
 t = (f / "articles" / (sys.argv[2] + ".clean.txt")).read_text()
-out = Path(tempfile.mkdtemp()) / "b.docx"
-render_docx(b, out)
 parts = [render_markdown(b), render_html(b), *render_index([b], slugs=["w"]),
          render_review_page(s, t, article_id="a")]
 h = hashlib.sha256("".join(parts).encode())
-h.update(out.read_bytes())
+h.update(render_docx(b))
 print(h.hexdigest())
 """
 
@@ -597,7 +593,7 @@ def test_empty_briefing_renders_every_section(tmp_path: Path) -> None:
     assert "(GSS code E06000099)" in md
     page = render_html(empty)
     assert page.count("None recorded.") == 10
-    render_docx(empty, tmp_path / "e.docx")
+    (tmp_path / "e.docx").write_bytes(render_docx(empty))
     assert "None recorded." in docx_plain(tmp_path / "e.docx")
 
 

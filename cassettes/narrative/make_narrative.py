@@ -26,12 +26,12 @@ sys.path.insert(0, str(ROOT / "cassettes" / "tools"))
 
 from make_curated import curated_settings, mock_client, recorder
 
-from summarise.consolidate import Stored, build_briefings
+from summarise.brief.consolidate import Stored, build_briefings
+from summarise.brief.narrative import NarrativeWriter
 from summarise.extract.offline import summarise_article
-from summarise.gazetteer import slugify
-from summarise.ingest import load_article
+from summarise.gazetteer.lookup import slugify
+from summarise.ingest.reader import load_article
 from summarise.models import CouncilBriefing
-from summarise.narrative import NarrativeWriter
 
 OUT = Path(__file__).resolve().parent
 ANSWERS: dict[str, Any] = yaml.safe_load((OUT / "answers.yaml").read_text(encoding="utf-8"))

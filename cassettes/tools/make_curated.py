@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import SECRET_HEADERS, match_summarise_request
 
-from summarise.config import Settings
-from summarise.extract.llm import LLMExtractor
-from summarise.ingest import load_article
+from summarise.extract.llm.extractor import LLMExtractor
+from summarise.ingest.reader import load_article
+from summarise.llm.config import Settings
 
 OUT = ROOT / "cassettes" / "curated"
 ANSWERS = yaml.safe_load((Path(__file__).parent / "answers.yaml").read_text(encoding="utf-8"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarise.config import Settings
 from summarise.extract import Extractor
+from summarise.llm.config import Settings
 
 
 def make_extractor(settings: Settings) -> Extractor:
@@ -11,6 +11,6 @@ def make_extractor(settings: Settings) -> Extractor:
         from summarise.extract.offline import OfflineExtractor
 
         return OfflineExtractor()
-    from summarise.extract.llm import LLMExtractor
+    from summarise.extract.llm.extractor import LLMExtractor
 
     return LLMExtractor(settings)

@@ -11,14 +11,12 @@ import io
 import re
 import zipfile
 from datetime import UTC, datetime
-from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.shared import Pt
 
 from summarise.models import CouncilBriefing
-from summarise.outputs import write_bytes
 from summarise.render.labels import date_label
 from summarise.render.view import BriefingView, Citation, PointRow, build_view
 
@@ -162,9 +160,9 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(briefing: CouncilBriefing, path: Path) -> None:
-    """Write the briefing as ``.docx`` to ``path`` (citations as text; no review links)."""
+def render_docx(briefing: CouncilBriefing) -> bytes:
+    """The briefing as ``.docx`` bytes (citations as text; no review links)."""
     view = build_view(briefing, review_base=None)
     buffer = io.BytesIO()
     _build(view, briefing.generated_at).save(buffer)
-    write_bytes(path, _normalise_zip(buffer.getvalue()))
+    return _normalise_zip(buffer.getvalue())

@@ -4,8 +4,9 @@ Each article keeps a bottom-k MinHash sketch: the k smallest hashes of its word 
 salted with the councils the text names, so that the same template about another council
 (common in syndicated copy) never shares a sketch hash. Stored articles that share sketch
 hashes with a new one are candidates; the sketches estimate their Jaccard similarity, and a
-candidate over the threshold is checked against its full text. The same story is `SAME_STORY_JACCARD` or more, with the same
-councils named. The threshold is measured by benchmarks/dedup_threshold.py (see the README).
+candidate over the threshold is checked against its full text: the same story scores
+`SAME_STORY_JACCARD` or more and names the same councils. The threshold is measured by
+benchmarks/dedup_threshold.py (see the README).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import zlib
 from collections.abc import Sequence
 from typing import Final
 
-from summarise.gazetteer import find_mentions
+from summarise.gazetteer.mentions import find_mentions
 
 SHINGLE_WORDS: Final = 5
 SKETCH_SIZE: Final = 32

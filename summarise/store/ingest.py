@@ -17,8 +17,15 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from summarise.extract import ExtractionResult, Extractor
-from summarise.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load_article, read_bytes
-from summarise.models import Article, ArticleRun, Outcome, Usage
+from summarise.ingest.reader import (
+    DEFAULT_MAX_BYTES,
+    IngestError,
+    discover,
+    load_article,
+    read_bytes,
+)
+from summarise.models import Article, Outcome, Usage
+from summarise.run_record import ArticleRun
 from summarise.store import dedup
 from summarise.store.repo import Store, StoredArticle
 from summarise.store.versions import Version, rules_version, version_of

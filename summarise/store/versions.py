@@ -15,14 +15,17 @@ from summarise.models import SCHEMA_VERSION
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # Parts of the package whose code cannot change a summary or a cleaned text.
-NOT_RULES = ("store", "render", "cli", "publish", "narrative", "validate", "evaluate", "outputs")
+NOT_RULES = (
+    "store", "render", "brief", "cli", "publish", "library", "decisions", "validate",
+    "evaluate", "gold_score", "outputs", "web",
+)  # fmt: skip
 
 
 @cache
 def rules_version() -> str:
     """sha256 (16 hex) over the package's cleaning and extraction code and its data files."""
     digest = hashlib.sha256()
-    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".json", ".toml"))
+    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".json", ".toml", ".txt"))
     for path in files:
         rel = path.relative_to(PACKAGE).as_posix()
         if rel.split("/")[0].removesuffix(".py").startswith(NOT_RULES):

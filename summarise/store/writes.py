@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Insert, delete, insert, select, update
 
-from summarise.models import Article, ArticleRun, ArticleSummary
+from summarise.models import Article, ArticleSummary
+from summarise.run_record import ArticleRun
 from summarise.store.tables import appearances, articles, sketches, summaries, summary_councils
 from summarise.store.versions import Version
 

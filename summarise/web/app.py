@@ -14,7 +14,7 @@ from fastapi import FastAPI, Form, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.middleware.sessions import SessionMiddleware
 
-from summarise.config import Settings
+from summarise.llm.config import Settings
 from summarise.render.templating import asset
 from summarise.store import webtables
 from summarise.store.repo import Store

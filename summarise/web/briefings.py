@@ -4,13 +4,11 @@ which of its facts reviewers have decided on, by whom and when, and the download
 from __future__ import annotations
 
 import io
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from docx import Document
 
-from summarise.consolidate import build_briefings
+from summarise.brief.consolidate import build_briefings
 from summarise.decisions import in_force
 from summarise.library import UnknownCouncil, library, load_decisions, resolve_council
 from summarise.models import CouncilBriefing
@@ -86,10 +84,7 @@ def markdown(view: CouncilView) -> str:
 
 def docx_bytes(view: CouncilView) -> bytes:
     """The Word briefing, with the review line after its title."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "briefing.docx"
-        render_docx(view.briefing, path)
-        doc = Document(str(path))
+    doc = Document(io.BytesIO(render_docx(view.briefing)))
     lines = [view.header() + "."] + [
         f"{r.status.capitalize()} by {r.by} ({r.at[:10]}): {r.kind} {r.what}"
         for r in view.reviewed

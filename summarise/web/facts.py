@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from summarise.decisions import KIND_MODEL, Decision, in_force
-from summarise.fact_ids import base_id, fact_span, iter_facts
+from summarise.align.fact_ids import base_id, fact_span, iter_facts
 from summarise.models import ArticleSummary, Aspect, JudgementValue, ServiceArea, Span
 from summarise.render.labels import aspect_label, service_area_label, value_label
 

@@ -9,8 +9,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from summarise.consolidate import build_briefings
-from summarise.gazetteer import slugify
+from summarise.brief.consolidate import build_briefings
+from summarise.gazetteer.lookup import slugify
 from summarise.models import CouncilBriefing
 from summarise.render.labels import aspect_label, value_label, value_tone
 from summarise.render.view import build_view

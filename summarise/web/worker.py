@@ -12,7 +12,7 @@ import re
 import threading
 from pathlib import Path, PurePath
 
-from summarise.config import Settings
+from summarise.llm.config import Settings
 from summarise.extract import Extractor
 from summarise.store import jobs
 from summarise.store.ingest import Ingester, _Job

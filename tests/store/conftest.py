@@ -17,7 +17,6 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 PG_ENV = "SUMMARISE_TEST_POSTGRES_URL"
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 
 
 def _postgres_url() -> Iterator[str]:
@@ -62,39 +61,3 @@ def _no_ambient_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("SUMMARISE_BACKEND", "offline")
     monkeypatch.chdir(tmp_path)
-
-
-def reposts(folder: Path) -> list[Path]:
-    """Two re-posted copies of example 001: a new headline line, and an agency footer."""
-    original = (EXAMPLES / "001_244405360186b16d.txt").read_text(encoding="utf-8")
-    folder.mkdir(parents=True, exist_ok=True)
-    a = folder / "repost_a.txt"
-    a.write_text("As published by the Grimsby Telegraph\n\n" + original, encoding="utf-8")
-    b = folder / "repost_b.txt"
-    b.write_text(original + "\n\nCopyright 2003 Local Newswire. Share this story.\n", "utf-8")
-    return [a, b]
-
-
-def corpus(folder: Path, n: int) -> list[Path]:
-    """n distinct articles: the examples with the council names swapped for other authorities."""
-    from summarise.gazetteer import all_authorities
-
-    originals = [
-        "North East Lincolnshire",
-        "NE LINCS",
-        "Leicestershire",
-        "Gloucestershire",
-        "Essex",
-    ]
-    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
-    names = [a.name for a in all_authorities() if a.gss_code and "," not in a.name]
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(n):
-        text = texts[i % len(texts)]
-        for original in originals:
-            text = text.replace(original, names[(i // len(texts)) % len(names)])
-        path = folder / f"{i:04d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths

@@ -6,12 +6,12 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLES, reposts
 from sqlalchemy import create_engine, func, select, update
+from store_helpers import EXAMPLES, reposts
 from typer.testing import CliRunner
 
+from summarise.align.fact_ids import iter_facts
 from summarise.cli import app
-from summarise.fact_ids import iter_facts
 from summarise.store.repo import Store
 from summarise.store.tables import appearances, articles, summaries
 
@@ -33,7 +33,8 @@ def briefing(url: str, council: str) -> dict[str, object]:
 
 def facts(b: dict[str, object]) -> dict[str, object]:
     """A briefing's facts: everything except the list of sources' places."""
-    sources = [{k: v for k, v in s.items() if k != "places"} for s in b["sources"]]  # type: ignore[union-attr]
+    given: list[dict[str, object]] = b["sources"]  # type: ignore[assignment]
+    sources = [{k: v for k, v in s.items() if k != "places"} for s in given]
     return {**b, "sources": sources}
 
 

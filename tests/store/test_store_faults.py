@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from conftest import EXAMPLES, corpus
 from sqlalchemy import create_engine, func, select, text
+from store_helpers import EXAMPLES, corpus
 from typer.testing import CliRunner
 
 from summarise.cli import app

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from conftest import EXAMPLES, reposts
+from store_helpers import EXAMPLES, reposts
 from typer.testing import CliRunner
 
 from summarise.cli import app

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from summarise.config import Settings
+from summarise.llm.config import Settings
 from summarise.extract.offline import OfflineExtractor
 from summarise.store import webtables
 from summarise.store.ingest import Ingester

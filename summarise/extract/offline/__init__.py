@@ -9,28 +9,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from summarise.align import Aligner
+from summarise.align.fact_ids import with_fact_ids
+from summarise.align.spans import Aligner
 from summarise.extract import ExtractionResult
 from summarise.extract.offline.councils import (
     NOT_SOCIAL_CARE,
     decide_scope,
+    listed_councils,
     mentioned_as,
     reported_councils,
 )
 from summarise.extract.offline.figures import find_figures
 from summarise.extract.offline.people import PersonMention, find_people, merge_people
-from summarise.extract.offline.points import SERVICE_AREA_CUES, find_points
-from summarise.extract.offline.quotes import attribute, find_quote_chains
+from summarise.extract.offline.points import ENDED, SERVICE_AREA_CUES, cut_off_text, find_points
+from summarise.extract.offline.quotes import attribute, find_quote_chains, speaks_for_self
 from summarise.extract.offline.review import (
     FoundJudgement,
     find_bodies,
     find_judgements,
     find_review_date,
-    find_review_type,
 )
+from summarise.extract.offline.review_type import find_review_type
 from summarise.extract.offline.text import Document, Segment
-from summarise.fact_ids import with_fact_ids
-from summarise.gazetteer import Mention, find_mentions
+from summarise.gazetteer.lookup import Mention
+from summarise.gazetteer.mentions import find_mentions
 from summarise.models import (
     Article,
     ArticleSummary,
@@ -43,7 +45,6 @@ from summarise.models import (
     Provenance,
     Quote,
     Review,
-    Scope,
     ServiceArea,
     Source,
     Span,
@@ -80,11 +81,8 @@ def summarise_article(article: Article) -> ArticleSummary:
 
     council_mentions = find_mentions(article.text)
     evidence = reported_councils(doc, council_mentions)
-    scope = decide_scope(doc, evidence, review_type)
-    if scope == Scope.national:
-        evidence = []
-    elif scope == Scope.council:
-        evidence = evidence[:1]
+    scope = decide_scope(doc, evidence)
+    evidence = listed_councils(scope, evidence)
     councils = [
         CouncilRef(
             name=ev.authority.name, gss_code=ev.authority.gss_code, mentioned_as=mentioned_as(ev)
@@ -101,13 +99,16 @@ def summarise_article(article: Article) -> ArticleSummary:
     judgements = _judgements(found, locator, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
     seen: set[str] = set()
-    for p in find_points(doc, skip=_headline(doc, article)):
+    quoted = [
+        (part.start, part.end) for chain in chains if speaks_for_self(chain) for part in chain.parts
+    ]
+    for p in find_points(doc, skip=_headline(doc, article), quoted=quoted):
         if p.segment.text in seen:
             continue
         seen.add(p.segment.text)
         points[p.kind].append(
             Point(
-                text=p.segment.text,
+                text=cut_off_text(p.segment.text) if p.cut_off else p.segment.text,
                 service_area=p.service_area,
                 council=locator.at(p.segment),
                 evidence=span(p.segment),
@@ -137,6 +138,8 @@ def summarise_article(article: Article) -> ArticleSummary:
             title=article.title,
             publisher=article.publisher,
             published=article.published,
+            date_from=article.date_from,
+            url=article.url,
         ),
         scope=scope,
         councils=councils,
@@ -158,7 +161,7 @@ def summarise_article(article: Article) -> ArticleSummary:
 
 
 class CouncilLocator:
-    """Which council a fact concerns: one named in its sentence, else the one named last before it."""
+    """Which council a fact concerns: one named in its sentence, else the last named before it."""
 
     def __init__(self, mentions: list[Mention], names: list[str]) -> None:
         self.names = names
@@ -217,7 +220,13 @@ def _judgements(
 
 def _headline(doc: Document, article: Article) -> list[tuple[int, int]]:
     first = doc.blocks[0] if doc.blocks else None
-    if first is not None and article.title and first.text.strip() == article.title.strip():
+    # A title that stands in for a missing headline (the first sentence) is still body text.
+    if (
+        first is not None
+        and article.title
+        and first.text.strip() == article.title.strip()
+        and ENDED.search(first.text.strip()) is None
+    ):
         return [(first.start, first.end)]
     return []
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.datelines import MONTH_NUMBER
+from summarise.text.datelines import MONTH_NUMBER
 
 MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -11,254 +11,68 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from summarise.extract.offline.text import Document
+from summarise.extract.offline.text import Document, word_list
 
-TITLES = r"(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Sir|Dame|Lord|Lady|Baroness|Professor|Prof\.?|Rev\.?)"
+TITLES = (
+    r"(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Sir|Dame|Lord|Lady|Baroness|"
+    r"Professor|Prof\.?|Rev\.?)"
+)
 TOKEN = r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z][a-zà-ÿ]+)*"
 NAME = rf"{TOKEN}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{TOKEN}){{1,2}}"
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|commented|comments|continued|explained|explains|warned|"
-    r"warns|stated|states|argued|argues|insisted|insists|admitted|admits|claimed|claims|"
-    r"concluded|concludes|stressed|acknowledged|responded|replied|believes|believed|welcomed|"
-    r"welcomes|highlights|highlighted|praises|praised|criticised|criticises|noted|notes|urged|urges"
+
+
+def _verb_forms(line: str) -> list[str]:
+    """A line of speech_verbs.txt as its forms: one word is a regular verb, several are listed."""
+    words = line.split()
+    if len(words) > 1:
+        return words
+    verb = words[0]
+    if verb.endswith("y") and verb[-2:-1] not in set("aeiou"):
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied"]
+    past = verb + "d" if verb.endswith("e") else verb + "ed"
+    plural = verb + "es" if verb.endswith(("s", "sh", "ch")) else verb + "s"
+    return [verb, plural, past]
+
+
+# Longest first, so that "said" is not read as "say" plus a stray letter.
+SPEECH_VERBS = "|".join(
+    sorted(
+        {form for line in word_list("speech_verbs.txt") for form in _verb_forms(line)},
+        key=lambda f: (-len(f), f),
+    )
 )
 ROLE_HEADS = (
     r"director|inspector|leader|member|manager|chief|spokesman|spokeswoman|spokesperson|"
     r"secretary|minister|chair|chairman|chairwoman|head|officer|executive|commissioner|"
     r"president|reporter|correspondent|editor|mayor|councillor|lead|portfolio holder"
 )
-NOT_NAME_WORDS = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Miss",
-        "Dr",
-        "Sir",
-        "Dame",
-        "Lord",
-        "Lady",
-        "Baroness",
-        "Professor",
-        "Prof",
-        "Rev",
-        "Councillor",
-        "Cllr",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "For",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "When",
-        "While",
-        "Whilst",
-        "Since",
-        "After",
-        "Before",
-        "Despite",
-        "Although",
-        "However",
-        "Meanwhile",
-        "Another",
-        "Other",
-        "Inspectors",
-        "Inspector",
-        "Director",
-        "Directors",
-        "Chief",
-        "Labour",
-        "Conservative",
-        "Tory",
-        "Liberal",
-        "Democrat",
-        "Democrats",
-        "Green",
-        "Independent",
-        "Council",
-        "Councils",
-        "County",
-        "Borough",
-        "City",
-        "Social",
-        "Services",
-        "Service",
-        "Commission",
-        "Inspectorate",
-        "Audit",
-        "Care",
-        "Quality",
-        "Ofsted",
-        "Department",
-        "Health",
-        "Trust",
-        "Trusts",
-        "Report",
-        "Review",
-        "Reviews",
-        "Joint",
-        "Government",
-        "Minister",
-        "Secretary",
-        "State",
-        "Committee",
-        "Cabinet",
-        "Association",
-        "Authority",
-        "Authorities",
-        "England",
-        "English",
-        "Wales",
-        "Welsh",
-        "Britain",
-        "British",
-        "London",
-        "Community",
-        "Echo",
-        "Times",
-        "News",
-        "Press",
-        "Police",
-        "University",
-        "Children",
-        "Young",
-        "People",
-        "Family",
-        "Group",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Central",
-        "Greater",
-        "Royal",
-        "Metropolitan",
-        "Unitary",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Local",
-        "Public",
-        "Action",
-        "Priorities",
-        "Plan",
-        "Strategy",
-        "National",
-        "Annual",
-        "Justice",
-        "Racial",
-        "Office",
-        "Standards",
-        "Education",
-        "Adult",
-        "Adults",
-        "Older",
-        "Mental",
-        "Learning",
-        "Disabilities",
-        "Key",
-        "Overall",
-        "Executive",
-        "Leader",
-        "Member",
-        "Members",
-        "Unit",
-        "Team",
-        "Centre",
-        "Centres",
-        "Partnership",
-        "Partnerships",
-        "NHS",
-        "Primary",
-        "Comment",
-        "Comments",
-        "Newspapers",
-        "Financially",
-        "Specifically",
-        "Three",
-        "Two",
-        "One",
-        "Four",
-        "Five",
-        "Six",
-        "Seven",
-        "Eight",
-        "Nine",
-        "Ten",
-        "Mayor",
-        "Home",
-        "Homes",
-        "Office",
-        "Sure",
-        "Start",
-        "Best",
-        "Value",
-        "Assembly",
-        "Parliament",
-        "House",
-        "Lords",
-        "Commons",
-        "Programme",
-        "Fund",
-        "Board",
-        "Boards",
-        "Panel",
-        "Forum",
-        "Foundation",
-        "Hospital",
-        "Hospitals",
-        "Institute",
-        "College",
-        "School",
-        "Schools",
-        "Street",
-        "Road",
-        "Court",
-        "Tribunal",
-        "Agency",
-        "Society",
-        "Federation",
-        "Union",
-        "Alliance",
-        "Network",
-    ]
+# "Jane Smith from Age Concern said": the organisation she speaks for.
+_AFTER_FROM = re.compile(
+    r"^\s+(?:from|of|at)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w’'&-]*){0,5})"
+    rf"\s*,?\s+(?:{SPEECH_VERBS})\b"
 )
+# "Ofsted's Jane Smith", "Age Concern's director Jane Smith": the possessive names her organisation.
+_POSSESSIVE_ORG = re.compile(
+    r"(?P<org>[A-Z][\w&-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w&-]*){0,4})[’']s\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}$"
+)
+NOT_NAME_WORDS = word_list("not_name_words.txt")
 
 _NAME_RE = re.compile(rf"(?:(?P<title>{TITLES})[ \t]+)?(?P<name>{NAME})")
-_AFTER_ROLE = re.compile(
-    r"^\s*(?:\([^)]{1,60}\))?,\s+(?P<role>(?:the |a |an |his |her |its |their )?(?:[A-Z][\w’'&-]*\s+){0,3}"
+_ROLE_WORDS = (
+    r"(?P<role>(?:the |a |an |his |her |its |their )?(?:[A-Z][\w’'&-]*\s+){0,3}"
     r"[a-z][^,.;:“”\"]{2,140}?)"
-    r"\s*(?:,|\s(?=" + SPEECH_VERBS + r")\b)"
 )
+_AFTER_ROLE = re.compile(
+    r"^\s*(?:\([^)]{1,60}\))?,\s+" + _ROLE_WORDS + r"\s*(?:,|\s(?=" + SPEECH_VERBS + r")\b)"
+)
+# "…,' said Jane Smith, chair of the commission.": after a speech verb the role ends the sentence.
+_AFTER_ROLE_AT_END = re.compile(r"^,\s+" + _ROLE_WORDS + r"\.(?=\s|$)")
 _AFTER_SPEECH = re.compile(rf"^\s*(?:\([^)]{{1,60}}\))?,?\s+(?:{SPEECH_VERBS})\b")
 _BEFORE_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+$")
 _ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:\b[A-Za-z]+(?:[’']s)?\s+){{0,5}}?(?:{ROLE_HEADS})"
+    rf"(?P<role>(?:\b[A-Za-z]+(?:[’']s)?\s+){{0,5}}?(?:{ROLE_HEADS})s?"
     r"(?:\s+(?:of|for|at)\s+[^,.;:“”\"]{2,50}?)?)\s*,?\s+$",
     re.IGNORECASE,
 )
@@ -288,6 +102,11 @@ def _is_plausible(name: str) -> bool:
     return all(w.rstrip(".") not in NOT_NAME_WORDS for w in words) and len(words) >= 2
 
 
+def _is_organisation_like(words: str) -> bool:
+    """A possessive before a name is an organisation unless it is a person's own name."""
+    return words.split()[0] not in {"He", "She", "His", "Her", "Their", "Its"}
+
+
 def _organisation(role: str | None) -> str | None:
     if not role:
         return None
@@ -306,18 +125,33 @@ _CAPITAL = re.compile(r"[A-Z]")
 
 
 def _name_matches(text: str) -> Iterator[re.Match[str]]:
-    """`_NAME_RE.finditer(text)`, tried only at capitals: every title and name begins with one.
+    """Plausible name matches, tried only at capitals: every title and name begins with one.
 
-    re would try the pattern at every character; a capital is one character in twenty.
+    re would try the pattern at every character; a capital is one character in twenty. A run with
+    words that are never names before its last word ("Chief Inspector Jane", "Prime Minister
+    Sam") is tried again after them; one that ends in such a word ("Devon County Council") is
+    no name.
     """
     end = 0
     for capital in _CAPITAL.finditer(text):
         if capital.start() < end:
             continue
         m = _NAME_RE.match(text, capital.start())
-        if m:
+        if m is None:
+            continue
+        words = list(re.finditer(r"\S+", m.group("name")))
+        bad = [i for i, w in enumerate(words) if _never_name(w.group())]
+        if not bad:
             end = m.end()
             yield m
+        elif bad[-1] < len(words) - 1:
+            end = m.start("name") + words[bad[-1] + 1].start()
+        else:
+            end = m.end()
+
+
+def _never_name(word: str) -> bool:
+    return word.replace("’", "'").rstrip(".") in NOT_NAME_WORDS
 
 
 def find_people(doc: Document, publisher: str | None = None) -> list[PersonMention]:
@@ -334,20 +168,34 @@ def find_people(doc: Document, publisher: str | None = None) -> list[PersonMenti
         after = text[end : end + 200]
         role: str | None = None
         accepted = bool(m.group("title"))
-        if ra := _AFTER_ROLE.match(after):
+        spoken_before = _BEFORE_SPEECH.search(before) is not None
+        if (ra := _AFTER_ROLE.match(after)) or (
+            spoken_before and (ra := _AFTER_ROLE_AT_END.match(after))
+        ):
             role = _clean_role(ra.group("role"))
             accepted = True
-        elif _AFTER_SPEECH.match(after) or _BEFORE_SPEECH.search(before):
+        elif spoken_before or _AFTER_SPEECH.match(after):
             accepted = True
         if rb := _ROLE_BEFORE.search(before.split("\n")[-1]):
             candidate = _clean_role(rb.group("role"))
-            if role is None and not re.match(r"(?i)^(the|a|an)$", candidate):
+            if re.match(r"(?i)^(?:who|which|that)\b", candidate):
+                pass  # "X, who chairs Mid Devon …": a verb, not a role
+            elif role is None and not re.match(r"(?i)^(the|a|an)$", candidate):
                 role = candidate
-            accepted = True
+                accepted = True
+            else:
+                accepted = True
         if re.search(r",\s*$", before) and re.match(rf"^,\s+(?:{SPEECH_VERBS})\b", after):
             accepted = True  # "Director of Joint Reviews, John Bolton, said"
+        organisation = _organisation(role)
+        if af := _AFTER_FROM.match(after):
+            accepted = True
+            organisation = organisation or af.group("org")
+        po = _POSSESSIVE_ORG.search(before) if accepted and organisation is None else None
+        if po is not None and _is_organisation_like(po.group("org")):
+            organisation = po.group("org")
         if accepted:
-            found.append(PersonMention(name, start, end, role, _organisation(role)))
+            found.append(PersonMention(name, start, end, role, organisation))
     for b in _BYLINE.finditer(text):
         raw = b.group("name")
         name = " ".join(w.capitalize() for w in raw.split())
@@ -383,3 +231,24 @@ def resolve_reference(
         if p.name in phrase or p.surname == words[-1]:
             return p
     return None
+
+
+def full_name_for(text: str, surname: str, before: int) -> PersonMention | None:
+    """The full name that a bare surname ("Ladyman added") refers back to, named earlier in text.
+
+    Reporting names a person in full once and by surname after; the full mention may sit where
+    no rule marked it as a person ("ministers Jane Smith and Sam Jones said").
+    """
+    if not re.fullmatch(TOKEN, surname) or surname in NOT_NAME_WORDS:
+        return None
+    pattern = re.compile(rf"\b{TOKEN}(?:[ \t]+{TOKEN})?[ \t]+{re.escape(surname)}\b")
+    found: PersonMention | None = None
+    for m in pattern.finditer(text, 0, before):
+        name = m.group()
+        words = name.split()
+        while words and words[0].replace("’", "'").rstrip(".") in NOT_NAME_WORDS:
+            words = words[1:]
+        if len(words) >= 2 and _is_plausible(" ".join(words)):
+            name = " ".join(words)
+            found = PersonMention(name, m.end() - len(name), m.end())
+    return found

@@ -25,47 +25,15 @@ BODY_PATTERNS: list[tuple[Body, re.Pattern[str]]] = [
         ),
     ),
     (Body.best_value, re.compile(r"Best Value Inspection Service|Best Value Inspectorate")),
-]
-
-# Most specific first: the first type whose cue appears wins.
-REVIEW_PATTERNS: list[tuple[ReviewType, re.Pattern[str]]] = [
-    (ReviewType.monitoring_visit, re.compile(r"\bmonitoring visits?\b", re.IGNORECASE)),
-    (ReviewType.focused_visit, re.compile(r"\bfocused visits?\b", re.IGNORECASE)),
-    (ReviewType.joint_review, re.compile(r"\bjoint reviews?\b(?! questionnaire)", re.IGNORECASE)),
+    # Inspectorates outside the contract's list that join social care inspections.
     (
-        ReviewType.star_rating,
+        Body.other,
         re.compile(
-            r"\bstar ratings?\b|\b(?:zero|no|one|two|three|[0-3])[- ]stars?\b", re.IGNORECASE
-        ),
-    ),
-    (ReviewType.annual_report, re.compile(r"\bannual report\b", re.IGNORECASE)),
-    (
-        ReviewType.performance_assessment,
-        re.compile(
-            r"\b(?:annual |comprehensive )?performance assessments?\b|\bAPA\b|\bCPA\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        ReviewType.inspection,
-        re.compile(
-            r"\binspect(?:ion|ions|ed|ors?)\b|\bjoint area reviews?\b|\bOfsted\b|\bCQC\b",
-            re.IGNORECASE,
+            r"\bHMICFRS\b|HM Inspectorate of (?:Constabulary|Probation|Prisons)|"
+            r"Healthcare Inspectorate Wales|\bHIW\b|\bEstyn\b"
         ),
     ),
 ]
-
-
-# Words without which each review pattern cannot match: a cheap check before the search.
-REVIEW_HINTS: dict[ReviewType, tuple[str, ...]] = {
-    ReviewType.monitoring_visit: ("monitoring visit",),
-    ReviewType.focused_visit: ("focused visit",),
-    ReviewType.joint_review: ("joint review",),
-    ReviewType.star_rating: ("star",),
-    ReviewType.annual_report: ("annual report",),
-    ReviewType.performance_assessment: ("performance assessment", "apa", "cpa"),
-    ReviewType.inspection: ("inspect", "joint area review", "ofsted", "cqc"),
-}
 
 
 @dataclass(frozen=True)
@@ -183,6 +151,7 @@ BODY_HINTS: dict[Body, tuple[str, ...]] = {
     Body.cqc: ("Care Quality Commission", "CQC"),
     Body.ciw: ("Care Inspectorate Wales", "CIW", "CSSIW", "Inspectorate Wales"),
     Body.best_value: ("Best Value Insp",),
+    Body.other: ("HMICFRS", "HM Inspectorate", "Healthcare Inspectorate", "HIW", "Estyn"),
 }
 
 
@@ -196,25 +165,6 @@ def find_bodies(text: str, review_type: ReviewType) -> list[Body]:
     if review_type == ReviewType.joint_review:
         found |= {Body.audit_commission, Body.social_services_inspectorate}
     return [body for body, _ in BODY_PATTERNS if body in found]
-
-
-def find_review_type(doc: Document) -> ReviewType:
-    text = doc.text
-    if re.search(
-        r"Audit Commission\s+and\s+(?:the\s+)?Social Services Inspectorate", text
-    ) or re.search(r"Social Services Inspectorate\s+and\s+(?:the\s+)?Audit\s+Commission", text):
-        return ReviewType.joint_review
-    whole = Segment(0, len(text), text)
-    if doc.may_contain(whole, "annual report") and re.search(
-        r"\bannual report of the chief inspector\b|\bchief inspector[’']s annual report\b",
-        text,
-        re.IGNORECASE,
-    ):
-        return ReviewType.annual_report
-    for review_type, pattern in REVIEW_PATTERNS:
-        if doc.may_contain(whole, *REVIEW_HINTS[review_type]) and pattern.search(text):
-            return review_type
-    return ReviewType.other
 
 
 def _judgement_date(sentence: Segment, rel_end: int, published: str | None) -> str | None:

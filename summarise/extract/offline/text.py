@@ -9,10 +9,23 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 from typing import NamedTuple
 
 from summarise.extract.offline.firstchar import first_char_union
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A word list from `summarise/extract/offline/data/NAME`: one item a line, `#` a comment.
+
+    Lists live in data files so that the rules read as rules and a list can grow one line at a time.
+    """
+    data = resources.files("summarise.extract.offline").joinpath("data", name)
+    text = data.read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line)
 
 
 class Segment(NamedTuple):
@@ -80,11 +93,27 @@ CLAUSE_BREAK, _ = first_char_union(
     [
         (
             "brk",
-            r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:although|though|however|whereas|while)\s+|\s+—\s+|\s+–\s+",
+            (
+                r",\s+but\s+|\s+but\s+|;\s+|,\s+(?:however|whereas)\s+|"
+                r",?\s+(?=(?:although|though|while|whilst|despite)\s)|\s+—\s+|\s+–\s+"
+            ),
         )
     ]
 )
-LEADING_CONCESSION = re.compile(r"^(?:Despite|Although|While|Whilst|Though)\b[^,]{8,}?,\s+")
+# A concession that opens a sentence or a reported finding ("…found that while children are
+# protected, there are …"), a quote mark allowed before it: it is judged apart from the rest.
+LEADING_CONCESSION = re.compile(
+    r"(?:^[“‘\"']?|\bthat\s+)(?P<word>[Dd]espite|[Aa]lthough|[Ww]hile|[Ww]hilst|[Tt]hough)\b"
+    r"[^,]{8,}?,\s+"
+)
+
+
+# A clause that opens with a verb ("…, but said that …", "…, but have uncertain prospects") has
+# lost its subject to the clause before, and is not a whole statement without it.
+SUBJECTLESS = re.compile(
+    r"(?:is|are|was|were|has|have|had|did|does|do|can|could|will|would|should|must|may|might|"
+    r"remains?|remained|needs?|says|said|told|added|found|[a-z]+ed)\b"
+)
 
 
 def blocks(text: str) -> list[Segment]:
@@ -140,11 +169,16 @@ def split_clauses(sentence: Segment) -> list[Segment]:
     parts: list[Segment] = []
     text = sentence.text
     cursor = 0
-    lead = LEADING_CONCESSION.match(text)
+    lead = LEADING_CONCESSION.search(text)
     if lead:
-        parts.append(sentence.sub(0, lead.end()).stripped())
+        if lead.start() > 0:
+            parts.append(sentence.sub(0, lead.start()).stripped())
+        begins = 0 if lead.start() == 0 else lead.start("word")  # keep an opening quote mark
+        parts.append(sentence.sub(begins, lead.end()).stripped())
         cursor = lead.end()
     for m in CLAUSE_BREAK.finditer(text, cursor):
+        if SUBJECTLESS.match(text, m.end()):
+            continue  # "…, but said that …" shares its subject: no clause on its own
         parts.append(sentence.sub(cursor, m.start()).stripped())
         cursor = m.end()
     parts.append(sentence.sub(cursor, len(text)).stripped(" \t\n,;:-–—."))

@@ -1,0 +1,338 @@
+"""Ingestion, the I/O edge: a path on disk -> an `Article` whose cleaned text spans point into.
+
+This module finds the inputs, reads and decodes their bytes (refusing what is too big, binary
+or empty), picks a reader by suffix and names the file in every error. What a reader hands on
+is cleaned by `summarise.ingest.textclean` (characters by `summarise.ingest.charfix`); HTML is
+turned into text by `summarise.ingest.htmltext`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from summarise.ingest import boilerplate as bp
+from summarise.ingest.htmltext import (
+    declared_charset,
+    html_text,
+    looks_like_html,
+    unescape_entities,
+)
+from summarise.ingest.textclean import (
+    Metadata,
+    clean_text,
+    clean_with_metadata,
+    extract_metadata,
+)
+from summarise.models import Article
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "IngestError",
+    "Metadata",
+    "clean_text",
+    "decode_bytes",
+    "discover",
+    "extract_metadata",
+    "load_article",
+    "read_bytes",
+]
+
+_MB = 1024 * 1024
+DEFAULT_MAX_BYTES: int = 5 * _MB
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".pdf"})
+_SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
+
+
+class IngestError(Exception):
+    """Why one input cannot be used; `str(err)` is one line that names the file."""
+
+    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
+        self.path = str(path)
+        self.message = " ".join(message.split())
+        super().__init__(f"{self.path}: {self.message}")
+
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:
+        """Survive pickling (worker processes) despite the two-argument constructor."""
+        return (IngestError, (self.path, self.message))
+
+
+# --- discovery --------------------------------------------------------------------------------
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _scan_folder(folder: Path) -> tuple[list[Path], list[IngestError]]:
+    """Supported files under `folder`, recursively and sorted; hidden files and dirs skipped."""
+    errors: list[IngestError] = []
+    found: list[Path] = []
+
+    def on_error(exc: OSError) -> None:
+        errors.append(IngestError(exc.filename or folder, f"cannot read folder: {exc.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=on_error):
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        found.extend(
+            Path(dirpath) / name
+            for name in filenames
+            if not name.startswith(".") and _supported(Path(name))
+        )
+    if not found and not errors:
+        errors.append(IngestError(folder, f"folder has no supported files ({_SUPPORTED_LIST})"))
+    return sorted(found), errors
+
+
+def _check_file(path: Path) -> IngestError | None:
+    if not path.exists():
+        return IngestError(path, "no such file or folder")
+    if not path.is_file():
+        return IngestError(path, "not a regular file")
+    if not _supported(path):
+        return IngestError(path, _unsupported(path))
+    return None
+
+
+def _unsupported(path: Path) -> str:
+    kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
+    return f"unsupported file type {kind}; supported: {_SUPPORTED_LIST}"
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[IngestError]]:
+    """Expand files and folders into the inputs to process, and say what was unusable.
+
+    Order follows the arguments (each folder sorted); a file reached twice is listed once.
+    """
+    found: list[Path] = []
+    errors: list[IngestError] = []
+    seen: set[Path] = set()
+    for given in map(Path, paths):
+        if given.is_dir():
+            files, problems = _scan_folder(given)
+        else:
+            problem = _check_file(given)
+            files, problems = ([], [problem]) if problem else ([given], [])
+        errors.extend(problems)
+        for file in files:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(file)
+    return found, errors
+
+
+# --- bytes -> str -------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 12, 13, 26, 27} | {127}))
+_BINARY = "looks like a binary file, not text"
+
+
+def _size(n: int) -> str:
+    if n >= _MB:
+        return f"{n / _MB:.1f} MB"
+    return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+
+
+def _limit(n: int) -> str:
+    return f"{n // _MB} MB" if n and n % _MB == 0 else _size(n)
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"file is {_size(size)}; the limit is {_limit(max_bytes)} (--max-bytes)"
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing anything over `max_bytes` before reading it all."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(path, _too_big(size, max_bytes))
+        with path.open("rb") as handle:
+            # the size just seen plus a byte to notice growth: asking for max_bytes + 1 at once
+            # would allocate the whole limit for every small article
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
+    except FileNotFoundError:
+        raise IngestError(path, "no such file") from None
+    except IsADirectoryError:
+        raise IngestError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise IngestError(path, _too_big(len(data), max_bytes))
+    return data
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than a few percent control bytes: no text file looks like that."""
+    if b"\x00" in data:
+        return True
+    sample = data[:65536]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > 0.05 * len(sample)
+
+
+def _count(text: str, wanted: Callable[[str], bool]) -> int:
+    """How many characters of `text` pass `wanted`, testing each distinct character once."""
+    return sum(text.count(ch) for ch in set(text) if wanted(ch))
+
+
+#: Whitespace other than " ": each is unprintable, so one missing here only costs speed.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+_SPACES += "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _mostly_unreadable(text: str) -> bool:
+    sample = probe = text[:65536]
+    for space in _SPACES:
+        if space in probe:
+            probe = probe.replace(space, "")
+    if probe.isprintable():  # the usual case: every character printable or a space
+        return False
+    bad = _count(sample, lambda ch: not (ch.isprintable() or ch.isspace()))
+    return bad > 0.05 * max(1, len(sample))
+
+
+def _western(text: str) -> bool:
+    """English news with a few £ ’ “ – is mostly ASCII letters; Cyrillic read as cp1252 is not."""
+    foreign = _count(text, lambda ch: ord(ch) > 127 and ch.isalpha())
+    return foreign == 0 or foreign <= 0.2 * _count(text, str.isalpha)
+
+
+def _decode_legacy(data: bytes, path: Path, declared: str | None) -> str:
+    """Not UTF-8: a declared charset, else cp1252 when plausible, else charset-normalizer.
+
+    cp1252 comes first because charset-normalizer guesses mac_iceland or cp1250 for short
+    British texts, turning ’ into í and £ into Ł.
+    """
+    for codec in (declared, "cp1252"):
+        if codec is None:
+            continue
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if codec == declared or _western(text):
+            return text
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(path, _BINARY)
+    return str(best)
+
+
+def decode_bytes(data: bytes, path: Path, declared: str | None = None) -> str:
+    """Bytes -> text: BOM, else UTF-8, else a legacy single-byte encoding; binary refused."""
+    if not data.strip():
+        raise IngestError(path, "empty file")
+    text: str | None = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise IngestError(path, f"starts with a {codec} mark but is not {codec}") from None
+            break
+    if text is None:
+        if _looks_binary(data):
+            raise IngestError(path, _BINARY)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data, path, declared)
+    if _mostly_unreadable(text):
+        raise IngestError(path, _BINARY)
+    if not text.strip():
+        raise IngestError(path, "empty file")
+    return text
+
+
+# --- formats ----------------------------------------------------------------------------------
+
+
+def _read_txt(data: bytes, path: Path) -> tuple[str, Metadata]:
+    raw = decode_bytes(data, path)
+    if looks_like_html(raw):
+        return clean_with_metadata(*html_text(raw))
+    return clean_with_metadata(unescape_entities(raw))
+
+
+def _read_md(data: bytes, path: Path) -> tuple[str, Metadata]:
+    return clean_with_metadata(unescape_entities(bp.strip_markdown(decode_bytes(data, path))))
+
+
+def _read_html(data: bytes, path: Path) -> tuple[str, Metadata]:
+    return clean_with_metadata(*html_text(decode_bytes(data, path, declared_charset(data))))
+
+
+def _read_pdf(data: bytes, path: Path) -> tuple[str, Metadata]:
+    """Best effort: pypdf's text layer, pages joined; scanned PDFs have none and are refused."""
+    from pypdf import PdfReader
+
+    if b"%PDF-" not in data[:1024]:
+        raise IngestError(path, "not a PDF file (no %PDF- header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = reader.metadata.title if reader.metadata else None
+    except Exception as exc:  # noqa: BLE001 -- pypdf raises many types; all mean "unreadable"
+        reason = f"could not read the PDF ({type(exc).__name__}: {exc})"
+        raise IngestError(path, reason[:300]) from None
+    raw = "\n".join(pages)
+    if not raw.strip():
+        raise IngestError(path, "the PDF has no text layer (scanned?)")
+    text, meta = clean_with_metadata(raw)
+    return text, meta.or_else(Metadata(title=title.strip() if title and title.strip() else None))
+
+
+_READERS: dict[str, Callable[[bytes, Path], tuple[str, Metadata]]] = {
+    ".txt": _read_txt,
+    ".md": _read_md,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".pdf": _read_pdf,
+}
+
+
+def load_article(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None
+) -> Article:
+    """Read, decode and clean one input; every failure is an IngestError naming the file.
+
+    `data`, when given, is the file's bytes already read (the store hashes them first).
+    """
+    path = Path(path)
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        raise IngestError(path, _unsupported(path))
+    text, meta = reader(read_bytes(path, max_bytes) if data is None else data, path)
+    if not text:
+        raise IngestError(path, "no article text left after removing boilerplate")
+    return Article(
+        id=path.stem,
+        path=str(path),
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=meta.title,
+        publisher=meta.publisher,
+        published=meta.published,
+        date_from=meta.date_from,
+        url=meta.url,
+    )

@@ -1,0 +1,74 @@
+"""Prove that two output folders of `summarise brief` hold the same results.
+
+A refactor must not change what the tool writes. Two runs differ in the clock only: the run
+record's start, finish and per-stage seconds, each briefing's `generated_at`, and the `.docx`
+core properties and header that print it. This script blanks exactly those and compares every
+other byte of every file, so any other difference is reported with its file.
+
+    python tools/same_outputs.py OLD_OUT NEW_OUT
+
+Exit 0 when every file matches, 1 with one line per differing or missing file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+CLOCK_KEYS = frozenset({"generated_at", "started_at", "finished_at", "seconds"})
+ISO_STAMP = re.compile(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?")
+
+
+def _without_clock(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_clock(v) for k, v in value.items() if k not in CLOCK_KEYS}
+    if isinstance(value, list):
+        return [_without_clock(v) for v in value]
+    return value
+
+
+def normalised(path: Path) -> bytes:
+    """The file's bytes with the clock blanked out (nothing else is touched)."""
+    data = path.read_bytes()
+    if path.suffix == ".json":
+        return json.dumps(_without_clock(json.loads(data)), sort_keys=True).encode()
+    if path.suffix == ".docx":
+        parts = []
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for info in z.infolist():
+                parts.append(info.filename.encode() + b"\0" + ISO_STAMP.sub(b"T", z.read(info)))
+        return b"\0\0".join(parts)
+    return data
+
+
+def compare(old: Path, new: Path) -> list[str]:
+    old_files = {p.relative_to(old) for p in old.rglob("*") if p.is_file()}
+    new_files = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
+    problems = [f"only in {old}: {p}" for p in sorted(old_files - new_files)]
+    problems += [f"only in {new}: {p}" for p in sorted(new_files - old_files)]
+    for rel in sorted(old_files & new_files):
+        if normalised(old / rel) != normalised(new / rel):
+            problems.append(f"differs: {rel}")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    old, new = Path(argv[0]), Path(argv[1])
+    problems = compare(old, new)
+    for line in problems:
+        print(line)
+    count = sum(1 for p in old.rglob("*") if p.is_file())
+    print(f"{count} files compared, {len(problems)} differences")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
