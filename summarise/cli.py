@@ -370,5 +370,5 @@ def main(
     tune_gc_for_batch()
 
 
-import summarise.cli_store  # noqa: F401  (registers ingest, councils, export, ...)
-import summarise.cli_web  # noqa: E402, F401  (registers serve, user)
+import summarise.cli_store
+import summarise.cli_web  # noqa: F401  (registers serve, user)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import RowMapping, insert, select, update
 
 from summarise.store.repo import Store
 from summarise.store.webtables import jobs
@@ -72,9 +72,7 @@ def finish(store: Store, job_id: int, outcome: str, reason: str | None,
 def requeue_running(store: Store) -> int:
     """Jobs a stopped server left running go back to pending; returns how many."""
     with store.write() as conn:
-        res = conn.execute(
-            update(jobs).where(jobs.c.status == "running").values(status="pending")
-        )
+        res = conn.execute(update(jobs).where(jobs.c.status == "running").values(status="pending"))
     return int(res.rowcount or 0)
 
 
@@ -90,8 +88,8 @@ def recent(store: Store, limit: int = 50) -> list[Job]:
         return [_job(r._mapping) for r in rows]
 
 
-def _job(m: object, status: str | None = None) -> Job:
-    g = m.__getitem__  # type: ignore[attr-defined]
+def _job(m: RowMapping, status: str | None = None) -> Job:
+    g = m.__getitem__
     return Job(
         id=g("id"), status=status or g("status"), label=g("label"), suffix=g("suffix"),
         source_url=g("source_url"), submitted_by=g("submitted_by"),

@@ -51,11 +51,7 @@ def chosen_summary(store: Store, article: StoredArticle) -> ArticleSummary | Non
 
 def decision_rows_for(store: Store, shas: Iterable[str]) -> list[dict[str, object]]:
     """Decisions made on any of these cleaned texts, oldest first."""
-    q = (
-        select(decisions)
-        .where(decisions.c.article_sha256.in_(list(shas)))
-        .order_by(decisions.c.id)
-    )
+    q = select(decisions).where(decisions.c.article_sha256.in_(list(shas))).order_by(decisions.c.id)
     with store.read() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import cache
 
@@ -66,10 +67,8 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
     with store.read() as conn:
         row = conn.execute(select(users).where(users.c.name == name)).first()
     if row is None:
-        try:
+        with contextlib.suppress(Exception):  # only the time spent matters here
             hasher().verify(password, _DUMMY)
-        except Exception:  # noqa: BLE001 - only the time spent matters here
-            pass
         return None
     if not hasher().verify(password, row.password_hash):
         return None

@@ -57,7 +57,9 @@ def create_app(
     app.state.worker = worker
 
     @app.middleware("http")
-    async def gate(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def gate(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         path = request.url.path
         if state.read_needs_login and not path.startswith(OPEN_PATHS) and not current_user(request):
             if path.startswith("/api/"):

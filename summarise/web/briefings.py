@@ -86,8 +86,7 @@ def docx_bytes(view: CouncilView) -> bytes:
     """The Word briefing, with the review line after its title."""
     doc = Document(io.BytesIO(render_docx(view.briefing)))
     lines = [view.header() + "."] + [
-        f"{r.status.capitalize()} by {r.by} ({r.at[:10]}): {r.kind} {r.what}"
-        for r in view.reviewed
+        f"{r.status.capitalize()} by {r.by} ({r.at[:10]}): {r.kind} {r.what}" for r in view.reviewed
     ]
     anchor = doc.paragraphs[1] if len(doc.paragraphs) > 1 else doc.paragraphs[0]
     for line in lines:

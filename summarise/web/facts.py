@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from summarise.decisions import KIND_MODEL, Decision, in_force
 from summarise.align.fact_ids import base_id, fact_span, iter_facts
+from summarise.decisions import KIND_MODEL, Decision, in_force
 from summarise.models import ArticleSummary, Aspect, JudgementValue, ServiceArea, Span
 from summarise.render.labels import aspect_label, service_area_label, value_label
 
@@ -103,9 +103,7 @@ def review_facts(summary: ArticleSummary, decisions: Sequence[Decision]) -> list
         d = forced.get(fact_id)
         status, now = "unreviewed", before
         if d is not None and d.action in ("accept", "reject", "correct"):
-            status = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}[
-                d.action
-            ]
+            status = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}[d.action]
             if d.action == "correct" and d.after is not None:
                 now = d.after
         out.append(ReviewFact(len(out) + 1, fact_id, kind, status, now, before, d))
@@ -127,9 +125,13 @@ def ground(text: str, quoted: str, start: int | None, end: int | None) -> Span:
     quoted = quoted.strip()
     if not quoted:
         raise DecisionError("select or type the exact text the fact rests on")
-    if start is not None and end is not None and 0 <= start < end <= len(text):
-        if text[start:end] == quoted:
-            return Span(start=start, end=end, text=quoted)
+    if (
+        start is not None
+        and end is not None
+        and 0 <= start < end <= len(text)
+        and (text[start:end] == quoted)
+    ):
+        return Span(start=start, end=end, text=quoted)
     at = text.find(quoted)
     if at < 0:
         raise DecisionError("that text is not in the article; it must be copied exactly")
@@ -200,7 +202,12 @@ def decide(
     if found.status == "added":
         raise DecisionError("an added fact is changed by adding it again")
     reason = (form.get("reason") or "").strip() or None
-    common = {"article_sha256": sha256, "reviewer": reviewer, "at": now_iso(), "reason": reason}
+    common: dict[str, Any] = {
+        "article_sha256": sha256,
+        "reviewer": reviewer,
+        "at": now_iso(),
+        "reason": reason,
+    }
     if action == "accept":
         return [Decision(fact_id=fact_id, action="accept", before=found.before, **common)]
     if action == "reject":

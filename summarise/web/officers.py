@@ -4,7 +4,7 @@ articles (uploads or pasted text) as background jobs."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -34,11 +34,11 @@ def newest(b: CouncilBriefing) -> str | None:
     return max(dates) if dates else None
 
 
-def index_rows(state: WebState) -> list[dict[str, object]]:
+def index_rows(state: WebState) -> list[dict[str, Any]]:
     """Every council with its latest judgements, sources, newest date and review counts."""
 
-    def build() -> list[dict[str, object]]:
-        rows: list[dict[str, object]] = []
+    def build() -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
         for b in build_briefings(state.library().items, ""):
             counts = state.council_counts(b)
             rows.append({
@@ -60,12 +60,15 @@ def index_rows(state: WebState) -> list[dict[str, object]]:
     return state.cached("index", build)
 
 
-def _filtered(rows: list[dict[str, object]], q: str, judgement: str, since: str) -> list[dict[str, object]]:  # fmt: skip
+Rows = list[dict[str, Any]]
+
+
+def _filtered(rows: Rows, q: str, judgement: str, since: str) -> Rows:
     out = rows
     if q:
         out = [r for r in out if q.lower() in str(r["council"]).lower()]
     if judgement:
-        out = [r for r in out if any(j["code"] == judgement for j in r["judgements"])]  # type: ignore[attr-defined]
+        out = [r for r in out if any(j["code"] == judgement for j in r["judgements"])]
     if since:
         out = [r for r in out if r["newest"] and str(r["newest"]) >= since]
     return out
@@ -74,14 +77,15 @@ def _filtered(rows: list[dict[str, object]], q: str, judgement: str, since: str)
 @router.get("/")
 def index(request: Request, q: str = "", judgement: str = "", since: str = "") -> Response:
     rows = index_rows(state_of(request))
-    codes = sorted({str(j["code"]) for r in rows for j in r["judgements"]})  # type: ignore[attr-defined]
+    codes = sorted({str(j["code"]) for r in rows for j in r["judgements"]})
     if since:
         try:
             date.fromisoformat(since if len(since) == 10 else f"{since[:4]}-01-01")
         except ValueError:
             since = ""
-    return page(request, "index.html", page_title="Councils", rows=_filtered(rows, q, judgement, since),
-                total=len(rows), q=q, judgement=judgement, since=since, codes=codes)  # fmt: skip
+    shown = _filtered(rows, q, judgement, since)
+    return page(request, "index.html", page_title="Councils", rows=shown, total=len(rows),
+                q=q, judgement=judgement, since=since, codes=codes)  # fmt: skip
 
 
 @router.get("/councils/{name}")

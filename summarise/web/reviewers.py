@@ -148,8 +148,9 @@ async def add_missed(request: Request, key: str) -> Response:
 def article_history(request: Request, key: str) -> Response:
     article, _facts = load(request, key)
     rows = decision_rows_for(state_of(request).store, [article.text_sha256])
-    return page(request, "history.html", page_title=f"History: {article.key}",
-                rows=[_history_row(r, article.key) for r in reversed(rows)], article=article)  # fmt: skip
+    shown = [_history_row(r, article.key) for r in reversed(rows)]
+    return page(request, "history.html", page_title=f"History: {article.key}", rows=shown,
+                article=article)  # fmt: skip
 
 
 @router.get("/history")
@@ -179,9 +180,10 @@ def queue_rows(request: Request, council: str, kind: str, backend: str) -> list[
             for f in review_facts(summary, by_sha.get(article.text_sha256, [])):
                 if kind and f.kind != kind:
                     continue
-                confidence = f.fact.get("confidence")
-                rows.append({"key": article.key, "title": article.title or article.key, "f": f,
-                             "confidence": confidence if isinstance(confidence, int | float) else None})  # fmt: skip
+                conf = f.fact.get("confidence")
+                conf = conf if isinstance(conf, int | float) else None
+                title = article.title or article.key
+                rows.append({"key": article.key, "title": title, "f": f, "confidence": conf})
         rows.sort(key=lambda r: (r["f"].reviewed, r["confidence"] is None,
                                  r["confidence"] or 0.0))  # fmt: skip
         return rows

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from summarise.align.fact_ids import iter_facts
 from summarise.brief.consolidate import build_briefings
 from summarise.decisions import Decision, in_force
-from summarise.align.fact_ids import iter_facts
 from summarise.library import Library, library, load_decisions
 from summarise.models import CouncilBriefing
 from summarise.store.repo import Store

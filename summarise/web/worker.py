@@ -12,8 +12,8 @@ import re
 import threading
 from pathlib import Path, PurePath
 
-from summarise.llm.config import Settings
 from summarise.extract import Extractor
+from summarise.llm.config import Settings
 from summarise.store import jobs
 from summarise.store.ingest import Ingester, _Job
 from summarise.store.repo import Store
@@ -88,7 +88,7 @@ class Worker:
         while not self._stop.is_set():
             try:
                 claimed = jobs.claim(self.store)
-            except Exception:  # noqa: BLE001 - a store hiccup must not end the worker
+            except Exception:
                 log.exception("could not read the job queue")
                 claimed = None
             if claimed is None:
@@ -98,6 +98,6 @@ class Worker:
             job, data = claimed
             try:
                 run_job(self.store, self.extractor(), job, data, self.max_bytes)
-            except Exception as e:  # noqa: BLE001 - the job fails, the worker goes on
+            except Exception as e:
                 log.exception("job %s failed", job.id)
                 jobs.finish(self.store, job.id, "failed", f"{type(e).__name__}: {e}", None)

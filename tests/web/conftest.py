@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from summarise.llm.config import Settings
 from summarise.extract.offline import OfflineExtractor
+from summarise.llm.config import Settings
 from summarise.store import webtables
 from summarise.store.ingest import Ingester
 from summarise.store.repo import Store

@@ -36,20 +36,40 @@ def test_reject_correct_add_reach_every_briefing(client: TestClient, store: Stor
 
     page = client.get(f"/articles/{NEL}").text
     total = int(re.search(r"0 of (\d+) facts reviewed", page).group(1))  # type: ignore[union-attr]
-    r = client.post(f"/articles/{NEL}/facts/{judgement.id}",
-                    data={"action": "reject", "csrf_token": csrf, "reason": "wrong council"})  # fmt: skip
+    r = client.post(
+        f"/articles/{NEL}/facts/{judgement.id}",
+        data={"action": "reject", "csrf_token": csrf, "reason": "wrong council"},
+    )
     assert r.status_code == 200 and f"1 of {total} facts reviewed" in r.text
-    r = client.post(f"/articles/{NEL}/facts/{quote.id}",
-                    data={"action": "correct", "csrf_token": csrf, "speaker": "Len Taylor"})  # fmt: skip
+    r = client.post(
+        f"/articles/{NEL}/facts/{quote.id}",
+        data={"action": "correct", "csrf_token": csrf, "speaker": "Len Taylor"},
+    )
     assert r.status_code == 200 and "Corrected by rita" in r.text
-    r = client.post(f"/articles/{NEL}/facts/{quote.id}",
-                    data={"action": "correct", "csrf_token": csrf, "speaker": "Nobody Here"})  # fmt: skip
+    r = client.post(
+        f"/articles/{NEL}/facts/{quote.id}",
+        data={"action": "correct", "csrf_token": csrf, "speaker": "Nobody Here"},
+    )
     assert r.status_code == 422 and "not named in the article" in r.text
-    r = client.post(f"/articles/{NEL}/facts", data={"csrf_token": csrf, "kind": "figure",
-                    "span_text": FIGURE, "meaning": "older people helped to live at home"})  # fmt: skip
+    r = client.post(
+        f"/articles/{NEL}/facts",
+        data={
+            "csrf_token": csrf,
+            "kind": "figure",
+            "span_text": FIGURE,
+            "meaning": "older people helped to live at home",
+        },
+    )
     assert r.status_code == 200 and f"3 of {total + 1} facts reviewed" in r.text
-    r = client.post(f"/articles/{NEL}/facts", data={"csrf_token": csrf, "kind": "figure",
-                    "span_text": "not in the article at all", "meaning": "x"})  # fmt: skip
+    r = client.post(
+        f"/articles/{NEL}/facts",
+        data={
+            "csrf_token": csrf,
+            "kind": "figure",
+            "span_text": "not in the article at all",
+            "meaning": "x",
+        },
+    )
     assert r.status_code == 422 and "not in the article" in r.text
 
     rows = store.decision_rows()
@@ -64,8 +84,10 @@ def test_reject_correct_add_reach_every_briefing(client: TestClient, store: Stor
     md = client.get("/councils/north-east-lincolnshire/briefing.md").text
     assert "Len Taylor" in md and FIGURE in md and "Serving some people well" not in md
     data = client.get("/councils/north-east-lincolnshire/briefing.json").json()
-    assert all(j["value"] != judgement.value.value or j["aspect"] != judgement.aspect.value
-               for j in data["latest_judgements"])  # fmt: skip
+    assert all(
+        j["value"] != judgement.value.value or j["aspect"] != judgement.aspect.value
+        for j in data["latest_judgements"]
+    )
     assert any(q["speaker"] == "Len Taylor" for q in data["quotes"])
     assert any(f["text"] == FIGURE for f in data["figures"])
     docx = _docx_text(client.get("/councils/north-east-lincolnshire/briefing.docx").content)
@@ -81,15 +103,19 @@ def test_api_decision_round_trip_and_queue(client: TestClient, store: Store) -> 
     facts = client.get(f"/api/articles/{NEL}").json()
     first = facts["facts"][0]
     assert facts["reviewed"] == 0
-    r = client.post(f"/api/articles/{NEL}/facts/{first['id']}/decisions",
-                    json={"action": "accept"}, headers={"X-CSRF-Token": csrf})  # fmt: skip
+    r = client.post(
+        f"/api/articles/{NEL}/facts/{first['id']}/decisions",
+        json={"action": "accept"},
+        headers={"X-CSRF-Token": csrf},
+    )
     assert r.status_code == 201, r.text
     assert r.json()[0]["action"] == "accept" and r.json()[0]["before"] == first["fact"]
     after = client.get(f"/api/articles/{NEL}").json()
     assert after["reviewed"] == 1 and after["facts"][0]["status"] == "accepted"
     assert client.get("/api/decisions", params={"article": NEL}).json()[0]["reviewer"] == "rita"
-    statuses = re.findall(r"<td>(Unreviewed|Accepted)</td>",
-                          client.get("/queue", params={"kind": first["kind"]}).text)  # fmt: skip
+    statuses = re.findall(
+        r"<td>(Unreviewed|Accepted)</td>", client.get("/queue", params={"kind": first["kind"]}).text
+    )
     assert len(statuses) > 1 and statuses[-1] == "Accepted"  # unreviewed first
     assert set(statuses[:-1]) == {"Unreviewed"}
     assert client.get("/api/openapi.json").json()["paths"]

@@ -30,13 +30,17 @@ def _decisions(store: Store) -> list[dict[str, object]]:
 def test_post_without_a_session_is_refused(client: TestClient, store: Store) -> None:
     fact = _first_fact(client)
     csrf = token(client, "/login")  # a token, but nobody logged in
-    r = client.post(f"/articles/{ARTICLE}/facts/{fact}", data={"action": "reject",
-                                                              "csrf_token": csrf})  # fmt: skip
+    r = client.post(
+        f"/articles/{ARTICLE}/facts/{fact}", data={"action": "reject", "csrf_token": csrf}
+    )
     assert r.status_code == 401
     r = client.post("/add", data={"csrf_token": csrf, "text": "Essex social services"})
     assert r.status_code == 401
-    r = client.post(f"/api/articles/{ARTICLE}/facts/{fact}/decisions", json={"action": "reject"},
-                    headers={"X-CSRF-Token": csrf})  # fmt: skip
+    r = client.post(
+        f"/api/articles/{ARTICLE}/facts/{fact}/decisions",
+        json={"action": "reject"},
+        headers={"X-CSRF-Token": csrf},
+    )
     assert r.status_code == 401
     assert _decisions(store) == []
     assert jobs.recent(store) == []
@@ -47,8 +51,9 @@ def test_post_without_the_csrf_token_is_refused(client: TestClient, store: Store
     fact = _first_fact(client)
     r = client.post(f"/articles/{ARTICLE}/facts/{fact}", data={"action": "reject"})
     assert r.status_code == 403
-    r = client.post(f"/articles/{ARTICLE}/facts/{fact}",
-                    data={"action": "reject", "csrf_token": "forged"})  # fmt: skip
+    r = client.post(
+        f"/articles/{ARTICLE}/facts/{fact}", data={"action": "reject", "csrf_token": "forged"}
+    )
     assert r.status_code == 403
     r = client.post(f"/api/articles/{ARTICLE}/facts/{fact}/decisions", json={"action": "reject"})
     assert r.status_code == 403
@@ -58,8 +63,11 @@ def test_post_without_the_csrf_token_is_refused(client: TestClient, store: Store
 def test_with_session_and_token_a_decision_is_stored(client: TestClient, store: Store) -> None:
     csrf = login(client)
     fact = _first_fact(client)
-    r = client.post(f"/articles/{ARTICLE}/facts/{fact}",
-                    data={"action": "reject", "csrf_token": csrf}, follow_redirects=False)  # fmt: skip
+    r = client.post(
+        f"/articles/{ARTICLE}/facts/{fact}",
+        data={"action": "reject", "csrf_token": csrf},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     rows = _decisions(store)
     assert [(r["fact_id"], r["action"], r["reviewer"]) for r in rows] == [(fact, "reject", "rita")]
@@ -80,8 +88,11 @@ def test_bad_password_is_refused_and_logins_are_throttled(client: TestClient) ->
 
 def test_session_cookie_flags(client: TestClient) -> None:
     client.get("/login")
-    r = client.post("/login", data={"name": "rita", "password": PASSWORD,
-                                    "csrf_token": token(client)}, follow_redirects=False)  # fmt: skip
+    r = client.post(
+        "/login",
+        data={"name": "rita", "password": PASSWORD, "csrf_token": token(client)},
+        follow_redirects=False,
+    )
     cookie = r.headers["set-cookie"].lower()
     assert "httponly" in cookie
     assert "samesite=strict" in cookie
@@ -110,8 +121,11 @@ def test_hostile_article_is_escaped_and_csp_is_strict(client: TestClient, store:
         "Essex County Council social services were judged inadequate by Ofsted. "
         '<script>alert(1)</script> and "><img src=x onerror=alert(2)> said the report.'
     )
-    r = client.post("/add", data={"csrf_token": csrf, "text": evil,
-                                  "url": "https://example.org/x"}, follow_redirects=False)  # fmt: skip
+    r = client.post(
+        "/add",
+        data={"csrf_token": csrf, "text": evil, "url": "https://example.org/x"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     claimed = jobs.claim(store)
     assert claimed is not None
