@@ -80,7 +80,9 @@ def serve(
         where = sock.getsockname()
         scheme = "https" if tls else "http"
         shown = f"[{where[0]}]" if ":" in where[0] else where[0]
-        out_console.print(f"serving store {store.where} at {scheme}://{shown}:{where[1]}/")
+        out_console.print(
+            f"serving store {store.where} at {scheme}://{shown}:{where[1]}/", soft_wrap=True
+        )
         if not is_loopback(host):
             err.print("listening beyond this machine: every page needs a login")
         config_ = uvicorn.Config(application, log_level="warning", ssl_keyfile=ssl_keyfile,

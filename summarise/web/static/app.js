@@ -47,7 +47,7 @@
   function decide(li, action) {
     var form = li.querySelector('form[data-action="' + action + '"]');
     if (!form) { return; }
-    fetch(form.action, {
+    fetch(form.getAttribute("action"), {
       method: "POST",
       body: new FormData(form),
       headers: { "Accept": "application/json" },
