@@ -306,7 +306,7 @@ def brief_from_store(
         written = publish(Layout(out), write_articles(Layout(out), lib), now_iso(), places=places)
         out_console.print(f"{len(written)} briefings from the store · written to {out}")
         return
-    found = [b for b in build_briefings(lib.items, now_iso()) if b.council.name == name]
+    found = [b for b in build_briefings(lib.items, now_iso(), only=name) if b.council.name == name]
     if not found:
         _fail(f"[red]error:[/] no usable summary reports on {name} in store {store.where}", 1)
     briefing = found[0]

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION: Final = "1.0"
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# How sure the extractor is of a judgement; below high, `confidence_note` says why.
+Confidence = Literal["high", "medium", "low"]
 
 
 class Scope(str, Enum):
@@ -155,6 +157,7 @@ class Source(Strict):
         description="Where `published` was read: page metadata, a date line, a byline or the URL.",
     )
     url: str | None = Field(default=None, description="The page's address, when the input says.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
 
 
 class CouncilRef(Strict):
@@ -181,6 +184,9 @@ class Judgement(Strict):
         pattern=DATE_PATTERN,
         description="When the judgement was made, if the text dates it (a past rating).",
     )
+    past: bool = Field(default=False, description="An earlier grade the article reports.")
+    confidence: Confidence = "high"
+    confidence_note: str | None = Field(default=None, description="Why confidence is not high.")
 
     @model_validator(mode="after")
     def _value_fits_aspect(self) -> Judgement:
@@ -189,6 +195,8 @@ class Judgement(Strict):
             raise ValueError(
                 f"{self.value.value!r} is not a value of {self.aspect.value}; use one of {allowed}"
             )
+        if self.confidence != "high" and not self.confidence_note:
+            raise ValueError("a judgement below high confidence needs a confidence_note")
         return self
 
 
@@ -280,6 +288,9 @@ class BriefingSource(Strict):
     published: str | None = None
     review_type: ReviewType
     bodies: list[Body] = Field(default_factory=list)
+    publisher: str | None = None
+    url: str | None = Field(default=None, description="Where the article was published.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
     places: list[str] = Field(
         default_factory=list, description="Every place a syndicated or re-posted copy appeared."
     )
@@ -294,6 +305,8 @@ class LatestJudgement(Strict):
         default=False,
         description="The source reports this as an earlier judgement, not its own finding.",
     )
+    confidence: Confidence = "high"
+    confidence_note: str | None = None
 
 
 class TimelineEvent(Strict):
@@ -362,7 +375,7 @@ class CouncilBriefing(Strict):
 
 
 class Article(Strict):
-    """One input after ingestion: `text` is the cleaned text that every span points into."""
+    """One input after ingestion (not in the written contract); spans point into `text`."""
 
     id: str = Field(description="The input file's stem; names the output files.")
     path: str
@@ -373,3 +386,4 @@ class Article(Strict):
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
     date_from: DateFrom | None = None
     url: str | None = None
+    report_url: str | None = None

@@ -9,13 +9,13 @@ from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
 from summarise.gazetteer.lookup import slugify
 from summarise.models import ArticleSummary, CouncilBriefing
 from summarise.outputs import Layout, write_bytes, write_model, write_text
-from summarise.render import (
-    render_docx,
-    render_html,
-    render_index,
-    render_markdown,
-    render_review_page,
-)
+from summarise.render import render_index, render_review_page
+from summarise.render.docx import docx_of
+from summarise.render.html import html_of
+from summarise.render.markdown import markdown_of
+from summarise.render.view import build_view
+
+REVIEW_BASE = "../articles"  # from OUT/briefings/ to the review pages in OUT/articles/
 
 
 def briefing_slug(briefing: CouncilBriefing) -> str:
@@ -70,12 +70,14 @@ def write_briefing(
     """Write one briefing as OUT/briefings/<slug>.<format> for each format; return the JSON path."""
     if "json" in formats:
         write_model(layout.briefing(slug, ".json"), briefing)
+    # One view for every format, so they agree and the numbering is done once.
+    view = build_view(briefing, REVIEW_BASE)
     if "md" in formats:
-        write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
+        write_text(layout.briefing(slug, ".md"), markdown_of(view))
     if "html" in formats:
-        write_text(layout.briefing(slug, ".html"), render_html(briefing))
+        write_text(layout.briefing(slug, ".html"), html_of(view))
     if "docx" in formats:
-        write_bytes(layout.briefing(slug, ".docx"), render_docx(briefing))
+        write_bytes(layout.briefing(slug, ".docx"), docx_of(view, briefing.generated_at))
     return layout.briefing(slug, ".json")
 
 

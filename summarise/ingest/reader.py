@@ -335,4 +335,5 @@ def load_article(
         published=meta.published,
         date_from=meta.date_from,
         url=meta.url,
+        report_url=meta.report_url,
     )

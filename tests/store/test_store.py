@@ -144,8 +144,23 @@ def test_fact_ids_are_stable_across_runs_and_unique(tmp_path: Path) -> None:
         for j in a["judgements"]:
             base = f"judgement-{j['evidence']['start']}-{j['evidence']['end']}"
             assert j["id"] == base or j["id"].startswith(base + "-")
-    suffixed = [i for i in every if i.count("-") == 3]
-    assert suffixed, "the examples have two judgements on one sentence, so one needs a suffix"
+    assert len(every) > 20
+
+
+def test_a_second_fact_of_a_kind_on_one_span_gets_a_suffix(tmp_path: Path) -> None:
+    from summarise.align.fact_ids import with_fact_ids
+    from summarise.models import ArticleSummary
+
+    assert (
+        cli("extract", str(EXAMPLES / "001_244405360186b16d.txt"), "--out", str(tmp_path))[0] == 0
+    )
+    data = json.loads((tmp_path / "articles" / "001_244405360186b16d.json").read_text())
+    first = data["judgements"][0]
+    twin = {**first, "id": None, "value": "most"}  # another reading of the same sentence
+    data["judgements"] = [first, twin]
+    summary = with_fact_ids(ArticleSummary.model_validate(data))
+    base = f"judgement-{first['evidence']['start']}-{first['evidence']['end']}"
+    assert [j.id for j in summary.judgements] == [base, base + "-2"]
 
 
 def test_remove_drops_an_article_from_briefings(store_url: str) -> None:
@@ -182,3 +197,17 @@ def test_export_writes_the_contract_layout(store_url: str, tmp_path: Path) -> No
     assert code == 0 and "5 summaries" in out
     assert cli("validate", str(tmp_path / "x" / "articles"))[0] == 0
     shutil.rmtree(tmp_path / "x")
+
+
+def test_building_only_one_councils_briefing_gives_the_same_briefing(store_url: str) -> None:
+    from summarise.brief.consolidate import build_briefings
+    from summarise.library import library
+
+    assert cli("ingest", str(EXAMPLES), "--db", store_url)[0] == 0
+    store = Store(store_url)
+    items = library(store).items
+    store.close()
+    every = {b.council.name: b for b in build_briefings(items, "t")}
+    [only] = build_briefings(items, "t", only="Essex")
+    assert only == every["Essex"]
+    assert len(every) > 1
