@@ -36,7 +36,10 @@ class CouncilView:
     reviewed: tuple[ReviewedFact, ...]
 
     def header(self) -> str:
-        return f"{self.counts.reviewed} of {self.counts.total} facts reviewed"
+        """The briefing's own count (its facts), as every format of it says."""
+        count = self.briefing.reviewed
+        done, total = (count or self.counts).reviewed, (count or self.counts).total
+        return f"{done} of {total} facts reviewed"
 
 
 STATUS = {"accept": "accepted", "reject": "rejected", "correct": "corrected", "add": "added"}
@@ -76,16 +79,14 @@ def council_view(state: WebState, name: str) -> CouncilView | None:
 
 
 def markdown(view: CouncilView) -> str:
-    """The Markdown briefing with a line saying how much of it is reviewed."""
-    text = render_markdown(view.briefing, review_base=None)
-    first, _, rest = text.partition("\n")
-    return f"{first}\n\n_{view.header()}._\n{rest}"
+    """The Markdown briefing (its header says how much of it is reviewed, each point by whom)."""
+    return render_markdown(view.briefing, review_base=None)
 
 
 def docx_bytes(view: CouncilView) -> bytes:
     """The Word briefing, with the review line after its title."""
     doc = Document(io.BytesIO(render_docx(view.briefing)))
-    lines = [view.header() + "."] + [
+    lines = [
         f"{r.status.capitalize()} by {r.by} ({r.at[:10]}): {r.kind} {r.what}" for r in view.reviewed
     ]
     anchor = doc.paragraphs[1] if len(doc.paragraphs) > 1 else doc.paragraphs[0]

@@ -108,7 +108,8 @@ def test_review_loop_in_the_browser(server: str, tmp_path: Path) -> None:
 
         page.goto(f"{server}/councils/north-east-lincolnshire")
         main = page.inner_text("main")
-        assert "3 of" in main and "facts reviewed" in main
+        assert "2 of" in main and "facts reviewed" in main  # the rejected one left the briefing
+        assert "corrected by rita" in main and "added by rita" in main
         assert "Serving some people well" not in main  # the rejected judgement is gone
         assert "Len Taylor" in main and "64 at home" in main
         with page.expect_download() as info:

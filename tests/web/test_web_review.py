@@ -80,9 +80,12 @@ def test_reject_correct_add_reach_every_briefing(client: TestClient, store: Stor
     html = client.get("/councils/north-east-lincolnshire").text
     assert "Serving some people well" not in html.split("Latest judgements", 1)[1]
     assert "Len Taylor" in html and FIGURE in html
-    assert re.search(r"3 of \d+ facts reviewed", html)  # the rejected fact counts as reviewed
+    # The briefing counts its own facts: the rejected one is gone from it, so 2 are reviewed.
+    assert re.search(r"<h2[^>]*>2 of \d+ facts reviewed</h2>", html)
+    assert "(corrected by rita, " in html and "(added by rita, " in html
     md = client.get("/councils/north-east-lincolnshire/briefing.md").text
     assert "Len Taylor" in md and FIGURE in md and "Serving some people well" not in md
+    assert re.search(r"\*\*Reviewed:\*\* 2 of \d+ facts reviewed", md)
     data = client.get("/councils/north-east-lincolnshire/briefing.json").json()
     assert all(
         j["value"] != judgement.value.value or j["aspect"] != judgement.aspect.value
