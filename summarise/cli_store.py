@@ -337,7 +337,10 @@ def brief_from_store(
         )
     if all_ and out is not None:
         places = {i.id: i.places for i in lib.items}
-        written = publish(Layout(out), write_articles(Layout(out), lib), now_iso(), places=places)
+        reviews = {i.id: i.reviews or {} for i in lib.items}
+        written = publish(
+            Layout(out), write_articles(Layout(out), lib), now_iso(), places=places, reviews=reviews
+        )
         out_console.print(f"{len(written)} briefings from the store · written to {out}")
         return
     found = [b for b in build_briefings(lib.items, now_iso(), only=name) if b.council.name == name]
