@@ -64,8 +64,7 @@ def test_each_point_says_who_reviewed_it(store_url: str, tmp_path: Path) -> None
 
 def test_a_briefing_from_a_folder_carries_no_review(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert run("extract", str(NELINCS), "--out", str(out), "--backend", "offline").exit_code == 0
-    result = run("brief", str(out / "articles"), "--out", str(out))
+    result = run("brief", str(NELINCS), "--out", str(out), "--backend", "offline")
     assert result.exit_code == 0, result.stderr
     [found] = (out / "briefings").glob("*.json")
     b = json.loads(found.read_text(encoding="utf-8"))
