@@ -25,7 +25,6 @@ from summarise.extract.offline import summarise_article
 from summarise.ingest.reader import load_article
 from summarise.models import (
     ArticleSummary,
-    Aspect,
     CouncilRef,
     Judgement,
     LatestJudgement,
