@@ -1,0 +1,101 @@
+"""Which council a grade goes to, and when a grade is a part's rather than the whole service's.
+
+Written to kill mutants that survived in summarise/extract/offline/judgement_owner.py and
+judgements.py (scripts/mutation.sh): each case is a grade a briefing would give to the wrong
+council, or to a council for one part of its work, if the rule changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarise.extract.offline import summarise_article
+from summarise.ingest.reader import load_article
+
+Grade = tuple[str, str, str | None, bool, str, str | None]
+
+
+def grades(tmp_path: Path, *paragraphs: str) -> tuple[list[str], list[Grade]]:
+    """The councils and judgements of an article whose second paragraph on are `paragraphs`."""
+    body = "\n\n".join(("Inspectors visited in January.", *paragraphs))
+    path = tmp_path / "a.txt"
+    path.write_text(
+        f"Children's services inspection\n\nPublished 4 March 2019\n\n{body}\n", "utf-8"
+    )
+    s = summarise_article(load_article(path))
+    found = [
+        (j.aspect.value, j.value.value, j.council, j.past, j.confidence, j.confidence_note)
+        for j in s.judgements
+    ]
+    return [c.name for c in s.councils], found
+
+
+TWO = "two councils in the sentence"
+FAR = "judgement far from the council's name"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the council before the grade is in another clause; the one after it is near
+        "Camden was praised by inspectors, while services were judged inadequate in Islington.",
+        (
+            "Services were judged inadequate in Islington, while inspectors praised Camden for "
+            "its stability."
+        ),
+    ],
+)
+def test_the_grade_goes_to_the_council_of_its_own_clause(tmp_path: Path, sentence: str) -> None:
+    _, found = grades(tmp_path, sentence)
+    assert found == [("overall_effectiveness", "inadequate", "Islington", False, "medium", TWO)]
+
+
+def test_a_list_introduced_by_a_colon_gets_the_grade_however_far(tmp_path: Path) -> None:
+    councils, found = grades(
+        tmp_path,
+        "Two councils were rated inadequate after full inspections by Ofsted last year: Surrey "
+        "and Kent.",
+    )
+    assert sorted(councils) == ["Kent", "Surrey"]
+    assert sorted(found) == [
+        ("overall_effectiveness", "inadequate", "Kent", False, "high", None),
+        ("overall_effectiveness", "inadequate", "Surrey", False, "high", None),
+    ]
+
+
+def test_a_grade_cut_from_the_one_council_by_but_is_unsure(tmp_path: Path) -> None:
+    _, found = grades(
+        tmp_path,
+        "Children's services were rated outstanding in 2019, but now the department in Leeds is "
+        "struggling.",
+    )
+    assert found == [("overall_effectiveness", "outstanding", "Leeds", False, "medium", FAR)]
+
+
+def test_an_unsure_owner_stays_low_when_the_grade_is_also_undated(tmp_path: Path) -> None:
+    _, found = grades(
+        tmp_path,
+        "Leeds City Council and Bradford Council share a social care team.",
+        "Previously, children's services were rated inadequate.",
+    )
+    note = f"{FAR}; earlier grade with no date"
+    assert found == [("overall_effectiveness", "inadequate", "Bradford", True, "low", note)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leeds council was praised, but partnership working was rated good.",
+        (
+            "Leeds inspectors said that after a long and careful look the partnership working "
+            "was rated good."
+        ),
+        "Leeds council was rated good for its fostering service.",
+    ],
+)
+def test_a_parts_grade_is_not_the_councils(tmp_path: Path, sentence: str) -> None:
+    councils, found = grades(tmp_path, sentence)
+    assert councils == ["Leeds"]
+    assert found == []
