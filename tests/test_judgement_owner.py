@@ -99,3 +99,52 @@ def test_a_parts_grade_is_not_the_councils(tmp_path: Path, sentence: str) -> Non
     councils, found = grades(tmp_path, sentence)
     assert councils == ["Leeds"]
     assert found == []
+
+
+def test_an_article_naming_no_council_gives_no_judgement(tmp_path: Path) -> None:
+    councils, found = grades(tmp_path, "Children's services were rated inadequate by Ofsted.")
+    assert (councils, found) == ([], [])
+
+
+def test_a_grade_before_any_council_is_named_is_nobodys(tmp_path: Path) -> None:
+    councils, found = grades(
+        tmp_path,
+        "Children's services were rated inadequate, inspectors said.",
+        "Leeds City Council and Bradford Council share a social care team.",
+    )
+    assert (councils, found) == (["Leeds", "Bradford"], [])
+
+
+def test_a_grade_after_another_services_grade_is_kept(tmp_path: Path) -> None:
+    _, found = grades(
+        tmp_path,
+        "Kent's library service was rated good.",
+        "Kent's children's services were rated inadequate.",
+    )
+    assert found == [("overall_effectiveness", "inadequate", "Kent", False, "high", None)]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "Leeds children's services were previously rated inadequate.",
+            "Inspectors noted that Leeds had previously been rated inadequate in 2017.",
+        ),
+        (
+            '"Leeds was previously rated inadequate in 2017," said the director.',
+            "Leeds children's services were previously rated inadequate.",
+        ),
+    ],
+)
+def test_the_same_earlier_grade_found_twice_keeps_its_date(
+    tmp_path: Path, paragraphs: tuple[str, str]
+) -> None:
+    s_path = tmp_path / "a.txt"
+    s_path.write_text(
+        "Children's services inspection\n\nPublished 4 March 2019\n\n" + "\n\n".join(paragraphs),
+        "utf-8",
+    )
+    (j,) = summarise_article(load_article(s_path)).judgements
+    assert (j.value.value, j.council, j.past, j.date) == ("inadequate", "Leeds", True, "2017")
+    assert (j.confidence, j.confidence_note) == ("high", None)
