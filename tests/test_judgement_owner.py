@@ -148,3 +148,38 @@ def test_the_same_earlier_grade_found_twice_keeps_its_date(
     (j,) = summarise_article(load_article(s_path)).judgements
     assert (j.value.value, j.council, j.past, j.date) == ("inadequate", "Leeds", True, "2017")
     assert (j.confidence, j.confidence_note) == ("high", None)
+
+
+def test_an_unsure_owner_is_the_last_council_named_before_the_grade(tmp_path: Path) -> None:
+    _, found = grades(
+        tmp_path,
+        "Leeds City Council, Bradford Council and Wakefield Council share a social care team.",
+        "Previously, children's services were rated inadequate.",
+    )
+    assert [(council, past) for _, _, council, past, _, _ in found] == [("Wakefield", True)]
+
+
+def test_each_councils_grades_are_put_in_time_order_apart(tmp_path: Path) -> None:
+    _, found = grades(
+        tmp_path,
+        "Camden's children's services were rated outstanding in 2015.",
+        "Islington's children's services were rated inadequate.",
+    )
+    assert sorted(found) == [
+        ("overall_effectiveness", "inadequate", "Islington", False, "high", None),
+        ("overall_effectiveness", "outstanding", "Camden", False, "high", None),
+    ]
+    path = tmp_path / "b.txt"
+    path.write_text(
+        "Children's services inspection\n\nPublished 4 March 2019\n\n"
+        "Camden's children's services were rated good.\n\n"
+        "Islington's children's services were rated inadequate in 2016.\n\n"
+        "Islington's children's services are now rated good.\n",
+        "utf-8",
+    )
+    s = summarise_article(load_article(path))
+    assert sorted((j.council, j.value.value, j.past, j.date) for j in s.judgements) == [
+        ("Camden", "good", False, None),
+        ("Islington", "good", False, None),
+        ("Islington", "inadequate", True, "2016"),
+    ]
