@@ -1,8 +1,10 @@
-"""Which council a grade goes to, and when a grade is a part's rather than the whole service's.
+"""Which council a grade goes to, when a grade is a part's rather than the whole service's, and
+when it is nobody's (a prediction, a survey, a count of councils).
 
-Written to kill mutants that survived in summarise/extract/offline/judgement_owner.py and
-judgements.py (scripts/mutation.sh): each case is a grade a briefing would give to the wrong
-council, or to a council for one part of its work, if the rule changed.
+Written to kill mutants that survived in summarise/extract/offline/judgement_owner.py,
+judgements.py and judgement_filters.py (scripts/mutation.sh): each case is a grade a briefing
+would give to the wrong council, to a council for one part of its work, or drop, if the rule
+changed.
 """
 
 from __future__ import annotations
@@ -182,4 +184,50 @@ def test_each_councils_grades_are_put_in_time_order_apart(tmp_path: Path) -> Non
         ("Camden", "good", False, None),
         ("Islington", "good", False, None),
         ("Islington", "inadequate", True, "2016"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a prediction more than 80 characters before the grade is about something else
+        (
+            "Leaders who will retire next year after many years of leading the department "
+            "welcomed news that Leeds children's services were rated good."
+        ),
+        # a prediction or a survey in an earlier clause does not reach the grade
+        "Leeds might have improved, but Ofsted rated Leeds children's services good.",
+        "In a survey, parents praised staff, but Ofsted rated Leeds children's services good.",
+    ],
+)
+def test_words_outside_the_grades_reach_do_not_cancel_it(tmp_path: Path, sentence: str) -> None:
+    _, found = grades(tmp_path, sentence)
+    assert found == [("overall_effectiveness", "good", "Leeds", False, "high", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leeds children's services were rated inadequate in a survey of parents.",
+        "Three councils were rated inadequate this year, among them Leeds.",
+        "Leeds is one of 12 'inadequate' councils.",
+        "Leeds is one of 12 'requires improvement' councils.",
+    ],
+)
+def test_a_survey_or_a_count_of_councils_grades_nobody(tmp_path: Path, sentence: str) -> None:
+    _, found = grades(tmp_path, "Leeds children's services were rated good.", sentence)
+    assert found == [("overall_effectiveness", "good", "Leeds", False, "high", None)]
+
+
+def test_a_council_named_among_graded_councils_without_a_count_gets_the_grade(
+    tmp_path: Path,
+) -> None:
+    _, found = grades(
+        tmp_path,
+        "Leeds children's services were rated good.",
+        "Surrey was one of the 'inadequate' councils.",
+    )
+    assert sorted(found) == [
+        ("overall_effectiveness", "good", "Leeds", False, "high", None),
+        ("overall_effectiveness", "inadequate", "Surrey", False, "high", None),
     ]
