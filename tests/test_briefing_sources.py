@@ -97,7 +97,12 @@ def test_only_and_the_national_context(nel: ArticleSummary) -> None:
 
 
 def test_timeline_labels_dates_and_only_the_councils_grades(nel: ArticleSummary) -> None:
-    first = variant(nel, "2001-05-01", [("serving_people", "some", None, False)], NAME)
+    first = variant(
+        nel,
+        "2001-05-01",
+        [("serving_people", "some", None, False), ("prospects", "poor", None, False)],
+        NAME,
+    )
     review = nel.review.model_copy(update={"bodies": [*nel.review.bodies, Body.other]})
     second = variant(
         nel,
@@ -106,6 +111,10 @@ def test_timeline_labels_dates_and_only_the_councils_grades(nel: ArticleSummary)
         NAME,
     ).model_copy(update={"review": review})
     same_year = variant(nel, "2003-06-15", [("serving_people", "all", None, False)], "Eastshire")
+    ours = variant(nel, "2003-06-15", [("star_rating", "2", None, False)], NAME)
+    same_year = same_year.model_copy(
+        update={"judgements": [*same_year.judgements, *ours.judgements]}
+    )
     bare = nel.review.model_copy(update={"bodies": []})
     multi = {"scope": Scope.multi_council, "review": bare}
     items = [
@@ -114,10 +123,10 @@ def test_timeline_labels_dates_and_only_the_councils_grades(nel: ArticleSummary)
         Stored("c", same_year.model_copy(update=multi)),
     ]
     assert [(e.date, e.source_id, e.event) for e in timeline(items, NAME)] == [
-        ("2001-05-01", "a", f"{JOINT}: serving some people well"),
+        ("2001-05-01", "a", f"{JOINT}: serving some people well; poor prospects for improvement"),
         (None, "b", "Earlier judgement reported: one star"),  # just before its source
         ("2003-06-15", "b", f"{JOINT}: serving most people well"),
-        ("2003-06-15", "c", "Joint review"),
+        ("2003-06-15", "c", "Joint review: two stars"),
     ]
 
 

@@ -55,6 +55,7 @@ def test_short_points_merge_only_when_equal_whichever_order() -> None:
     longer = six + " and managers have not yet tackled the backlog of cases across the county"
     assert not near_duplicates(six, longer) and not near_duplicates(longer, six)
     assert near_duplicates(MORALE, "Across the whole service, staff morale is low")
+    assert near_duplicates("Staff morale is very low", "staff morale is very low indeed")
 
 
 def test_merge_points_keeps_every_source_once_and_every_other_point() -> None:
@@ -66,6 +67,7 @@ def test_merge_points_keeps_every_source_once_and_every_other_point() -> None:
         ("d", point("Assessments of disabled children are late", 30, "adults")),
         ("e", point("across the whole service, staff morale is low", 40)),
         ("f", point("Assessments of disabled children are late", 50)),
+        ("b", point("Across the whole service, staff morale is low", 10)),  # cited once
     ]
     merged = merge_points("s", items)
     assert [(p.id, p.text, p.service_area) for p in merged] == [
