@@ -13,6 +13,9 @@ import pytest
 from summarise.align.spans import Aligner
 
 
+SAID = 'said "no"'
+
+
 def regions(text: str, needle: str) -> list[tuple[int, int, str, str]]:
     return [(s.start, s.end, s.text, s.alignment.value) for s in Aligner(text).find_all(needle)]
 
@@ -40,11 +43,11 @@ def test_a_needle_of_twelve_characters_may_sit_inside_a_word() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('said "no"said “no”', [(0, 9, 'said "no"', "exact"), (9, 18, "said “no”", "normalised")]),
-        ('said “no”said "no"', [(0, 9, "said “no”", "normalised"), (9, 18, 'said "no"', "exact")]),
+        ('said "no"said “no”', [(0, 9, SAID, "exact"), (9, 18, "said “no”", "normalised")]),
+        ('said “no”said "no"', [(0, 9, "said “no”", "normalised"), (9, 18, SAID, "exact")]),
     ],
 )
 def test_occurrences_that_touch_are_both_kept(
     text: str, expected: list[tuple[int, int, str, str]]
 ) -> None:
-    assert regions(text, 'said "no"') == expected
+    assert regions(text, SAID) == expected
