@@ -12,7 +12,6 @@ import pytest
 
 from summarise.align.spans import Aligner
 
-
 SAID = 'said "no"'
 
 
