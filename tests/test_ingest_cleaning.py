@@ -22,14 +22,17 @@ from summarise.ingest.reader import (
     [
         "Your browser is no longer supported",
         (
-            "For the best possible experience using our website we recommend you upgrade to a newer "
-            "version or another browser."
+            "For the best possible experience using our website we recommend you upgrade to a "
+            "newer version or another browser."
         ),
         (
-            "Your browser appears to have cookies disabled. For the best experience of this website, "
-            "please enable cookies in your browser"
+            "Your browser appears to have cookies disabled. For the best experience of this "
+            "website, please enable cookies in your browser"
         ),
-        "We'll assume we have your consent to use cookies, for example so you won't need to log in.",
+        (
+            "We'll assume we have your consent to use cookies, for example so you won't need to "
+            "log in."
+        ),
         "This website uses cookies to improve your experience.",
         "Accept all cookies",
         "Learn more",
@@ -37,7 +40,10 @@ from summarise.ingest.reader import (
         "Comments (3)",
         "Have your say",
         "You must sign in to make a comment",
-        "Please remember that the submission of any material is governed by our Terms and Conditions",
+        (
+            "Please remember that the submission of any material is governed by our Terms and "
+            "Conditions"
+        ),
         "Links may be included in your comments but HTML is not permitted.",
         "Comments are closed.",
         "More from Community Care",
@@ -154,8 +160,8 @@ def test_hard_wrapped_fixture_unwraps_with_bullets() -> None:
             "enough, according to a monitoring visit by inspectors published this week."
         ),
         (
-            "Inspectors found that too many children had frequent changes of social worker and that "
-            "managers did not always check the quality of the work done with families."
+            "Inspectors found that too many children had frequent changes of social worker and "
+            "that managers did not always check the quality of the work done with families."
         ),
         "The report sets out three priorities:",
         (
@@ -164,8 +170,8 @@ def test_hard_wrapped_fixture_unwraps_with_bullets() -> None:
             "- improve the oversight of managers"
         ),
         (
-            "The council's director said the authority accepted the findings and was already acting "
-            'on them. "We know there is more to do," she said.'
+            "The council's director said the authority accepted the findings and was already "
+            'acting on them. "We know there is more to do," she said.'
         ),
     ]
     assert article.title == "Inspectors find slow progress in children's services"
@@ -226,8 +232,8 @@ def test_wrapped_dash_is_not_a_bullet_but_real_bullets_are() -> None:
     assert paragraphs(clean_text(raw)) == [
         (
             "The key to the council's social services developing further - aside from better "
-            "management of budgets and a clearer vision - is eradicating inconsistencies in services, "
-            "the reviewers said in their report. They include:"
+            "management of budgets and a clearer vision - is eradicating inconsistencies in "
+            "services, the reviewers said in their report. They include:"
         ),
         (
             "- deliver the budget recovery plan through the reduction of external placements\n"

@@ -33,8 +33,8 @@ def test_html_extracts_article_body_without_scripts_or_furniture() -> None:
         "Council services ‘not serving people well’",
         "By Jo Bloggs",
         (
-            "Social services in Northshire are not serving people well, according to a joint review "
-            "by the Audit Commission and the Social Services Inspectorate."
+            "Social services in Northshire are not serving people well, according to a joint "
+            "review by the Audit Commission and the Social Services Inspectorate."
         ),
         "Key findings",
         "- Child protection work is inconsistent\n- Older people wait too long for assessments",

@@ -39,7 +39,9 @@ def test_a_grounded_narrative_passes() -> None:
                 "cites": ["c1", "c2"],
             },
             {
-                "text": "Turnover of more than 30 per cent, with 1000 cases open, has harmed progress.",
+                "text": (
+                    "Turnover of more than 30 per cent, with 1000 cases open, has harmed progress."
+                ),
                 "cites": ["c3"],
             },
             {
