@@ -51,7 +51,10 @@ app = typer.Typer(
 )
 
 
-def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -> RunResult:
+def _extract(
+    paths: list[Path], out: Path, settings: Settings, max_bytes: int, *, memory: bool = False
+) -> RunResult:
+    """Extract every input into OUT; with `memory`, through an in-memory store (brief PATHS)."""
     from summarise.extract.factory import make_extractor
     from summarise.llm.usage import cost_usd
 
@@ -79,7 +82,12 @@ def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -
             progress.advance(task)
             _report(run)
 
-        result = run_extract(
+        run = run_extract
+        if memory:
+            from summarise.memory_run import run_in_memory
+
+            run = run_in_memory
+        result = run(
             paths,
             out,
             extractor,
@@ -191,9 +199,13 @@ def brief(
         raise typer.Exit(2)
     out = out or Path("out")
     narrate = _narrator(narrative, settings)
-    result = _extract(paths, out, settings, max_bytes)
+    result = _extract(paths, out, settings, max_bytes, memory=True)
     written = publish(
-        Layout(out), sorted(result.summaries), now_iso(), narrate.apply if narrate else None
+        Layout(out),
+        result.summaries,
+        now_iso(),
+        narrate.apply if narrate else None,
+        places=result.places,
     )
     if narrate is not None:
         result.record.narrative_usage = narrate.usage

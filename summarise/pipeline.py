@@ -28,6 +28,8 @@ class RunResult:
     record: RunRecord
     summaries: list[tuple[str, ArticleSummary]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # article id -> every place it appeared, for an article given more than once (brief PATHS)
+    places: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def failed(self) -> int:
