@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarise import __version__
 from summarise.cli_options import (
@@ -30,7 +29,7 @@ from summarise.cli_options import (
     err,
     out_console,
 )
-from summarise.ingest.reader import DEFAULT_MAX_BYTES
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.llm.config import ConfigError, Settings, describe
 from summarise.models import ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
@@ -55,6 +54,14 @@ def _extract(
     paths: list[Path], out: Path, settings: Settings, max_bytes: int, *, memory: bool = False
 ) -> RunResult:
     """Extract every input into OUT; with `memory`, through an in-memory store (brief PATHS)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from summarise.extract.factory import make_extractor
     from summarise.llm.usage import cost_usd
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from summarise.extract import ExtractionResult, Extractor
-from summarise.ingest.reader import DEFAULT_MAX_BYTES, IngestError, discover, load_article
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.models import Article, ArticleSummary, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.run_record import ArticleRun, RunRecord
@@ -65,6 +65,8 @@ def unique_ids(paths: Sequence[Path]) -> list[str]:
 def _process(
     path: Path, article_id: str, extractor: Extractor, layout: Layout, max_bytes: int
 ) -> tuple[ArticleRun, ArticleSummary | None]:
+    from summarise.ingest.reader import IngestError, load_article
+
     started = time.perf_counter()
     try:
         article = load_article(path, max_bytes=max_bytes).model_copy(update={"id": article_id})
@@ -113,6 +115,10 @@ def run_extract(
     cost: Callable[[Usage], float | None] | None = None,
 ) -> RunResult:
     """Extract every input into OUT/articles and write OUT/run.json."""
+    # The reader (ftfy, charset-normalizer, the HTML cleaner) loads when a run reads files,
+    # not when the command line starts: `brief --council` reads none.
+    from summarise.ingest.reader import discover
+
     started_at = now_iso()
     t0 = time.perf_counter()
     layout = Layout(out)

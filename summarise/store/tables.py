@@ -95,6 +95,8 @@ summaries = Table(
     ),
 )
 Index("ix_summaries_article", summaries.c.article_id)
+# A council's briefing reads its own summaries and every national one (migration 0002).
+Index("ix_summaries_scope", summaries.c.scope)
 
 # The councils each summary reports on, so one council's briefing reads only its own sources.
 summary_councils = Table(
