@@ -6,7 +6,6 @@ Exit codes: 0 when every input succeeded, 1 when some inputs failed, 2 for usage
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -24,17 +23,14 @@ from summarise.cli_options import (
     NoCacheOpt,
     OutOpt,
     PathsArg,
-    _report,
     _settings,
-    err,
-    out_console,
 )
+from summarise.cli_run import check_out, extract_all, msg, output_errors
 from summarise.ingest.limits import DEFAULT_MAX_BYTES
-from summarise.llm.config import ConfigError, Settings, describe
-from summarise.models import ArticleSummary, CouncilBriefing, Outcome, Usage
-from summarise.outputs import Layout, write_model, write_text
-from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
-from summarise.run_record import ArticleRun
+from summarise.llm.config import ConfigError, Settings
+from summarise.models import SCHEMA_VERSION, ArticleSummary, CouncilBriefing, Outcome, Usage
+from summarise.outputs import Layout, write_text
+from summarise.pipeline import now_iso, tune_gc_for_batch, write_record
 
 app = typer.Typer(
     help=(
@@ -49,80 +45,25 @@ app = typer.Typer(
     add_completion=False,
 )
 
-
-def _extract(
-    paths: list[Path], out: Path, settings: Settings, max_bytes: int, *, memory: bool = False
-) -> RunResult:
-    """Extract every input into OUT; with `memory`, through an in-memory store (brief PATHS)."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    from summarise.extract.factory import make_extractor
-    from summarise.llm.usage import cost_usd
-
-    out_console.print(describe(settings))
-    # instructor logs every exhausted re-ask at ERROR; the run reports those itself, one line each.
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)
-    try:
-        extractor = make_extractor(settings)
-    except (ConfigError, ValueError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
-    concurrency = settings.concurrency if settings.resolved_backend() == "llm" else 1
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
-        task = progress.add_task("extracting", total=None)
-
-        def on_done(path: str, run: ArticleRun) -> None:
-            progress.advance(task)
-            _report(run)
-
-        run = run_extract
-        if memory:
-            from summarise.memory_run import run_in_memory
-
-            run = run_in_memory
-        result = run(
-            paths,
-            out,
-            extractor,
-            concurrency=concurrency,
-            max_bytes=max_bytes,
-            on_start=lambda n: progress.update(task, total=n),
-            on_done=on_done,
-            cost=lambda u: (
-                cost_usd(u, extractor.model, settings.prices) if extractor.model else None
-            ),
-        )
-    _print_totals(result, out)
-    return result
+VerboseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="List each file a folder held that was skipped (hidden, type)."
+    ),
+]
 
 
 def _tokens(usage: Usage) -> str:
     return f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
 
 
-def _print_totals(result: RunResult, out: Path) -> None:
-    rec = result.record
-    counts = {o: sum(1 for a in rec.articles if a.outcome == o) for o in Outcome}
-    ok, flagged, failed = counts[Outcome.ok], counts[Outcome.flagged], counts[Outcome.failed]
-    line = f"{ok} ok, {flagged} flagged, {failed} failed"
-    if rec.backend == "llm":
-        cost = f", about ${rec.cost_usd:.4f}" if rec.cost_usd is not None else ""
-        line += f" · {_tokens(rec.usage)}{cost}"
-    out_console.print(f"{line} · {rec.seconds:.2f}s · written to {out}")
+CouncilOpt = Annotated[
+    str | None,
+    typer.Option(help="One council's briefing from the store: its name, slug or GSS code."),
+]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", help="md, html, docx or json (with --council).")
+]
 
 
 @app.command()
@@ -137,10 +78,12 @@ def extract(
     config: ConfigOpt = None,
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
-    result = _extract(paths, out, settings, max_bytes)
+    check_out(out)
+    result = extract_all(paths, out, settings, max_bytes, verbose)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -150,15 +93,6 @@ NarrativeOpt = Annotated[
         help="none, or llm: a model writes a short executive summary from each briefing's own "
         "points, every sentence citing the point ids it rests on (needs a key or --base-url)."
     ),
-]
-
-
-CouncilOpt = Annotated[
-    str | None,
-    typer.Option(help="One council's briefing from the store: its name, slug or GSS code."),
-]
-FormatOpt = Annotated[
-    str | None, typer.Option("--format", help="md, html, docx or json (with --council).")
 ]
 
 
@@ -188,6 +122,7 @@ def brief(
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     narrative: NarrativeOpt = "none",
+    verbose: VerboseOpt = False,
 ) -> None:
     """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index.
 
@@ -202,25 +137,29 @@ def brief(
         brief_from_store(council, all_, paths, db, fmt, out, backend, model, settings)
         return
     if not paths:
-        err.print("[red]error:[/] give article files or folders, or --council NAME, or --all")
+        msg.error("give article files or folders, or --council NAME, or --all")
         raise typer.Exit(2)
     out = out or Path("out")
     narrate = _narrator(narrative, settings)
-    result = _extract(paths, out, settings, max_bytes, memory=True)
-    written = publish(
-        Layout(out),
-        result.summaries,
-        now_iso(),
-        narrate.apply if narrate else None,
-        places=result.places,
-    )
-    if narrate is not None:
-        result.record.narrative_usage = narrate.usage
-        write_model(Layout(out).run_record, result.record)
-        out_console.print(narrate.report())
-    for path in written:
-        out_console.print(f"briefing {path.with_suffix('.md')}")
-    out_console.print(f"index    {out / 'index.html'}")
+    check_out(out)
+    result = extract_all(paths, out, settings, max_bytes, verbose, memory=True)
+    with output_errors(out):
+        published = publish(
+            Layout(out),
+            result.summaries,
+            now_iso(),
+            narrate.apply if narrate else None,
+            places=result.places,
+        )
+        if narrate is not None:
+            result.record.narrative_usage = narrate.usage
+            write_record(Layout(out), result.record, result.history)
+            msg.line(narrate.report())
+    for problem in published.problems:
+        msg.warning(problem)
+    for path in published.written:
+        msg.line(f"briefing {path.with_suffix('.md')}")
+    msg.line(f"index    {out / 'index.html'}")
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -239,7 +178,7 @@ class _Narrator:
         self.usage = self.usage + result.usage
         if result.outcome != Outcome.ok:
             self.failed.append(briefing.council.name)
-            err.print(f"[yellow]no narrative[/] {briefing.council.name}: {result.reason}")
+            msg.warning(f"no narrative for {briefing.council.name}: {result.reason}")
         return briefing.model_copy(
             update={"narrative": result.sentences, "narrative_provenance": result.provenance()}
         )
@@ -253,12 +192,12 @@ def _narrator(choice: str, settings: Settings) -> _Narrator | None:
     if choice == "none":
         return None
     if choice != "llm":
-        err.print(f"[red]error:[/] --narrative must be none or llm, not {choice!r}")
+        msg.error(f"--narrative must be none or llm, not {choice!r}")
         raise typer.Exit(2)
     try:
         return _Narrator(settings)
     except (ConfigError, ValueError) as e:
-        err.print(f"[red]error:[/] --narrative llm: {e}")
+        msg.error(f"--narrative llm: {e}")
         raise typer.Exit(2) from None
 
 
@@ -266,23 +205,33 @@ def _narrator(choice: str, settings: Settings) -> _Narrator | None:
 def rebuild(
     out: Annotated[Path, typer.Argument(help="An output folder written by extract or brief.")],
 ) -> None:
-    """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key)."""
-    from summarise.publish import load_stored, publish
+    """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key).
+
+    A stored summary that is invalid or lacks its cleaned text is named in one line and left
+    out; the rest are rebuilt, and the exit code is 1.
+    """
+    from summarise.publish import load_stored_checked, publish
 
     layout = Layout(out)
     if not layout.articles.is_dir():
-        err.print(
-            f"[red]error:[/] {layout.articles} not found: "
-            f"run `summarise extract ... --out {out}` first"
-        )
+        msg.error(f"{layout.articles} not found: run `summarise extract ... --out {out}` first")
         raise typer.Exit(2)
-    try:
-        stored = load_stored(layout)
-    except ValueError as e:
-        err.print(f"[red]error:[/] a stored summary does not validate: {e}".splitlines()[0])
-        raise typer.Exit(1) from None
-    written = publish(layout, stored, now_iso())
-    out_console.print(f"{len(written)} briefings rebuilt from {len(stored)} summaries in {out}")
+    stored, problems = load_stored_checked(layout)
+    for problem in problems:
+        msg.invalid(problem)
+    if not stored:
+        msg.error(f"no usable summary in {layout.articles}: nothing rebuilt, {out} unchanged")
+        raise typer.Exit(1)
+    with output_errors(out):
+        published = publish(layout, stored, now_iso())
+    for problem in published.problems:
+        msg.warning(problem)
+    left_out = f", {len(problems)} left out" if problems else ""
+    msg.line(
+        f"{len(published.written)} briefings rebuilt from {len(stored)} summaries in {out}"
+        + left_out
+    )
+    raise typer.Exit(1 if problems else 0)
 
 
 @app.command()
@@ -302,10 +251,10 @@ def schema(
                 stale.append(path)
         else:
             write_text(path, text)
-            out_console.print(f"wrote {path}")
+            msg.line(f"wrote {path}")
     if stale:
         for path in stale:
-            err.print(f"[red]stale:[/] {path} differs from the models; run `summarise schema`")
+            msg.error(f"{path} is stale: it differs from the models; run `summarise schema`")
         raise typer.Exit(1)
 
 
@@ -323,17 +272,22 @@ def validate(
     ],
 ) -> None:
     """Check JSON against the schema and every span against its cleaned text (JSON pointers)."""
-    from summarise.validate import expand, validate_file
+    from summarise.validate import check_file, expand
 
     paths = expand(files)
     missing = [p for p in files if not p.exists()]
     for p in missing:
-        err.print(f"[red]error:[/] {p}: no such file or folder")
-    problems = [p for path in paths if path.exists() for p in validate_file(path)]
-    for problem in problems:
-        err.print(f"[red]invalid[/] {problem}")
+        msg.error(f"{p}: no such file or folder")
+    problems = []
+    for path in (p for p in paths if p.exists()):
+        checked_file = check_file(path)
+        for warning in checked_file.warnings:
+            msg.warning(warning)
+        for problem in checked_file.problems:
+            msg.invalid(problem)
+        problems += checked_file.problems
     checked = len([p for p in paths if p.exists()])
-    out_console.print(f"{checked} files checked, {len(problems)} problems")
+    msg.line(f"{checked} files checked against schema {SCHEMA_VERSION}, {len(problems)} problems")
     raise typer.Exit(1 if problems or missing or not checked else 0)
 
 
@@ -354,10 +308,10 @@ def eval_command(
     from summarise.gold_score import score_folder
 
     if not gold.is_file():
-        err.print(f"[red]error:[/] {gold}: no such gold file")
+        msg.error(f"{gold}: no such gold file")
         raise typer.Exit(2)
     if not folder.is_dir():
-        err.print(f"[red]error:[/] {folder}: no such folder")
+        msg.error(f"{folder}: no such folder")
         raise typer.Exit(2)
     articles = folder / "articles"
     report = score_folder(gold, articles if articles.is_dir() else folder)
@@ -367,12 +321,12 @@ def eval_command(
     if as_json:
         lines.insert(-1, json.dumps(report.figures()))
     for line in lines:
-        typer.echo(line)
+        msg.line(line)
 
 
 def version_callback(value: bool) -> None:
     if value:
-        out_console.print(f"summarise {__version__}")
+        msg.line(f"summarise {__version__}")
         raise typer.Exit()
 
 

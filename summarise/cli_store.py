@@ -311,8 +311,12 @@ def brief_from_store(
         )
     if all_ and out is not None:
         places = {i.id: i.places for i in lib.items}
-        written = publish(Layout(out), write_articles(Layout(out), lib), now_iso(), places=places)
-        out_console.print(f"{len(written)} briefings from the store · written to {out}")
+        published = publish(Layout(out), write_articles(Layout(out), lib), now_iso(), places=places)
+        for problem in published.problems:
+            err.print(f"warning {problem}", markup=False, soft_wrap=True)
+        out_console.print(
+            f"{len(published.written)} briefings from the store · written to {out}", markup=False
+        )
         return
     found = [b for b in build_briefings(lib.items, now_iso(), only=name) if b.council.name == name]
     if not found:

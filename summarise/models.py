@@ -7,11 +7,13 @@ or dropped. This module imports nothing from the package so that every other mod
 from __future__ import annotations
 
 from enum import Enum
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
+#: Versions this code reads; a 1.0 file did not require every contract field.
+SCHEMA_VERSIONS = Literal["1.0", "1.1"]
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # How sure the extractor is of a judgement; below high, `confidence_note` says why.
@@ -116,10 +118,21 @@ class Outcome(str, Enum):
     ok = "ok"
     flagged = "flagged"
     failed = "failed"
+    interrupted = "interrupted"  # run.json only: Ctrl-C stopped the run before this article
+
+
+def _all_required(schema: dict[str, Any]) -> None:
+    """Every field is always written, so the schema requires every one (schema 1.1); a field
+    that may be null says so with `anyOf [..., null]`. Readers can then rely on the contract."""
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and properties:
+        schema["required"] = list(properties)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", use_enum_values=False, json_schema_extra=_all_required
+    )
 
 
 FACT_ID = "Stable fact id from its kind and span (align.fact_ids), e.g. judgement-812-861."
@@ -256,7 +269,7 @@ class Provenance(Strict):
 
 
 class ArticleSummary(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     source: Source
     scope: Scope
     councils: list[CouncilRef] = Field(default_factory=list)
@@ -351,7 +364,7 @@ class NarrativeSentence(Strict):
 
 
 class CouncilBriefing(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     council: CouncilId
     generated_at: str
     sources: list[BriefingSource]
@@ -384,6 +397,9 @@ class Article(Strict):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    warnings: list[str] = Field(
+        default_factory=list, description="What a library warned while reading this file."
+    )
     date_from: DateFrom | None = None
     url: str | None = None
     report_url: str | None = None

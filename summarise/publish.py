@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
@@ -34,17 +35,47 @@ FORMATS = ("json", "md", "html", "docx")
 Narrate = Callable[[CouncilBriefing], CouncilBriefing]
 
 
+def _earlier_briefings(
+    layout: Layout, rebuilt: set[str]
+) -> tuple[list[tuple[str, CouncilBriefing]], list[str]]:
+    """Briefings already in OUT/briefings that this run did not rebuild, and the ones that
+    cannot be read (one line each), so the index lists every briefing in the folder."""
+    kept: list[tuple[str, CouncilBriefing]] = []
+    problems: list[str] = []
+    if not layout.briefings.is_dir():
+        return kept, problems
+    for path in sorted(layout.briefings.glob("*.json")):
+        if path.stem in rebuilt:
+            continue
+        try:
+            kept.append((path.stem, CouncilBriefing.model_validate_json(path.read_bytes())))
+        except (OSError, ValueError) as exc:
+            first = " ".join(str(exc).split())[:200]
+            problems.append(f"{path}: not listed in the index: {first}")
+    return kept, problems
+
+
+@dataclass
+class Published:
+    """The briefing JSON files written, and what could not be listed in the index."""
+
+    written: list[Path]
+    problems: list[str]
+
+
 def publish(
     layout: Layout,
     summaries: Sequence[tuple[str, ArticleSummary]],
     generated_at: str,
     narrate: Narrate | None = None,
     places: Mapping[str, Sequence[str]] | None = None,
-) -> list[Path]:
-    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return JSON paths.
+) -> Published:
+    """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}.
 
     `narrate`, when given, adds an executive summary to each briefing before it is written;
     `places` lists, per article id, every place a re-posted article appeared (the store).
+    The index lists every briefing in the folder; one this run did not rebuild shows the date
+    it was generated, so nothing stale passes for current.
     """
     write_review_pages(layout, summaries)
     where = places or {}
@@ -59,10 +90,15 @@ def publish(
         written.append(write_briefing(layout, briefing, slug))
     from summarise.render.index import render_index
 
-    index_md, index_html = render_index(briefings, slugs=slugs)
+    earlier, problems = _earlier_briefings(layout, set(slugs))
+    index_md, index_html = render_index(
+        [*briefings, *(b for _, b in earlier)],
+        slugs=[*slugs, *(s for s, _ in earlier)],
+        earlier={s for s, _ in earlier},
+    )
     write_text(layout.out / "index.md", index_md)
     write_text(layout.out / "index.html", index_html)
-    return written
+    return Published(written, problems)
 
 
 def write_briefing(
@@ -89,10 +125,26 @@ def write_briefing(
 
 
 def load_stored(layout: Layout) -> list[tuple[str, ArticleSummary]]:
-    """Summaries already written under OUT/articles, to rebuild briefings with no extraction."""
+    """Summaries already written under OUT/articles that can be used (see `load_stored_checked`
+    for the ones that cannot)."""
+    return load_stored_checked(layout)[0]
+
+
+def load_stored_checked(layout: Layout) -> tuple[list[tuple[str, ArticleSummary]], list[str]]:
+    """Summaries already written under OUT/articles, to rebuild briefings with no extraction,
+    and one line for each that cannot be used (invalid, or its cleaned text missing)."""
     out: list[tuple[str, ArticleSummary]] = []
+    problems: list[str] = []
     for path in sorted(layout.articles.glob("*.json")):
-        out.append(
-            (path.stem, ArticleSummary.model_validate_json(path.read_text(encoding="utf-8")))
-        )
-    return out
+        try:
+            summary = ArticleSummary.model_validate_json(path.read_bytes())
+        except (OSError, ValueError) as exc:
+            first = " ".join(str(exc).split())[:300]
+            problems.append(f"{path}: not a valid summary, left out: {first}")
+            continue
+        clean = layout.clean_text(path.stem)
+        if not clean.is_file():
+            problems.append(f"{path}: its cleaned text {clean.name} is missing, left out")
+            continue
+        out.append((path.stem, summary))
+    return out, problems

@@ -98,3 +98,18 @@ def test_brief_llm_replay_beats_offline_and_rerun_is_free(
     rerun = RunRecord.model_validate_json((again / "run.json").read_text("utf-8"))
     assert all(a.cached and a.usage.total_tokens == 0 for a in rerun.articles)
     assert summaries(again).keys() == llm.keys()
+
+
+@pytest.mark.vcr("curated/tools_004.yaml")
+def test_a_damaged_cache_is_named_once_and_the_run_goes_on(tmp_path: Path, clean_env: Path) -> None:
+    """Issue 10, item 2: random bytes in the cache file gave a `file is not a database`
+    traceback; now the cache is moved aside, named in one warning, and the run goes on."""
+    clean_env.mkdir(parents=True)
+    (clean_env / "results.sqlite3").write_bytes(b"\x00\xff junk " * 500)
+    article = EXAMPLES / "004_2a15993ef3ba4a26.txt"
+    args = ["extract", str(article), "--out", str(tmp_path / "o"), "--backend", "llm"]
+    result = CliRunner().invoke(app, [*args, "--base-url", BASE_URL])
+    assert result.exit_code == 0, result.output
+    warnings = [ln for ln in result.output.splitlines() if ln.startswith("warning")]
+    assert len(warnings) == 1 and str(clean_env / "results.sqlite3") in warnings[0]
+    assert (tmp_path / "o" / "articles" / "004_2a15993ef3ba4a26.json").is_file()

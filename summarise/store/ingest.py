@@ -27,6 +27,7 @@ from summarise.ingest.reader import (
     read_bytes,
 )
 from summarise.models import Article, Outcome, Usage
+from summarise.pipeline import article_run
 from summarise.run_record import ArticleRun
 from summarise.store import dedup
 from summarise.store.repo import Store, StoredArticle
@@ -116,18 +117,7 @@ class Ingester:
             res = self.extractor.extract(article)
         except Exception as err:  # noqa: BLE001 - one article's failure must not end the run
             res = ExtractionResult(None, Outcome.failed, f"{type(err).__name__}: {err}")
-        outcome = res.outcome if res.summary is not None else Outcome.failed
-        reason = res.reason or ("; ".join(res.problems) if res.problems else None)
-        run = ArticleRun(
-            path=article.path,
-            id=article.id,
-            outcome=outcome,
-            reason=reason if res.summary is not None or reason else "no summary produced",
-            attempts=res.attempts,
-            usage=res.usage,
-            seconds=round(time.perf_counter() - started, 4),
-            cached=res.cached,
-        )
+        run = article_run(article, res, time.perf_counter() - started)
         if self.cost is not None:
             run.cost_usd = self.cost(run.usage)
         return SummaryRecord(self.version, article.sha256, run, res.summary)
@@ -249,7 +239,6 @@ class Ingester:
         if on_start is not None:
             on_start(len(files))
         known = self.store.known_raw()
-        seen: set[str] = set()
         for path in files:
             try:
                 data = read_bytes(path, max_bytes)
@@ -259,13 +248,12 @@ class Ingester:
             raw = hashlib.sha256(data).hexdigest()
             if raw in known and known[raw][1] != self.cleaner:
                 self._reclean(path, data, raw, max_bytes)
-            elif raw in known or raw in seen:
+            elif raw in known or raw in self._ids:
+                # stored already; bytes that failed earlier in this run fail again, named
                 self.result.skipped += 1
-                same = known[raw][0] if raw in known else self._ids.get(raw)
-                if same is not None:
-                    self.result.copies.append((str(path), same))
+                same = known[raw][0] if raw in known else self._ids[raw]
+                self.result.copies.append((str(path), same))
             else:
-                seen.add(raw)
                 self.add(_Job(path, data, raw), max_bytes)
             self.advance()
         self._drain(0)

@@ -7,6 +7,7 @@ A capitalised pair of words is only taken for a person when the text treats it a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,8 +93,9 @@ class PersonMention:
     role: str | None = None
     organisation: str | None = None
 
-    @property
+    @functools.cached_property
     def surname(self) -> str:
+        """Computed once: resolving references asks for it for every person, every quote."""
         return self.name.split()[-1]
 
 
@@ -226,9 +228,19 @@ def resolve_reference(
     words = re.findall(TOKEN, phrase)
     if not words:
         return None
-    candidates = [p for p in people if p.start < before] or people
-    for p in reversed(candidates):
-        if p.name in phrase or p.surname == words[-1]:
+    last = words[-1]
+    # The latest match among people named before `before`, else (when nobody was) among all.
+    # Scanned from the end without copying the list: this runs once per quote.
+    any_before = False
+    for p in reversed(people):
+        if p.start < before:
+            any_before = True
+            if p.name in phrase or p.surname == last:
+                return p
+    if any_before:
+        return None
+    for p in reversed(people):
+        if p.name in phrase or p.surname == last:
             return p
     return None
 
