@@ -65,6 +65,8 @@ sketches = Table(
     Column("hash", BigInteger, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
 )
+# The re-post check reads a candidate's whole sketch by article (migration 0002).
+Index("ix_sketches_article", sketches.c.article_id)
 
 summaries = Table(
     "summaries",
