@@ -6,6 +6,7 @@ Exit codes: 0 when every input succeeded, 1 when some inputs failed, 2 for usage
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -293,10 +294,15 @@ def validate(
 
 @app.command("eval")
 def eval_command(
-    folder: Annotated[
-        Path, typer.Argument(help="Summaries: an output folder or its articles/ folder.")
-    ],
     gold: Annotated[Path, typer.Option(help="Gold facts, shaped like the dev set's gold.json.")],
+    folder: Annotated[
+        Path | None, typer.Argument(help="Summaries: an output folder or its articles/ folder.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Score the store's summaries instead of a folder.")
+    ] = None,
+    backend: Annotated[str | None, typer.Option(help="With --db: only this backend's.")] = None,
+    model: Annotated[str | None, typer.Option(help="With --db: only this model's.")] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Print each article's misses.")
     ] = False,
@@ -310,11 +316,23 @@ def eval_command(
     if not gold.is_file():
         msg.error(f"{gold}: no such gold file")
         raise typer.Exit(2)
-    if not folder.is_dir():
+    if (folder is None) == (db is None):
+        msg.error("give a folder of summaries or --db, not both")
+        raise typer.Exit(2)
+    if folder is None:
+        from summarise.cli_store import stored_summaries
+
+        with tempfile.TemporaryDirectory(prefix="summarise-eval-") as tmp:
+            if not stored_summaries(db, backend, model, Path(tmp)):
+                msg.error(f"no summaries in the store{_which(backend, model)}")
+                raise typer.Exit(1)
+            report = score_folder(gold, Path(tmp) / "articles")
+    elif not folder.is_dir():
         msg.error(f"{folder}: no such folder")
         raise typer.Exit(2)
-    articles = folder / "articles"
-    report = score_folder(gold, articles if articles.is_dir() else folder)
+    else:
+        articles = folder / "articles"
+        report = score_folder(gold, articles if articles.is_dir() else folder)
     lines = report.lines()
     if verbose:
         lines = report.misses + lines
@@ -322,6 +340,10 @@ def eval_command(
         lines.insert(-1, json.dumps(report.figures()))
     for line in lines:
         msg.line(line)
+
+
+def _which(backend: str | None, model: str | None) -> str:
+    return "".join(f" {k} {v}" for k, v in (("of backend", backend), ("of model", model)) if v)
 
 
 def version_callback(value: bool) -> None:
@@ -343,4 +365,5 @@ def main(
     tune_gc_for_batch()
 
 
-import summarise.cli_store  # noqa: F401  (registers ingest, councils, export, ...)
+import summarise.cli_store
+import summarise.cli_web  # noqa: F401  (registers serve, user)

@@ -193,13 +193,33 @@ def _council_row(b: CouncilBriefing) -> dict[str, object]:
     }
 
 
+GoldOut = Annotated[
+    Path | None,
+    typer.Option("--gold", help="Also write the reviewed facts as gold (dev gold.json's shape)."),
+]
+
+
 @app.command()
-def export(out: Annotated[Path, typer.Option("--out", "-o")], db: DbOpt = None) -> None:
-    """Every ArticleSummary and cleaned text in the contract's layout, with the decisions."""
+def export(
+    out: Annotated[Path | None, typer.Option("--out", "-o")] = None,
+    gold: GoldOut = None,
+    db: DbOpt = None,
+) -> None:
+    """Every ArticleSummary and cleaned text in the contract's layout, with the decisions;
+    with --gold, reviewers' decisions as a gold file that `summarise eval` scores against."""
+    from summarise.gold_export import export_gold
     from summarise.library import library, write_articles
     from summarise.outputs import Layout, write_text
 
+    if out is None and gold is None:
+        _fail("[red]error:[/] export needs --out DIR, --gold FILE or both", 2)
     with open_store(db) as store:
+        if gold is not None:
+            found = export_gold(store)
+            write_text(gold, json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+            out_console.print(f"{len(found['articles'])} reviewed articles as gold · {gold}")
+        if out is None:
+            return
         lib = library(store)
         rows = store.decision_rows()
     layout = Layout(out)
@@ -211,6 +231,20 @@ def export(out: Annotated[Path, typer.Option("--out", "-o")], db: DbOpt = None) 
     out_console.print(
         f"{len(written)} summaries, {len(rows)} decisions, {len(needs)} needing review · {out}"
     )
+
+
+def stored_summaries(db: str | None, backend: str | None, model: str | None, to: Path) -> int:
+    """The store's chosen summaries of `backend`/`model` as extracted (no decisions applied:
+    scoring them against reviewed gold must not see the reviews), written under `to`."""
+    from summarise.outputs import Layout, write_model, write_text
+
+    layout = Layout(to)
+    with open_store(db) as store:
+        rows = store.latest_summaries(None, backend, model)
+    for article, summary in rows:
+        write_text(layout.clean_text(article.key), article.text)
+        write_model(layout.summary(article.key), summary)
+    return len(rows)
 
 
 ArticleArg = Annotated[str, typer.Argument(help="The article: its id, or a path it came from.")]
@@ -311,7 +345,10 @@ def brief_from_store(
         )
     if all_ and out is not None:
         places = {i.id: i.places for i in lib.items}
-        published = publish(Layout(out), write_articles(Layout(out), lib), now_iso(), places=places)
+        reviews = {i.id: i.reviews or {} for i in lib.items}
+        published = publish(
+            Layout(out), write_articles(Layout(out), lib), now_iso(), places=places, reviews=reviews
+        )
         for problem in published.problems:
             err.print(f"warning {problem}", markup=False, soft_wrap=True)
         out_console.print(

@@ -309,6 +309,22 @@ class BriefingSource(Strict):
     )
 
 
+class FactReview(Strict):
+    """What reviewers decided on a fact (contract: "Fact ids and review decisions")."""
+
+    status: Literal["unreviewed", "accepted", "corrected", "added"] = "unreviewed"
+    by: str | None = None
+    at: str | None = None
+
+
+REVIEW = "Set when the briefing comes from a store: the fact's review status, by whom and when."
+
+
+class ReviewCount(Strict):
+    reviewed: int = Field(ge=0, description="Facts of the briefing that a reviewer decided on.")
+    total: int = Field(ge=0)
+
+
 class LatestJudgement(Strict):
     aspect: Aspect
     value: JudgementValue
@@ -320,6 +336,7 @@ class LatestJudgement(Strict):
     )
     confidence: Confidence = "high"
     confidence_note: str | None = None
+    review: FactReview | None = Field(default=None, description=REVIEW)
 
 
 class TimelineEvent(Strict):
@@ -331,6 +348,7 @@ class TimelineEvent(Strict):
 class SourceRef(Strict):
     source_id: str
     span: Span
+    review: FactReview | None = Field(default=None, description=REVIEW)
 
 
 class BriefingPoint(Strict):
@@ -342,10 +360,12 @@ class BriefingPoint(Strict):
 
 class BriefingQuote(Quote):
     source_id: str
+    review: FactReview | None = Field(default=None, description=REVIEW)
 
 
 class BriefingFigure(Figure):
     source_id: str
+    review: FactReview | None = Field(default=None, description=REVIEW)
 
 
 class NationalPoint(Strict):
@@ -382,6 +402,9 @@ class CouncilBriefing(Strict):
         description="Optional executive summary (--narrative llm); every sentence cites point ids.",
     )
     narrative_provenance: Provenance | None = None
+    reviewed: ReviewCount | None = Field(
+        default=None, description="From a store: how many of the briefing's facts are reviewed."
+    )
 
 
 # --- the ingested article (not part of the written contract) --------------------------------

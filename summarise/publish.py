@@ -8,7 +8,7 @@ from pathlib import Path
 
 from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
 from summarise.gazetteer.lookup import slugify
-from summarise.models import ArticleSummary, CouncilBriefing
+from summarise.models import ArticleSummary, CouncilBriefing, FactReview
 from summarise.outputs import Layout, write_bytes, write_model, write_text
 from summarise.render.markdown import markdown_of
 from summarise.render.view import build_view
@@ -69,18 +69,24 @@ def publish(
     generated_at: str,
     narrate: Narrate | None = None,
     places: Mapping[str, Sequence[str]] | None = None,
+    reviews: Mapping[str, Mapping[str, FactReview]] | None = None,
 ) -> Published:
     """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}.
 
     `narrate`, when given, adds an executive summary to each briefing before it is written;
-    `places` lists, per article id, every place a re-posted article appeared (the store).
+    `places` lists, per article id, every place a re-posted article appeared (the store), and
+    `reviews` each fact's review status (a store's briefings say what was reviewed).
     The index lists every briefing in the folder; one this run did not rebuild shows the date
     it was generated, so nothing stale passes for current.
     """
     write_review_pages(layout, summaries)
     where = places or {}
     briefings = build_briefings(
-        [Stored(i, s, tuple(where.get(i, ()))) for i, s in summaries], generated_at
+        [
+            Stored(i, s, tuple(where.get(i, ())), None if reviews is None else reviews.get(i, {}))
+            for i, s in summaries
+        ],
+        generated_at,
     )
     if narrate is not None:
         briefings = [narrate(b) for b in briefings]

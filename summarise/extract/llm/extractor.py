@@ -32,6 +32,7 @@ from summarise.extract.llm.salvage import best_attempt
 from summarise.extract.llm.to_summary import ChunkAnswer, build_summary, source_of
 from summarise.llm.cache import ResultCache, cache_key
 from summarise.llm.client import (
+    PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
     reask_policy,
@@ -166,7 +167,10 @@ class LLMExtractor:
                 temperature=self.settings.temperature,
                 max_tokens=self.settings.max_output_tokens,
                 strict=False,
-                extra_headers={REQUEST_HEADER: f"{article.id}#{chunk.index}"},
+                extra_headers={
+                    REQUEST_HEADER: f"{article.id}#{chunk.index}",
+                    PROMPT_HEADER: self.prompt_version,
+                },
             )
             return _ChunkResult(
                 answer=ChunkAnswer(chunk, extraction),

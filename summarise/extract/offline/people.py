@@ -162,7 +162,7 @@ def find_people(doc: Document, publisher: str | None = None) -> list[PersonMenti
     found: list[PersonMention] = []
     for m in _name_matches(text):
         name = m.group("name")
-        # A name run may have swallowed a following capitalised word ("Tony Harrop Leicestershire").
+        # A name run may have swallowed a following capitalised word ("Jane Smith Westshire").
         if not _is_plausible(name):
             continue
         start, end = m.start("name"), m.end("name")
@@ -188,7 +188,7 @@ def find_people(doc: Document, publisher: str | None = None) -> list[PersonMenti
             else:
                 accepted = True
         if re.search(r",\s*$", before) and re.match(rf"^,\s+(?:{SPEECH_VERBS})\b", after):
-            accepted = True  # "Director of Joint Reviews, John Bolton, said"
+            accepted = True  # "Director of Inspections, Jane Smith, said"
         organisation = _organisation(role)
         if af := _AFTER_FROM.match(after):
             accepted = True
@@ -224,7 +224,7 @@ def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
 def resolve_reference(
     phrase: str, people: list[PersonMention], before: int
 ) -> PersonMention | None:
-    """Map "Mr Taylor", "Platt" or a full name to a person named earlier in the text."""
+    """Map "Mr Smith", "Smith" or a full name to a person named earlier in the text."""
     words = re.findall(TOKEN, phrase)
     if not words:
         return None
