@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from summarise.cli import app
 from summarise.cli_options import (
@@ -33,7 +31,7 @@ from summarise.cli_options import (
     err,
     out_console,
 )
-from summarise.ingest.reader import DEFAULT_MAX_BYTES
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.llm.config import ConfigError, Settings, describe
 from summarise.models import CouncilBriefing
 from summarise.run_record import ArticleRun
@@ -93,6 +91,14 @@ def ingest(
     ] = False,
 ) -> None:
     """Add articles to the store; extract only what it does not already hold."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from summarise.extract.factory import make_extractor
     from summarise.llm.usage import cost_usd
     from summarise.store.ingest import Ingester
@@ -149,6 +155,8 @@ def councils(
     config: ConfigOpt = None,
 ) -> None:
     """Councils in the store: latest judgements, number of sources, newest source date."""
+    from rich.table import Table
+
     from summarise.brief.consolidate import build_briefings
     from summarise.library import library
     from summarise.pipeline import now_iso
@@ -311,7 +319,7 @@ def brief_from_store(
     from summarise.outputs import Layout
     from summarise.pipeline import now_iso
     from summarise.publish import FORMATS, briefing_slug, publish, write_briefing
-    from summarise.render import render_markdown
+    from summarise.render.markdown import render_markdown
 
     if paths or (council is not None and all_):
         _fail("[red]error:[/] --council and --all read the store: give no paths, and one", 2)
