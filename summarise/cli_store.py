@@ -29,6 +29,7 @@ from summarise.cli_options import (
     _report,
     _settings,
     err,
+    msg,
     out_console,
 )
 from summarise.ingest.limits import DEFAULT_MAX_BYTES
@@ -52,8 +53,8 @@ DbOpt = Annotated[
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    """One line on standard error, then the exit code."""
-    err.print(message, soft_wrap=True)
+    """One `error:` line on standard error (plain text, never markup), then the exit code."""
+    msg.error(message)
     raise typer.Exit(code)
 
 
@@ -66,11 +67,11 @@ def open_store(db: str | None, settings: Settings | None = None) -> Iterator[Sto
     try:
         store = Store(resolve_url(db, configured))
     except StoreError as e:
-        _fail(f"[red]error:[/] {e}", 1)
+        _fail(f"{e}", 1)
     try:
         yield store
     except StoreError as e:
-        _fail(f"[red]error:[/] {e}", 1)
+        _fail(f"{e}", 1)
     finally:
         store.close()
 
@@ -109,7 +110,7 @@ def ingest(
     try:
         extractor = make_extractor(settings)
     except (ConfigError, ValueError) as e:
-        _fail(f"[red]error:[/] {e}", 2)
+        _fail(f"{e}", 2)
     with (
         open_store(db, settings) as store,
         Progress(
@@ -212,7 +213,7 @@ def export(
     from summarise.outputs import Layout, write_text
 
     if out is None and gold is None:
-        _fail("[red]error:[/] export needs --out DIR, --gold FILE or both", 2)
+        _fail("export needs --out DIR, --gold FILE or both", 2)
     with open_store(db) as store:
         if gold is not None:
             found = export_gold(store)
@@ -257,7 +258,7 @@ def remove(article: ArticleArg, db: DbOpt = None) -> None:
         try:
             found = store.find_article(article)
         except KeyError:
-            _fail(f"[red]error:[/] no article {article!r} in store {store.where}", 1)
+            _fail(f"no article {article!r} in store {store.where}", 1)
         store.remove(found.id)
     out_console.print(f"removed {found.key} ({len(found.places)} places)")
 
@@ -279,7 +280,7 @@ def unmerge(
         try:
             article = split(store, place)
         except EditError as e:
-            _fail(f"[red]error:[/] {e}", 1)
+            _fail(f"{e}", 1)
         ingester = Ingester(store, make_extractor(settings), report=lambda _p, run: _report(run))
         ingester.catch_up()
     out_console.print(f"{place} is now article {article.key}", soft_wrap=True)
@@ -292,13 +293,13 @@ def backup(
     """A consistent copy of a SQLite store, even while it is in use (SQLite's backup API)."""
     with open_store(db) as store:
         if store.engine.dialect.name != "sqlite":
-            _fail("[red]error:[/] backup copies SQLite stores; for PostgreSQL use pg_dump", 2)
+            _fail("backup copies SQLite stores; for PostgreSQL use pg_dump", 2)
         source = store.engine.url.database or ""
         try:
             with sqlite3.connect(source) as src, sqlite3.connect(file) as dst:
                 src.backup(dst)
         except sqlite3.Error as e:
-            _fail(f"[red]error:[/] backup of {source} to {file} failed: {e}", 1)
+            _fail(f"backup of {source} to {file} failed: {e}", 1)
     out_console.print(f"backed up {source} to {file}")
 
 
@@ -322,13 +323,13 @@ def brief_from_store(
     from summarise.render.markdown import render_markdown
 
     if paths or (council is not None and all_):
-        _fail("[red]error:[/] --council and --all read the store: give no paths, and one", 2)
+        _fail("--council and --all read the store: give no paths, and one", 2)
     if fmt is not None and fmt not in FORMATS:
-        _fail(f"[red]error:[/] --format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+        _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
     if all_ and out is None:
-        _fail("[red]error:[/] brief --all needs --out DIR", 2)
+        _fail("brief --all needs --out DIR", 2)
     if council is not None and out is None and fmt in ("html", "docx"):
-        _fail(f"[red]error:[/] a .{fmt} briefing needs --out DIR", 2)
+        _fail(f"a .{fmt} briefing needs --out DIR", 2)
     with open_store(db, settings) as store:
         name = None
         if council is not None:
@@ -336,13 +337,10 @@ def brief_from_store(
                 name = resolve_council(store, council)
             except UnknownCouncil as e:
                 hint = f"; did you mean {', '.join(e.nearest)}?" if e.nearest else ""
-                _fail(f"[red]error:[/] no council {e.name!r} in store {store.where}{hint}", 2)
+                _fail(f"no council {e.name!r} in store {store.where}{hint}", 2)
         lib = library(store, name, backend, model)
     for key, d in lib.needs_review:
-        err.print(
-            f"[yellow]needs review[/] {key}#{d.fact_id}: its {d.action} could not carry over",
-            soft_wrap=True,
-        )
+        msg.warning(f"needs review {key}#{d.fact_id}: its {d.action} could not carry over")
     if all_ and out is not None:
         places = {i.id: i.places for i in lib.items}
         reviews = {i.id: i.reviews or {} for i in lib.items}
@@ -350,14 +348,14 @@ def brief_from_store(
             Layout(out), write_articles(Layout(out), lib), now_iso(), places=places, reviews=reviews
         )
         for problem in published.problems:
-            err.print(f"warning {problem}", markup=False, soft_wrap=True)
+            msg.warning(problem)
         out_console.print(
             f"{len(published.written)} briefings from the store · written to {out}", markup=False
         )
         return
     found = [b for b in build_briefings(lib.items, now_iso(), only=name) if b.council.name == name]
     if not found:
-        _fail(f"[red]error:[/] no usable summary reports on {name} in store {store.where}", 1)
+        _fail(f"no usable summary reports on {name} in store {store.where}", 1)
     briefing = found[0]
     if out is None:
         text = briefing.model_dump_json(indent=2) if fmt == "json" else render_markdown(briefing)
