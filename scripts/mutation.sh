@@ -26,7 +26,9 @@ for name, s in rows:
     by_module.setdefault(module, Counter())[s.strip()] += 1
 for module, c in sorted(by_module.items()):
     total = sum(c.values())
-    print(f"{module:45s} killed {c['killed']:4d} / {total:4d}  ({c['killed'] / total:.1%})  {dict(c)}")
+    share = f"{c['killed'] / total:.1%}"
+    print(f"{module:45s} killed {c['killed']:4d} / {total:4d}  ({share})  {dict(c)}")
 total = sum(status.values())
-print(f"all: killed {status['killed']} of {total} mutants = {status['killed'] / total:.1%}  {dict(status)}")
+share = f"{status['killed'] / total:.1%}"
+print(f"all: killed {status['killed']} of {total} mutants = {share}  {dict(status)}")
 PY

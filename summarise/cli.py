@@ -27,7 +27,7 @@ from summarise.cli_options import (
     _settings,
 )
 from summarise.cli_run import check_out, extract_all, msg, output_errors
-from summarise.ingest.reader import DEFAULT_MAX_BYTES
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.llm.config import ConfigError, Settings
 from summarise.models import SCHEMA_VERSION, ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_text
@@ -143,10 +143,14 @@ def brief(
     out = out or Path("out")
     narrate = _narrator(narrative, settings)
     check_out(out)
-    result = extract_all(paths, out, settings, max_bytes, verbose)
+    result = extract_all(paths, out, settings, max_bytes, verbose, memory=True)
     with output_errors(out):
         published = publish(
-            Layout(out), sorted(result.summaries), now_iso(), narrate.apply if narrate else None
+            Layout(out),
+            result.summaries,
+            now_iso(),
+            narrate.apply if narrate else None,
+            places=result.places,
         )
         if narrate is not None:
             result.record.narrative_usage = narrate.usage

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarise.llm.config import ConfigError, Settings, describe
 from summarise.messages import Messages, make_console
@@ -70,13 +69,28 @@ def _extractor_warnings(extractor: object) -> list[str]:
 
 
 def extract_all(
-    paths: list[Path], out: Path, settings: Settings, max_bytes: int, verbose: bool
+    paths: list[Path],
+    out: Path,
+    settings: Settings,
+    max_bytes: int,
+    verbose: bool,
+    *,
+    memory: bool = False,
 ) -> RunResult:
-    """Extract every input into OUT, print a line per problem and the totals.
+    """Extract every input into OUT, print a line per problem and the totals; with `memory`
+    (brief PATHS), through a store in memory, so copies of one story are one article.
 
     Exits 1 (out folder untouched) when no input gives a summary, and 130 on Ctrl-C once
     run.json is written.
     """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from summarise.extract.factory import make_extractor
     from summarise.llm.usage import cost_usd
 
@@ -106,9 +120,14 @@ def extract_all(
             progress.advance(task)
             report(run)
 
+        run = run_extract
+        if memory:
+            from summarise.memory_run import run_in_memory
+
+            run = run_in_memory
         try:
             with output_errors(out):
-                result = run_extract(
+                result = run(
                     paths,
                     out,
                     extractor,

@@ -34,15 +34,15 @@ def user_add(
     from summarise.store.users import UserExists, add_user
 
     if len(password) < 8:
-        _fail("[red]error:[/] a password has at least 8 characters", 2)
+        _fail("a password has at least 8 characters", 2)
     with open_store(db) as store:
         webtables.ensure(store.engine)
         try:
             user = add_user(store, name, password, admin=admin)
         except UserExists:
-            _fail(f"[red]error:[/] there is already an account {name!r}", 1)
+            _fail(f"there is already an account {name!r}", 1)
         except ValueError as e:
-            _fail(f"[red]error:[/] {e}", 2)
+            _fail(f"{e}", 2)
     out_console.print(f"added {'admin' if user.admin else 'reviewer'} {user.name}")
 
 

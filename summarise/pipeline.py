@@ -17,7 +17,7 @@ from pathlib import Path
 
 from summarise.extract import ExtractionResult, Extractor
 from summarise.ingest.discovery import Discovery, discover_inputs
-from summarise.ingest.reader import DEFAULT_MAX_BYTES, IngestError, load_article
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.models import Article, ArticleSummary, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.run_record import ArticleRun, RunRecord, count_statuses
@@ -30,6 +30,8 @@ class RunResult:
     record: RunRecord
     summaries: list[tuple[str, ArticleSummary]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # article id -> every place it appeared, for an article given more than once (brief PATHS)
+    places: dict[str, list[str]] = field(default_factory=dict)
     found: Discovery = field(default_factory=Discovery)
     #: None when no input gave a summary: then nothing was written, the out folder is as it was
     history: Path | None = None
@@ -91,6 +93,8 @@ def unique_ids(paths: Sequence[Path]) -> list[str]:
 def _process(
     path: Path, article_id: str, extractor: Extractor, layout: Layout, max_bytes: int
 ) -> tuple[ArticleRun, ArticleSummary | None]:
+    from summarise.ingest.reader import IngestError, load_article
+
     started = time.perf_counter()
     try:
         article = load_article(path, max_bytes=max_bytes).model_copy(update={"id": article_id})
@@ -104,14 +108,15 @@ def _process(
         result = ExtractionResult(
             summary=None, outcome=Outcome.failed, reason=f"{type(err).__name__}: {err}"
         )
-    run = _article_run(article, result, time.perf_counter() - started)
+    run = article_run(article, result, time.perf_counter() - started)
     if result.summary is not None:
         write_text(layout.clean_text(article_id), article.text)
         write_model(layout.summary(article_id), result.summary)
     return run, result.summary
 
 
-def _article_run(article: Article, result: ExtractionResult, seconds: float) -> ArticleRun:
+def article_run(article: Article, result: ExtractionResult, seconds: float) -> ArticleRun:
+    """The run.json line for one extraction (`extract`, `brief PATHS` and the store's ingest)."""
     reason = result.reason
     if reason is None and result.problems:
         reason = "; ".join(result.problems)
@@ -151,7 +156,10 @@ def write_record(layout: Layout, record: RunRecord, history: Path | None = None)
     return history
 
 
-def _finish(record: RunRecord, t0: float, cost: Callable[[Usage], float | None] | None) -> None:
+def finish_record(
+    record: RunRecord, t0: float, cost: Callable[[Usage], float | None] | None
+) -> None:
+    """The run's end time, seconds, request and status totals, and cost."""
     record.finished_at = now_iso()
     record.seconds = round(time.perf_counter() - t0, 3)
     record.requests = sum(a.requests for a in record.articles)
@@ -231,11 +239,11 @@ def run_extract(
             stopped.reason = "stopped by Ctrl-C before it finished"
             record.articles.append(stopped)
         record.interrupted = True
-        _finish(record, t0, cost)
+        finish_record(record, t0, cost)
         result.history = write_record(layout, record)
         raise RunInterrupted(result) from None
     pool.shutdown()
-    _finish(record, t0, cost)
+    finish_record(record, t0, cost)
     if result.summaries:
         result.history = write_record(layout, record)
     return result

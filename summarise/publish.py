@@ -10,9 +10,6 @@ from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
 from summarise.gazetteer.lookup import slugify
 from summarise.models import ArticleSummary, CouncilBriefing, FactReview
 from summarise.outputs import Layout, write_bytes, write_model, write_text
-from summarise.render import render_index, render_review_page
-from summarise.render.docx import docx_of
-from summarise.render.html import html_of
 from summarise.render.markdown import markdown_of
 from summarise.render.view import build_view
 
@@ -24,6 +21,8 @@ def briefing_slug(briefing: CouncilBriefing) -> str:
 
 
 def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSummary]]) -> None:
+    from summarise.render.review import render_review_page
+
     for article_id, summary in summaries:
         cleaned = layout.clean_text(article_id).read_text(encoding="utf-8")
         write_text(
@@ -95,6 +94,8 @@ def publish(
     written: list[Path] = []
     for briefing, slug in zip(briefings, slugs, strict=True):
         written.append(write_briefing(layout, briefing, slug))
+    from summarise.render.index import render_index
+
     earlier, problems = _earlier_briefings(layout, set(slugs))
     index_md, index_html = render_index(
         [*briefings, *(b for _, b in earlier)],
@@ -116,9 +117,15 @@ def write_briefing(
     view = build_view(briefing, REVIEW_BASE)
     if "md" in formats:
         write_text(layout.briefing(slug, ".md"), markdown_of(view))
+    # Word and HTML load python-docx and Jinja2, so only when asked: `brief --council` prints
+    # Markdown and should not pay for them at start-up.
     if "html" in formats:
+        from summarise.render.html import html_of
+
         write_text(layout.briefing(slug, ".html"), html_of(view))
     if "docx" in formats:
+        from summarise.render.docx import docx_of
+
         write_bytes(layout.briefing(slug, ".docx"), docx_of(view, briefing.generated_at))
     return layout.briefing(slug, ".json")
 

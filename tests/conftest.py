@@ -21,6 +21,9 @@ from cassette_binding import (
     match_summarise_request,
 )
 from hypothesis import settings
+from narrative_helpers import example_briefings
+
+from summarise.models import CouncilBriefing
 
 # No per-example deadline: on a shared 2-core machine a slow example is not a failure.
 settings.register_profile("summarise", deadline=None)
@@ -69,3 +72,10 @@ def llm_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     cache = tmp_path / "llm-cache"
     monkeypatch.setenv("SUMMARISE_CACHE_DIR", str(cache))
     return cache
+
+
+@pytest.fixture(scope="module")
+def briefings() -> dict[str, CouncilBriefing]:
+    """The example briefings as `summarise brief` builds them offline, for the narrative tests
+    (test_narrative.py, test_narrative_checks.py); test_consolidate.py has its own."""
+    return example_briefings()

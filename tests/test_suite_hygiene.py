@@ -18,7 +18,7 @@ def test_no_unit_test_reads_a_stopwatch() -> None:
     """Speed belongs in benchmarks/: a timed assert flakes on a busy shared machine."""
     offenders = [
         p.name
-        for p in sorted(TESTS.glob("test_*.py"))
+        for p in sorted(TESTS.rglob("test_*.py"))
         if p.name not in ALLOWED and CLOCKS.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
@@ -29,7 +29,7 @@ def test_property_tests_have_no_deadline() -> None:
 
 
 def test_no_property_test_sets_a_deadline_back() -> None:
-    for path in sorted(TESTS.glob("test_*.py")):
+    for path in sorted(TESTS.rglob("test_*.py")):
         if path.name == Path(__file__).name:
             continue
         text = path.read_text(encoding="utf-8")

@@ -37,11 +37,14 @@ def annotate(briefing: CouncilBriefing, items: Sequence[Stored]) -> CouncilBrief
         return briefing
     summaries = {i.id: i.summary for i in items}
     marks: list[FactReview] = []
+    # One instance for every unreviewed fact of this briefing (never changed once made): a
+    # briefing of 60 sources has thousands, and making each cost brief --council ~10 ms.
+    unreviewed = FactReview()
 
     def mark(source_id: str, fact_id: str | None) -> FactReview | None:
         if source_id not in reviewed:
             return None
-        found = reviewed[source_id].get(fact_id or "", FactReview())
+        found = reviewed[source_id].get(fact_id or "") or unreviewed
         marks.append(found)
         return found
 

@@ -34,6 +34,7 @@ from summarise.ingest.htmltext import (
     looks_like_html,
     unescape_entities,
 )
+from summarise.ingest.limits import DEFAULT_MAX_BYTES, MB
 from summarise.ingest.textclean import (
     Metadata,
     clean_text,
@@ -55,8 +56,7 @@ __all__ = [
     "read_bytes",
 ]
 
-_MB = 1024 * 1024
-DEFAULT_MAX_BYTES: int = 5 * _MB
+_MB = MB
 
 
 class IngestError(Exception):

@@ -3,8 +3,8 @@
 Same view, sections and ``[n]`` citations as the Markdown and HTML; each ``[n]`` links to the
 review page beside the file, landing on the cited span. A4, en-GB, with the council in the
 header and page numbers in the footer, so the file can be printed and filed as it is.
-python-docx stamps each zip entry with the current time, so the package is rewritten with a fixed timestamp: the same briefing gives the
-same bytes.
+python-docx stamps each zip entry with the current time, so the package is rewritten with a
+fixed timestamp: the same briefing gives the same bytes.
 """
 
 from __future__ import annotations

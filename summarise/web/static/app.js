@@ -67,7 +67,8 @@
 
   function move(step) {
     if (!facts.length) { return; }
-    var at = facts.indexOf(document.activeElement.closest ? document.activeElement.closest("li.fact") : null);
+    var active = document.activeElement;
+    var at = facts.indexOf(active.closest ? active.closest("li.fact") : null);
     var next = at < 0 ? 0 : Math.min(Math.max(at + step, 0), facts.length - 1);
     facts[next].focus();
     facts[next].scrollIntoView({ block: "nearest" });
@@ -90,7 +91,8 @@
     text.addEventListener("click", function (e) {
       var mark = e.target.closest ? e.target.closest("mark[data-span]") : null;
       if (!mark || !window.getSelection().isCollapsed) { return; }
-      var li = document.querySelector('li.fact[data-span="' + mark.getAttribute("data-span") + '"]');
+      var span = mark.getAttribute("data-span");
+      var li = document.querySelector('li.fact[data-span="' + span + '"]');
       if (li) { li.focus(); li.scrollIntoView({ block: "nearest" }); }
     });
   }
