@@ -4,7 +4,7 @@
 # response model's validators (summarise/extract/llm/response_model.py and the judgement checks
 # in summarise/extract/llm/judgement_checks.py) and the offline judgement rules
 # (summarise/extract/offline/judgements.py, judgement_filters.py, judgement_owner.py).
-# CPU-heavy (about 1,900 mutants); not part of CI. Arguments go to `mutmut run`: mutant names or
+# CPU-heavy (about 2,100 mutants); not part of CI. Arguments go to `mutmut run`: mutant names or
 # globs, e.g. `bash scripts/mutation.sh 'summarise.align.spans.*'` for one module (the tally
 # counts every module's latest result). Prints mutmut's per-mutant results and the
 # killed share. `.venv/bin/mutmut show NAME` shows one mutant's diff.
