@@ -20,6 +20,7 @@ from summarise.llm.config import ConfigError, Settings, describe, load_settings
 from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
+from summarise.workers import default_jobs
 
 app = typer.Typer(
     help=(
@@ -71,6 +72,13 @@ ConfigOpt = Annotated[
 ConcurrencyOpt = Annotated[
     int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
 ]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="Processes for offline extraction and for rendering (default: the number of cores).",
+    ),
+]
 MaxBytesOpt = Annotated[
     int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
 ]
@@ -107,7 +115,9 @@ def _report(run: ArticleRun) -> None:
         err.print(f"[yellow]flagged[/] {run.path}: {run.reason}")
 
 
-def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -> RunResult:
+def _extract(
+    paths: list[Path], out: Path, settings: Settings, max_bytes: int, jobs: int
+) -> RunResult:
     from summarise.extract.factory import make_extractor
     from summarise.llm.usage import cost_usd
 
@@ -119,7 +129,8 @@ def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -
     except (ConfigError, ValueError) as e:
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(2) from None
-    concurrency = settings.concurrency if settings.resolved_backend() == "llm" else 1
+    llm = settings.resolved_backend() == "llm"
+    concurrency = settings.concurrency if llm else 1
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -140,6 +151,7 @@ def _extract(paths: list[Path], out: Path, settings: Settings, max_bytes: int) -
             out,
             extractor,
             concurrency=concurrency,
+            jobs=1 if llm else jobs,  # the llm backend waits on a server: threads, one budget
             max_bytes=max_bytes,
             on_start=lambda n: progress.update(task, total=n),
             on_done=on_done,
@@ -178,10 +190,11 @@ def extract(
     config: ConfigOpt = None,
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    jobs: JobsOpt = None,
 ) -> None:
     """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
-    result = _extract(paths, out, settings, max_bytes)
+    result = _extract(paths, out, settings, max_bytes, jobs or default_jobs())
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -207,15 +220,21 @@ def brief(
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     narrative: NarrativeOpt = "none",
+    jobs: JobsOpt = None,
 ) -> None:
     """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index."""
     from summarise.publish import publish
 
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
     narrate = _narrator(narrative, settings)
-    result = _extract(paths, out, settings, max_bytes)
+    jobs = jobs or default_jobs()
+    result = _extract(paths, out, settings, max_bytes, jobs)
     written = publish(
-        Layout(out), sorted(result.summaries), now_iso(), narrate.apply if narrate else None
+        Layout(out),
+        sorted(result.summaries),
+        now_iso(),
+        narrate.apply if narrate else None,
+        jobs=jobs,
     )
     if narrate is not None:
         result.record.narrative_usage = narrate.usage

@@ -16,19 +16,36 @@ from summarise.render import (
     render_markdown,
     render_review_page,
 )
+from summarise.workers import map_ordered
 
 
 def briefing_slug(briefing: CouncilBriefing) -> str:
     return "national" if briefing.council.name == NATIONAL_NAME else slugify(briefing.council.name)
 
 
-def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSummary]]) -> None:
-    for article_id, summary in summaries:
+def write_review_pages(
+    layout: Layout, summaries: Sequence[tuple[str, ArticleSummary]], jobs: int = 1
+) -> None:
+    def write_one(item: tuple[str, ArticleSummary]) -> None:
+        article_id, summary = item
         cleaned = layout.clean_text(article_id).read_text(encoding="utf-8")
         write_text(
             layout.review_page(article_id),
             render_review_page(summary, cleaned, article_id=article_id),
         )
+
+    for _ in map_ordered(write_one, summaries, jobs):
+        pass
+
+
+def write_briefing(layout: Layout, briefing: CouncilBriefing, slug: str) -> Path:
+    """Every format of one briefing: JSON, Markdown, HTML and Word."""
+    json_path = layout.briefing(slug, ".json")
+    write_model(json_path, briefing)
+    write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
+    write_text(layout.briefing(slug, ".html"), render_html(briefing))
+    write_bytes(layout.briefing(slug, ".docx"), render_docx(briefing))
+    return json_path
 
 
 Narrate = Callable[[CouncilBriefing], CouncilBriefing]
@@ -39,24 +56,20 @@ def publish(
     summaries: Sequence[tuple[str, ArticleSummary]],
     generated_at: str,
     narrate: Narrate | None = None,
+    jobs: int = 1,
 ) -> list[Path]:
     """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return JSON paths.
 
     `narrate`, when given, adds an executive summary to each briefing before it is written.
+    `jobs` > 1 renders review pages and briefings in that many processes.
     """
-    write_review_pages(layout, summaries)
+    write_review_pages(layout, summaries, jobs)
     briefings = build_briefings([Stored(i, s) for i, s in summaries], generated_at)
     if narrate is not None:
         briefings = [narrate(b) for b in briefings]
     slugs = [briefing_slug(b) for b in briefings]
-    written: list[Path] = []
-    for briefing, slug in zip(briefings, slugs, strict=True):
-        json_path = layout.briefing(slug, ".json")
-        write_model(json_path, briefing)
-        write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
-        write_text(layout.briefing(slug, ".html"), render_html(briefing))
-        write_bytes(layout.briefing(slug, ".docx"), render_docx(briefing))
-        written.append(json_path)
+    pairs = list(zip(briefings, slugs, strict=True))
+    written = list(map_ordered(lambda pair: write_briefing(layout, *pair), pairs, jobs))
     index_md, index_html = render_index(briefings, slugs=slugs)
     write_text(layout.out / "index.md", index_md)
     write_text(layout.out / "index.html", index_html)

@@ -21,8 +21,9 @@ from instructor.core.exceptions import ResponseParsingError
 from pydantic import ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
+from summarise.llm.budget import Budget
 from summarise.llm.config import ConfigError, Settings
-from summarise.llm.transport import RateLimiter, Sleep, Transport
+from summarise.llm.transport import RateLimiter, Sleep, Transport, retry_after_seconds
 
 # Sent with every request; cassettes are matched on it (with method and path), so a replay does
 # not depend on the exact prompt bytes, and a re-ask matches the next recorded answer in order.
@@ -49,6 +50,7 @@ def make_transport(settings: Settings, *, sleep: Sleep) -> Transport:
         backoff_max_s=settings.backoff_max_s,
         limiter=RateLimiter(settings.requests_per_minute, settings.tokens_per_minute, sleep=sleep),
         sleep=sleep,
+        budget=Budget(settings.concurrency, retry_after_seconds),
     )
 
 
@@ -80,7 +82,15 @@ def make_client(
         client_kwargs["http_client"] = http_client
     raw = openai.OpenAI(**client_kwargs)
     completions = cast(Any, raw.chat.completions)
-    completions.create = transport.wrap(completions.create)
+    raw_create = completions.with_raw_response.create
+
+    def create(*args: Any, **kwargs: Any) -> Any:
+        """The plain create, with the response's rate-limit headers shown to the budget."""
+        response = raw_create(*args, **kwargs)
+        transport.budget.observe(response.headers)
+        return response.parse()
+
+    completions.create = transport.wrap(create)
     mode = instructor.Mode.TOOLS if settings.mode == "tools" else instructor.Mode.JSON
     return LLMClient(
         openai=raw, transport=transport, instructor=instructor.from_openai(raw, mode=mode)
