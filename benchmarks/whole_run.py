@@ -96,9 +96,9 @@ def stage_times(paths: list[Path], out: Path) -> dict[str, float]:
     times["extract + write"] = clock() - t
     t = clock()
     for s in stored:
-        cleaned = layout.clean_text(s.article_id).read_text(encoding="utf-8")
-        page = render_review_page(s.summary, cleaned, article_id=s.article_id)
-        write_text(layout.review_page(s.article_id), page)
+        cleaned = layout.clean_text(s.id).read_text(encoding="utf-8")
+        page = render_review_page(s.summary, cleaned, article_id=s.id)
+        write_text(layout.review_page(s.id), page)
     times["review pages"] = clock() - t
     t = clock()
     briefings = build_briefings(stored, "2026-01-01T00:00:00+00:00")
