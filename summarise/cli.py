@@ -12,7 +12,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarise import __version__
 from summarise.ingest.reader import DEFAULT_MAX_BYTES
@@ -20,6 +19,7 @@ from summarise.llm.config import ConfigError, Settings, describe, load_settings
 from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
+from summarise.progress import run_progress
 from summarise.workers import default_jobs
 
 app = typer.Typer(
@@ -73,11 +73,7 @@ ConcurrencyOpt = Annotated[
     int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
 ]
 JobsOpt = Annotated[
-    int | None,
-    typer.Option(
-        min=1,
-        help="Processes for offline extraction and for rendering (default: the number of cores).",
-    ),
+    int | None, typer.Option(min=1, help="Processes for offline extraction and for rendering.")
 ]
 MaxBytesOpt = Annotated[
     int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
@@ -131,15 +127,11 @@ def _extract(
         raise typer.Exit(2) from None
     llm = settings.resolved_backend() == "llm"
     concurrency = settings.concurrency if llm else 1
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
+
+    def cost(u: Usage) -> float | None:
+        return cost_usd(u, extractor.model, settings.prices) if extractor.model else None
+
+    with run_progress(err, getattr(extractor, "transport", None), cost) as progress:
         task = progress.add_task("extracting", total=None)
 
         def on_done(path: str, run: ArticleRun) -> None:
@@ -155,9 +147,7 @@ def _extract(
             max_bytes=max_bytes,
             on_start=lambda n: progress.update(task, total=n),
             on_done=on_done,
-            cost=lambda u: (
-                cost_usd(u, extractor.model, settings.prices) if extractor.model else None
-            ),
+            cost=cost,
         )
     _print_totals(result, out)
     return result
@@ -229,13 +219,8 @@ def brief(
     narrate = _narrator(narrative, settings)
     jobs = jobs or default_jobs()
     result = _extract(paths, out, settings, max_bytes, jobs)
-    written = publish(
-        Layout(out),
-        sorted(result.summaries),
-        now_iso(),
-        narrate.apply if narrate else None,
-        jobs=jobs,
-    )
+    apply = narrate.apply if narrate else None
+    written = publish(Layout(out), sorted(result.summaries), now_iso(), apply, jobs=jobs)
     if narrate is not None:
         result.record.narrative_usage = narrate.usage
         write_model(Layout(out).run_record, result.record)

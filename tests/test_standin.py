@@ -22,7 +22,7 @@ from summarise.pipeline import RunResult, run_extract
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from standin_server import StandinServer, every  # noqa: E402
+from standin_server import StandinServer, every
 
 EXAMPLES = sorted((ROOT / "examples" / "articles").glob("*.txt"))
 
@@ -49,9 +49,9 @@ def settings(server: StandinServer, concurrency: int, **extra: object) -> Settin
     return Settings.model_validate(values)
 
 
-def run(tmp_path: Path, server: StandinServer, n: int, concurrency: int, **extra: object) -> (
-    RunResult
-):
+def run(
+    tmp_path: Path, server: StandinServer, n: int, concurrency: int, **extra: object
+) -> RunResult:
     config = settings(server, concurrency, **extra)
     extractor = LLMExtractor(config)
     return run_extract(
@@ -88,9 +88,7 @@ def test_server_admitting_8_at_concurrency_32_few_429s(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("action", ["500", "hang"])
-def test_500s_and_hangs_are_retried_and_every_article_ends_ok(
-    tmp_path: Path, action: str
-) -> None:
+def test_500s_and_hangs_are_retried_and_every_article_ends_ok(tmp_path: Path, action: str) -> None:
     with StandinServer(schedule=every(7, action), hang_s=1.0) as server:
         result = run(tmp_path, server, 12, concurrency=4, timeout_s=0.3)
     assert outcomes(result) == [Outcome.ok] * 12

@@ -71,6 +71,11 @@ class Budget:
         self._cond = threading.Condition()
         self._local = threading.local()
 
+    @property
+    def paused_until(self) -> float:
+        """When the current pause ends, on the budget's clock (0 when there has been none)."""
+        return self._paused_until
+
     def pause(self, seconds: float, *, own: bool = False) -> None:
         """No worker sends for `seconds`; `own`: the calling worker waits it out elsewhere."""
         with self._cond:
