@@ -154,7 +154,8 @@ def _extract(
 
 
 def _tokens(usage: Usage) -> str:
-    return f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
+    cached = f" ({usage.cached_tokens} cached)" if usage.cached_tokens else ""
+    return f"{usage.prompt_tokens} prompt{cached} + {usage.completion_tokens} completion tokens"
 
 
 def _print_totals(result: RunResult, out: Path) -> None:
@@ -272,6 +273,7 @@ def _narrator(choice: str, settings: Settings) -> _Narrator | None:
 @app.command()
 def rebuild(
     out: Annotated[Path, typer.Argument(help="An output folder written by extract or brief.")],
+    jobs: JobsOpt = None,
 ) -> None:
     """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key)."""
     from summarise.publish import load_stored, publish
@@ -288,7 +290,7 @@ def rebuild(
     except ValueError as e:
         err.print(f"[red]error:[/] a stored summary does not validate: {e}".splitlines()[0])
         raise typer.Exit(1) from None
-    written = publish(layout, stored, now_iso())
+    written = publish(layout, stored, now_iso(), jobs=jobs or default_jobs())
     out_console.print(f"{len(written)} briefings rebuilt from {len(stored)} summaries in {out}")
 
 

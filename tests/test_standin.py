@@ -129,3 +129,25 @@ def test_cached_tokens_are_read_and_priced_at_their_own_rate(tmp_path: Path) -> 
     assert record.cost_usd is not None and full is not None
     assert record.cost_usd < full
     assert result.record.usage == record.usage
+
+
+def test_brief_against_the_stand_in_reports_cached_tokens_and_cost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from summarise.cli import app
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-standin")
+    inputs = corpus(tmp_path / "in", 10)
+    with StandinServer(schedule=every(4, "429")) as server:
+        args = ["brief", str(inputs), "--out", str(tmp_path / "out"), "--backend", "llm"]
+        args += ["--base-url", server.base_url, "--no-cache", "--concurrency", "4"]
+        result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    record = RunRecord.model_validate_json((tmp_path / "out" / "run.json").read_text())
+    assert [a.outcome for a in record.articles] == [Outcome.ok] * 10
+    assert server.counts["requests"] == 10 + server.counts["429"]
+    assert record.usage.cached_tokens > 0
+    assert f"({record.usage.cached_tokens} cached)" in result.output
+    assert len(list((tmp_path / "out" / "briefings").glob("*.docx"))) == 5
