@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import ExitStack
+from pathlib import Path
 
 import httpx2
 import openai
@@ -113,3 +114,18 @@ def test_spend_column_reads_requests_tokens_and_cost_live() -> None:
 def test_the_bar_is_shown_on_a_terminal_only() -> None:
     assert not run_progress(Console(force_terminal=True), None, lambda u: None).disable
     assert run_progress(Console(force_terminal=False), None, lambda u: None).disable
+
+
+def test_caps_in_summarise_toml_reach_the_one_shared_transport(tmp_path: Path) -> None:
+    from summarise.extract.llm.extractor import LLMExtractor
+    from summarise.llm.config import load_settings
+
+    toml = tmp_path / "summarise.toml"
+    toml.write_text(
+        "[summarise]\nrequests_per_minute = 90\ntokens_per_minute = 40000\nconcurrency = 12\n"
+    )
+    environ = {"OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}
+    settings = load_settings({"use_cache": False}, toml, environ=environ)
+    transport = LLMExtractor(settings).transport
+    assert (transport.limiter.rpm, transport.limiter.tpm) == (90, 40000)
+    assert transport.budget.ceiling == 12 == transport.budget.limit
