@@ -9,7 +9,8 @@ swapped for 40 real authorities, and a line of their own so no two texts are the
 Three parts, each printed with its run count:
 
 1. stages: in this process, on one core, CPU seconds of each stage as `brief` runs it (ingest,
-   extract and write, review pages, consolidate, JSON, Markdown, HTML, Word, index); medians.
+   extract and write, review pages, consolidate, briefing JSON, the view every format is
+   rendered from, Markdown, HTML, Word, index); medians.
 2. commands: `summarise extract` and `summarise brief` as subprocesses, wall clock, for each
    `--jobs` value, interleaved in every run so the ratios are paired (same host load); medians
    of the brief/extract ratio and of the speed-up over the first `--jobs` value.
@@ -33,14 +34,12 @@ from summarise.gazetteer.lookup import all_authorities
 from summarise.ingest.reader import load_article
 from summarise.outputs import Layout, write_bytes, write_model, write_text
 from summarise.pipeline import tune_gc_for_batch
-from summarise.publish import briefing_slug
-from summarise.render import (
-    render_docx,
-    render_html,
-    render_index,
-    render_markdown,
-    render_review_page,
-)
+from summarise.publish import REVIEW_BASE, briefing_slug
+from summarise.render import render_index, render_review_page
+from summarise.render.docx import docx_of
+from summarise.render.html import html_of
+from summarise.render.markdown import markdown_of
+from summarise.render.view import build_view
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
@@ -109,13 +108,16 @@ def stage_times(paths: list[Path], out: Path) -> dict[str, float]:
         write_model(layout.briefing(slug, ".json"), b)
         add("briefing JSON", t)
         t = clock()
-        write_text(layout.briefing(slug, ".md"), render_markdown(b))
+        view = build_view(b, REVIEW_BASE)  # as publish.write_briefing: one view, every format
+        add("view", t)
+        t = clock()
+        write_text(layout.briefing(slug, ".md"), markdown_of(view))
         add("Markdown", t)
         t = clock()
-        write_text(layout.briefing(slug, ".html"), render_html(b))
+        write_text(layout.briefing(slug, ".html"), html_of(view))
         add("HTML", t)
         t = clock()
-        write_bytes(layout.briefing(slug, ".docx"), render_docx(b))
+        write_bytes(layout.briefing(slug, ".docx"), docx_of(view, b.generated_at))
         add("Word", t)
     t = clock()
     index_md, index_html = render_index(briefings, slugs=slugs)

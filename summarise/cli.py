@@ -11,15 +11,32 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from summarise import __version__
+from summarise.cli_options import (
+    BackendOpt,
+    BaseUrlOpt,
+    ConcurrencyOpt,
+    ConfigOpt,
+    JobsOpt,
+    MaxBytesOpt,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    OutOpt,
+    PathsArg,
+    _report,
+    _settings,
+    err,
+    out_console,
+)
 from summarise.ingest.reader import DEFAULT_MAX_BYTES
-from summarise.llm.config import ConfigError, Settings, describe, load_settings
-from summarise.models import ArticleRun, ArticleSummary, CouncilBriefing, Outcome, Usage
+from summarise.llm.config import ConfigError, Settings, describe
+from summarise.models import ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
 from summarise.progress import run_progress
+from summarise.run_record import ArticleRun
 from summarise.workers import default_jobs
 
 app = typer.Typer(
@@ -34,81 +51,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
-
-PathsArg = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Article files (.txt, .md, .html, .pdf) or folders of them.", show_default=False
-    ),
-]
-OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")]
-BackendOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="offline (rules, no key), llm (a model), or auto: llm when a key or base URL is set."
-    ),
-]
-ModelOpt = Annotated[
-    str | None, typer.Option(help="Model name (env SUMMARISE_MODEL; default gpt-4o-mini).")
-]
-BaseUrlOpt = Annotated[
-    str | None,
-    typer.Option(
-        help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL)."
-    ),
-]
-ModeOpt = Annotated[
-    str | None, typer.Option(help="How the model returns JSON: tools (function calling) or json.")
-]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Ignore and do not fill the result cache.")
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(help="A summarise.toml to read (default: ./summarise.toml if present)."),
-]
-ConcurrencyOpt = Annotated[
-    int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
-]
-JobsOpt = Annotated[
-    int | None, typer.Option(min=1, help="Processes for offline extraction and for rendering.")
-]
-MaxBytesOpt = Annotated[
-    int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
-]
-
-
-def _settings(
-    backend: str | None,
-    model: str | None,
-    base_url: str | None,
-    mode: str | None,
-    no_cache: bool,
-    config: Path | None,
-    concurrency: int | None,
-) -> Settings:
-    overrides: dict[str, object] = {
-        "backend": backend,
-        "model": model,
-        "base_url": base_url,
-        "mode": mode,
-        "use_cache": False if no_cache else None,
-        "concurrency": concurrency,
-    }
-    try:
-        return load_settings(overrides, config)
-    except ConfigError as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
-
-
-def _report(run: ArticleRun) -> None:
-    if run.outcome == Outcome.failed:
-        err.print(f"[red]failed[/]  {run.path}: {run.reason}")
-    elif run.outcome == Outcome.flagged:
-        err.print(f"[yellow]flagged[/] {run.path}: {run.reason}")
 
 
 def _extract(
@@ -198,10 +140,32 @@ NarrativeOpt = Annotated[
 ]
 
 
+CouncilOpt = Annotated[
+    str | None,
+    typer.Option(help="One council's briefing from the store: its name, slug or GSS code."),
+]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", help="md, html, docx or json (with --council).")
+]
+
+
 @app.command()
 def brief(
-    paths: PathsArg,
-    out: OutOpt = Path("out"),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Article files or folders (or use --council / --all).", show_default=False
+        ),
+    ] = None,
+    council: CouncilOpt = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every briefing and the index, from the store.")
+    ] = False,
+    db: Annotated[str | None, typer.Option("--db", help="The store (see ingest).")] = None,
+    fmt: FormatOpt = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -213,10 +177,22 @@ def brief(
     narrative: NarrativeOpt = "none",
     jobs: JobsOpt = None,
 ) -> None:
-    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index."""
+    """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index.
+
+    With --council or --all, the briefing comes from the store (`summarise ingest`) instead.
+    """
     from summarise.publish import publish
 
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
+    if council is not None or all_:
+        from summarise.cli_store import brief_from_store
+
+        brief_from_store(council, all_, paths, db, fmt, out, backend, model, settings)
+        return
+    if not paths:
+        err.print("[red]error:[/] give article files or folders, or --council NAME, or --all")
+        raise typer.Exit(2)
+    out = out or Path("out")
     narrate = _narrator(narrative, settings)
     jobs = jobs or default_jobs()
     result = _extract(paths, out, settings, max_bytes, jobs)
@@ -396,3 +372,6 @@ def main(
 ) -> None:
     """Summarise council social services inspection reporting."""
     tune_gc_for_batch()
+
+
+import summarise.cli_store  # noqa: F401  (registers ingest, councils, export, ...)

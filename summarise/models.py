@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION: Final = "1.0"
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# How sure the extractor is of a judgement; below high, `confidence_note` says why.
+Confidence = Literal["high", "medium", "low"]
 
 
 class Scope(str, Enum):
@@ -120,6 +122,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
 
+FACT_ID = "Stable fact id from its kind and span (align.fact_ids), e.g. judgement-812-861."
+
+
 # --- ArticleSummary -------------------------------------------------------------------------
 
 
@@ -152,9 +157,11 @@ class Source(Strict):
         description="Where `published` was read: page metadata, a date line, a byline or the URL.",
     )
     url: str | None = Field(default=None, description="The page's address, when the input says.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
 
 
 class CouncilRef(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     name: str
     gss_code: str | None = None
     mentioned_as: list[str] = Field(default_factory=list)
@@ -167,6 +174,7 @@ class Review(Strict):
 
 
 class Judgement(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     aspect: Aspect
     value: JudgementValue
     council: str | None = None
@@ -176,6 +184,9 @@ class Judgement(Strict):
         pattern=DATE_PATTERN,
         description="When the judgement was made, if the text dates it (a past rating).",
     )
+    past: bool = Field(default=False, description="An earlier grade the article reports.")
+    confidence: Confidence = "high"
+    confidence_note: str | None = Field(default=None, description="Why confidence is not high.")
 
     @model_validator(mode="after")
     def _value_fits_aspect(self) -> Judgement:
@@ -184,10 +195,13 @@ class Judgement(Strict):
             raise ValueError(
                 f"{self.value.value!r} is not a value of {self.aspect.value}; use one of {allowed}"
             )
+        if self.confidence != "high" and not self.confidence_note:
+            raise ValueError("a judgement below high confidence needs a confidence_note")
         return self
 
 
 class Point(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     service_area: ServiceArea | None = None
     council: str | None = None
@@ -195,6 +209,7 @@ class Point(Strict):
 
 
 class Quote(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     speaker: str | None = None
     role: str | None = None
     organisation: str | None = None
@@ -203,6 +218,7 @@ class Quote(Strict):
 
 
 class Figure(Strict):
+    id: str | None = Field(default=None, description=FACT_ID)
     text: str
     meaning: str
     span: Span
@@ -278,6 +294,12 @@ class BriefingSource(Strict):
     published: str | None = None
     review_type: ReviewType
     bodies: list[Body] = Field(default_factory=list)
+    publisher: str | None = None
+    url: str | None = Field(default=None, description="Where the article was published.")
+    report_url: str | None = Field(default=None, description="The official report it links.")
+    places: list[str] = Field(
+        default_factory=list, description="Every place a syndicated or re-posted copy appeared."
+    )
 
 
 class LatestJudgement(Strict):
@@ -289,6 +311,8 @@ class LatestJudgement(Strict):
         default=False,
         description="The source reports this as an earlier judgement, not its own finding.",
     )
+    confidence: Confidence = "high"
+    confidence_note: str | None = None
 
 
 class TimelineEvent(Strict):
@@ -353,45 +377,11 @@ class CouncilBriefing(Strict):
     narrative_provenance: Provenance | None = None
 
 
-# --- run.json -------------------------------------------------------------------------------
-
-
-class ArticleRun(Strict):
-    path: str
-    id: str
-    outcome: Outcome
-    reason: str | None = None
-    attempts: int = 0
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
-    cached: bool = False
-
-
-class RunRecord(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    started_at: str
-    finished_at: str | None = None
-    backend: str
-    model: str | None = None
-    inputs: list[str] = Field(default_factory=list)
-    articles: list[ArticleRun] = Field(default_factory=list)
-    usage: Usage = Field(default_factory=Usage)
-    cost_usd: float | None = None
-    seconds: float = 0.0
-    narrative_usage: Usage = Field(
-        default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
-    )
-
-
 # --- the ingested article (not part of the written contract) --------------------------------
 
 
 class Article(Strict):
-    """One input after ingestion: `text` is the cleaned text that every span points into."""
+    """One input after ingestion (not in the written contract); spans point into `text`."""
 
     id: str = Field(description="The input file's stem; names the output files.")
     path: str
@@ -402,3 +392,4 @@ class Article(Strict):
     published: str | None = Field(default=None, pattern=DATE_PATTERN)
     date_from: DateFrom | None = None
     url: str | None = None
+    report_url: str | None = None

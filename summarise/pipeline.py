@@ -16,8 +16,9 @@ from pathlib import Path
 
 from summarise.extract import ExtractionResult, Extractor
 from summarise.ingest.reader import DEFAULT_MAX_BYTES, IngestError, discover, load_article
-from summarise.models import Article, ArticleRun, ArticleSummary, Outcome, RunRecord, Usage
+from summarise.models import Article, ArticleSummary, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
+from summarise.run_record import ArticleRun, RunRecord
 from summarise.workers import map_ordered
 
 Progress = Callable[[str, ArticleRun], None]

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
 from summarise.gazetteer.lookup import slugify
 from summarise.models import ArticleSummary, CouncilBriefing
 from summarise.outputs import Layout, write_bytes, write_model, write_text
-from summarise.render import (
-    render_docx,
-    render_html,
-    render_index,
-    render_markdown,
-    render_review_page,
-)
+from summarise.render import render_index, render_review_page
+from summarise.render.docx import docx_of
+from summarise.render.html import html_of
+from summarise.render.markdown import markdown_of
+from summarise.render.view import build_view
 from summarise.workers import map_ordered
+
+REVIEW_BASE = "../articles"  # from OUT/briefings/ to the review pages in OUT/articles/
 
 
 def briefing_slug(briefing: CouncilBriefing) -> str:
@@ -38,16 +38,7 @@ def write_review_pages(
         pass
 
 
-def write_briefing(layout: Layout, briefing: CouncilBriefing, slug: str) -> Path:
-    """Every format of one briefing: JSON, Markdown, HTML and Word."""
-    json_path = layout.briefing(slug, ".json")
-    write_model(json_path, briefing)
-    write_text(layout.briefing(slug, ".md"), render_markdown(briefing))
-    write_text(layout.briefing(slug, ".html"), render_html(briefing))
-    write_bytes(layout.briefing(slug, ".docx"), render_docx(briefing))
-    return json_path
-
-
+FORMATS = ("json", "md", "html", "docx")
 Narrate = Callable[[CouncilBriefing], CouncilBriefing]
 
 
@@ -56,15 +47,20 @@ def publish(
     summaries: Sequence[tuple[str, ArticleSummary]],
     generated_at: str,
     narrate: Narrate | None = None,
+    places: Mapping[str, Sequence[str]] | None = None,
     jobs: int = 1,
 ) -> list[Path]:
     """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}; return JSON paths.
 
-    `narrate`, when given, adds an executive summary to each briefing before it is written.
+    `narrate`, when given, adds an executive summary to each briefing before it is written;
+    `places` lists, per article id, every place a re-posted article appeared (the store).
     `jobs` > 1 renders review pages and briefings in that many processes.
     """
     write_review_pages(layout, summaries, jobs)
-    briefings = build_briefings([Stored(i, s) for i, s in summaries], generated_at)
+    where = places or {}
+    briefings = build_briefings(
+        [Stored(i, s, tuple(where.get(i, ()))) for i, s in summaries], generated_at
+    )
     if narrate is not None:
         briefings = [narrate(b) for b in briefings]
     slugs = [briefing_slug(b) for b in briefings]
@@ -74,6 +70,23 @@ def publish(
     write_text(layout.out / "index.md", index_md)
     write_text(layout.out / "index.html", index_html)
     return written
+
+
+def write_briefing(
+    layout: Layout, briefing: CouncilBriefing, slug: str, formats: Sequence[str] = FORMATS
+) -> Path:
+    """Write one briefing as OUT/briefings/<slug>.<format> for each format; return the JSON path."""
+    if "json" in formats:
+        write_model(layout.briefing(slug, ".json"), briefing)
+    # One view for every format, so they agree and the numbering is done once.
+    view = build_view(briefing, REVIEW_BASE)
+    if "md" in formats:
+        write_text(layout.briefing(slug, ".md"), markdown_of(view))
+    if "html" in formats:
+        write_text(layout.briefing(slug, ".html"), html_of(view))
+    if "docx" in formats:
+        write_bytes(layout.briefing(slug, ".docx"), docx_of(view, briefing.generated_at))
+    return layout.briefing(slug, ".json")
 
 
 def load_stored(layout: Layout) -> list[tuple[str, ArticleSummary]]:

@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from summarise.models import ArticleSummary, CouncilBriefing, RunRecord
+from summarise.models import ArticleSummary, CouncilBriefing
+from summarise.run_record import RunRecord
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ from typer.testing import CliRunner
 
 from summarise.align.spans import check_span
 from summarise.cli import app
-from summarise.models import ArticleSummary, Outcome, RunRecord
+from summarise.models import ArticleSummary, Outcome
+from summarise.run_record import RunRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise.extract.offline import figures, people, points, review
+from summarise.extract.offline import figures, judgements, people, points, review
 from summarise.extract.offline.firstchar import (
     Atom,
     Unsupported,
@@ -108,7 +108,7 @@ def test_clause_break_matches_its_plain_form() -> None:
             assert _spans(CLAUSE_BREAK, text, pos) == _spans(plain, text, pos)
 
 
-@pytest.mark.parametrize("caseless", [review._JUDGEMENT_HINT, review._REVIEW_DATE_ANY])
+@pytest.mark.parametrize("caseless", [judgements._JUDGEMENT_HINT, review._REVIEW_DATE_ANY])
 def test_caseless_patterns_match_lowered_ones(caseless: Caseless) -> None:
     plain = lowered(caseless.anycase)
     for text in LOW:

@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from summarise.align.spans import check_span
 from summarise.cli import app
 from summarise.evaluate import Score, score_all
-from summarise.models import ArticleSummary, RunRecord
+from summarise.models import ArticleSummary
+from summarise.run_record import RunRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"

@@ -61,3 +61,9 @@ def test_an_installed_wheel_reads_its_own_prompts(wheel: Path, tmp_path: Path) -
     from summarise.extract.llm.prompts import load_prompts
 
     assert version == load_prompts().version
+
+
+def test_the_wheel_ships_the_store_migrations(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "summarise/store/migrations/env.py" in names
+    assert "summarise/store/migrations/versions/0001_initial.py" in names

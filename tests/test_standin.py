@@ -16,8 +16,9 @@ import pytest
 from summarise.extract.llm.extractor import LLMExtractor
 from summarise.llm.config import Settings
 from summarise.llm.usage import DEFAULT_PRICES, cost_usd
-from summarise.models import Outcome, RunRecord
+from summarise.models import Outcome
 from summarise.pipeline import RunResult, run_extract
+from summarise.run_record import RunRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))

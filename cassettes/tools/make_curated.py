@@ -124,9 +124,20 @@ def handler_for(steps: list[Step]) -> Callable[[httpx2.Request], httpx2.Response
     return handle
 
 
+def with_judgement(aid: str, index: int, **changes: Any) -> dict[str, Any]:
+    """The good answer with one judgement changed, to break one judgement rule."""
+    answer = copy.deepcopy(ANSWERS[aid])
+    answer["judgements"][index].update(changes)
+    return answer
+
+
+EXAMPLE_IDS = [aid for aid in ANSWERS if aid[:3].isdigit()]
+GENRE = ROOT / "tests" / "fixtures" / "genre"
+NEL, GLOS = "001_244405360186b16d", "003_9256bb802a870bff"
+
 SCENARIOS: dict[str, tuple[str, str, list[Step]]] = {
     # name: (article id, mode, scripted responses in order)
-    **{f"tools_{aid[:3]}": (aid, "tools", [{"answer": ANSWERS[aid]}]) for aid in ANSWERS},
+    **{f"tools_{aid[:3]}": (aid, "tools", [{"answer": ANSWERS[aid]}]) for aid in EXAMPLE_IDS},
     "json_002": ("002_54ee74d76629738e", "json", [{"answer": ANSWERS["002_54ee74d76629738e"]}]),
     "json_004": ("004_2a15993ef3ba4a26", "json", [{"answer": ANSWERS["004_2a15993ef3ba4a26"]}]),
     "reask_fabricated_quote_tools": (
@@ -184,6 +195,46 @@ SCENARIOS: dict[str, tuple[str, str, list[Step]]] = {
             {"answer": ANSWERS["002_54ee74d76629738e"]},
         ],
     ),
+    # One re-ask per judgement rule: the neighbour's council, a value the evidence does not
+    # state, a date the evidence does not give, and no council where the answer has several.
+    "reask_judgement_council_tools": (
+        NEL,
+        "tools",
+        [{"answer": with_judgement(NEL, 0, council="Lincolnshire")}, {"answer": ANSWERS[NEL]}],
+    ),
+    "reask_judgement_value_tools": (
+        NEL,
+        "tools",
+        [{"answer": with_judgement(NEL, 1, value="promising")}, {"answer": ANSWERS[NEL]}],
+    ),
+    "reask_judgement_date_tools": (
+        GLOS,
+        "tools",
+        [{"answer": with_judgement(GLOS, 0, date="2016")}, {"answer": ANSWERS[GLOS]}],
+    ),
+    "reask_judgement_no_council_tools": (
+        "star_roundup",
+        "tools",
+        [
+            {"answer": with_judgement("star_roundup", 0, council=None)},
+            {"answer": ANSWERS["star_roundup"]},
+        ],
+    ),
+    "reask_judgement_national_tools": (
+        "national_stars",
+        "tools",
+        [
+            {
+                "answer": with_judgement(
+                    "national_stars",
+                    0,
+                    council=None,
+                    evidence="Forty councils now have three stars for their social services",
+                )
+            },
+            {"answer": ANSWERS["national_stars"]},
+        ],
+    ),
     "reasks_exhausted_flagged": (
         "000_d3f0b9fec1a3d49c",
         "tools",
@@ -230,7 +281,8 @@ def record(name: str, aid: str, mode: str, steps: list[Step]) -> None:
     extractor = LLMExtractor(
         curated_settings(mode), http_client=mock_client(steps), sleep=lambda s: None
     )
-    article = load_article(ROOT / "examples" / "articles" / f"{aid}.txt")
+    example = ROOT / "examples" / "articles" / f"{aid}.txt"
+    article = load_article(example if example.exists() else GENRE / f"{aid}.txt")
     with recorder().use_cassette(str(path)):
         result = extractor.extract(article)
     print(f"{name}: {result.outcome.value} attempts={result.attempts} reason={result.reason}")

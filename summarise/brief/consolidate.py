@@ -81,6 +81,8 @@ class Stored:
 
     id: str
     summary: ArticleSummary
+    # Every place the article appeared when re-posted copies were merged into it (the store).
+    places: tuple[str, ...] = ()
 
 
 def judgement_phrase(aspect: Aspect, value: str) -> str:
@@ -182,18 +184,27 @@ def _dated_judgements(item: Stored, council: str) -> list[tuple[str | None, Judg
 
 
 def latest_judgements(items: Sequence[Stored], council: str) -> list[LatestJudgement]:
-    """The newest value per aspect. Undated judgements count as older than dated ones."""
+    """The newest value per aspect. Undated judgements count as older than dated ones.
+
+    A source's own finding is newer than any earlier grade it reports, even when the source
+    itself is undated.
+    """
     best: dict[Aspect, tuple[tuple[str, int], LatestJudgement]] = {}
     for order, item in enumerate(items):
-        for date, j in _dated_judgements(item, council):
+        dated = _dated_judgements(item, council)
+        reported = max((j.date for _, j in dated if j.date), default="")
+        for date, j in dated:
             # A judgement that the text dates itself is a past one: it ranks by that date.
-            key = (date or "", order if j.date is None else -1)
+            past = j.past or j.date is not None
+            key = (date or "", -1) if past else (max(date or "", reported), order)
             entry = LatestJudgement(
                 aspect=j.aspect,
                 value=j.value,
                 source_id=item.id,
                 date=date,
-                past=j.date is not None,
+                past=past,
+                confidence=j.confidence,
+                confidence_note=j.confidence_note,
             )
             if j.aspect not in best or key > best[j.aspect][0]:
                 best[j.aspect] = (key, entry)
@@ -209,7 +220,7 @@ def timeline(items: Sequence[Stored], council: str) -> list[TimelineEvent]:
         findings = [
             judgement_phrase(j.aspect, j.value.value)
             for date, j in _dated_judgements(item, council)
-            if j.date is None
+            if j.date is None and not j.past
         ]
         event = label + (": " + "; ".join(findings) if findings else "")
         date = source_date(s)
@@ -217,10 +228,12 @@ def timeline(items: Sequence[Stored], council: str) -> list[TimelineEvent]:
             (date or "9999", order, TimelineEvent(date=date, source_id=item.id, event=event))
         )
         for date_, j in _dated_judgements(item, council):
-            if j.date is not None:
+            if j.date is not None or j.past:
                 text = f"Earlier judgement reported: {judgement_phrase(j.aspect, j.value.value)}"
+                # An undated earlier grade sits just before the source that reports it.
+                key = j.date or (date or "9999")[:-1]
                 events.append(
-                    (j.date, order, TimelineEvent(date=j.date, source_id=item.id, event=text))
+                    (key, order, TimelineEvent(date=j.date, source_id=item.id, event=text))
                 )
     events.sort(key=lambda e: (e[0], e[1]))
     return [e[2] for e in events]
@@ -232,9 +245,13 @@ def headline(council: str, latest: list[LatestJudgement], items: Sequence[Stored
     kind = REVIEW_LABELS[newest.review.review_type.value].lower() if newest else "review"
     if not latest:
         return f"{council}: no formal judgement reported in the sources (latest source: {kind})."
-    current = [judgement_phrase(j.aspect, j.value.value) for j in latest if not j.past]
+    current = [
+        judgement_phrase(j.aspect, j.value.value) + unconfirmed(j) for j in latest if not j.past
+    ]
     earlier = [
-        f"{judgement_phrase(j.aspect, j.value.value)}" + (f" in {j.date}" if j.date else "")
+        judgement_phrase(j.aspect, j.value.value)
+        + (f" in {j.date}" if j.date else "")
+        + unconfirmed(j)
         for j in latest
         if j.past
     ]
@@ -246,6 +263,13 @@ def headline(council: str, latest: list[LatestJudgement], items: Sequence[Stored
     return (
         f"{council}: {'; '.join(parts)}; direction of travel: {direction(latest, items, council)}."
     )
+
+
+def unconfirmed(j: LatestJudgement) -> str:
+    """An unsure judgement is marked, with the reason, until a reviewer checks it."""
+    if j.confidence == "high":
+        return ""
+    return f" (unconfirmed: {j.confidence_note or j.confidence + ' confidence'})"
 
 
 def direction(latest: list[LatestJudgement], items: Sequence[Stored], council: str) -> str:
@@ -310,6 +334,10 @@ def _briefing_for(
                 published=i.summary.source.published,
                 review_type=i.summary.review.review_type,
                 bodies=i.summary.review.bodies,
+                publisher=i.summary.source.publisher,
+                url=i.summary.source.url,
+                report_url=i.summary.source.report_url,
+                places=list(i.places),
             )
             for i in items
         ],
@@ -325,13 +353,20 @@ def _briefing_for(
     )
 
 
-def build_briefings(stored: Sequence[Stored], generated_at: str) -> list[CouncilBriefing]:
-    """One briefing per council reported on, then a national one if any article is national."""
+def build_briefings(
+    stored: Sequence[Stored], generated_at: str, only: str | None = None
+) -> list[CouncilBriefing]:
+    """One briefing per council reported on, then a national one if any article is national.
+
+    `only` names the one council wanted (`brief --council`); the others are not built.
+    """
     ordered = sorted(stored, key=_sort_key)
     national = [i for i in ordered if i.summary.scope == Scope.national]
     by_council: dict[str, tuple[CouncilId, list[Stored]]] = {}
     for item in ordered:
         for c in item.summary.councils:
+            if only is not None and c.name != only:
+                continue
             entry = by_council.setdefault(c.name, (CouncilId(name=c.name, gss_code=c.gss_code), []))
             entry[1].append(item)
     # Each council gets the national points near its own sources in time; the national
@@ -340,6 +375,6 @@ def build_briefings(stored: Sequence[Stored], generated_at: str) -> list[Council
         _briefing_for(cid, items, national_context(items, national), generated_at)
         for _, (cid, items) in sorted(by_council.items())
     ]
-    if national:
+    if national and only in (None, NATIONAL_NAME):
         briefings.append(_briefing_for(CouncilId(name=NATIONAL_NAME), national, [], generated_at))
     return briefings

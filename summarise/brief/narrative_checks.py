@@ -1,8 +1,8 @@
 """What a narrative may say: its response model, the points it may cite, and the checks.
 
 Pure functions and a Pydantic model, no I/O; `summarise.brief.narrative` sends them to the
-model. The checks reject, with a message the re-ask can act on: empty text, a sentence that cites nothing,
-an id that was not offered, a number or quoted text that none of the sentence's cited points
+model. The checks reject, with a message the re-ask can act on: empty text, a sentence that
+cites nothing, an id that was not offered, a number or quoted text that none of the sentence's cited points
 contains, and point ids written into the text.
 """
 

@@ -9,6 +9,7 @@ word lists they use. The names, aliases, `Mention` and the compiled matcher come
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -260,7 +261,7 @@ def _judge(
     return _Verdict(True)
 
 
-def find_mentions(text: str) -> list[Mention]:
+def _scan_mentions(text: str) -> list[Mention]:
     """Every mention of an authority in ``text``, in text order.
 
     The longest name wins ("North East Lincolnshire", not "Lincolnshire"), and an adjacent
@@ -313,3 +314,15 @@ def find_mentions(text: str) -> list[Mention]:
             strong = has_prefix or _has_cue(text, start, end, after_only=True)
             found.append((Mention(authority, start, end, text[start:end]), key, strong))
     return [mention for mention, key, strong in found if strong or key not in persons]
+
+
+@functools.lru_cache(maxsize=8)
+def _memo(text: str) -> tuple[Mention, ...]:
+    return tuple(_scan_mentions(text))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every mention of an authority in ``text`` (rules: `_scan_mentions`), memoised: the
+    store's re-post check and the offline extractor scan the same text; Mentions are frozen,
+    so callers can share them."""
+    return list(_memo(text))

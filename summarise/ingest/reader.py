@@ -311,13 +311,18 @@ _READERS: dict[str, Callable[[bytes, Path], tuple[str, Metadata]]] = {
 }
 
 
-def load_article(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read, decode and clean one input; every failure is an IngestError naming the file."""
+def load_article(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None
+) -> Article:
+    """Read, decode and clean one input; every failure is an IngestError naming the file.
+
+    `data`, when given, is the file's bytes already read (the store hashes them first).
+    """
     path = Path(path)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(path, _unsupported(path))
-    text, meta = reader(read_bytes(path, max_bytes), path)
+    text, meta = reader(read_bytes(path, max_bytes) if data is None else data, path)
     if not text:
         raise IngestError(path, "no article text left after removing boilerplate")
     return Article(
@@ -330,4 +335,5 @@ def load_article(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         published=meta.published,
         date_from=meta.date_from,
         url=meta.url,
+        report_url=meta.report_url,
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 
 from summarise.ingest import boilerplate as bp
-from summarise.ingest import sourceinfo
+from summarise.ingest import sourceinfo, weblinks
 from summarise.ingest.charfix import repair
 from summarise.models import DateFrom
 from summarise.text import datelines
@@ -150,6 +150,7 @@ class Metadata:
     # Where `published` came from: "page" (HTML metadata), "dateline", "byline" or "url".
     date_from: DateFrom | None = None
     url: str | None = None  # the page's address, when the input says it
+    report_url: str | None = None  # the official report, when the text links it
 
     def or_else(self, other: Metadata) -> Metadata:
         """Fill this one's gaps from `other`, so stronger sources are consulted first."""
@@ -160,6 +161,7 @@ class Metadata:
             published=dated.published,
             date_from=dated.date_from if dated.published else None,
             url=self.url or other.url,
+            report_url=self.report_url or other.report_url,
         )
 
 
@@ -232,6 +234,7 @@ def _metadata(
         published=published,
         date_from=date_from,
         url=url,
+        report_url=weblinks.report_url(lines, url),
     )
 
 

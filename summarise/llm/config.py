@@ -31,6 +31,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARISE_BACKEND": "backend",
     "SUMMARISE_MODE": "mode",
     "SUMMARISE_CACHE_DIR": "cache_dir",
+    "SUMMARISE_DATABASE_URL": "database_url",
 }
 
 
@@ -60,6 +61,7 @@ class Settings(BaseModel):
     chunk_tokens: int = Field(default=6000, ge=200, description="article tokens per request")
     max_output_tokens: int = Field(default=4096, ge=16)
     temperature: float = 0.0
+    database_url: str | None = Field(default=None, description="the store (summarise ingest)")
 
     def resolved_backend(self) -> Literal["offline", "llm"]:
         """`auto` is llm when a key or a base URL is configured, offline otherwise."""

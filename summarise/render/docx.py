@@ -1,7 +1,9 @@
 """CouncilBriefing -> Word document, for readers who annotate and forward briefings by email.
 
-Same sections and ``[n]`` citations as the Markdown. python-docx stamps each zip entry with the
-current time, so the package is rewritten with a fixed timestamp: the same briefing gives the
+Same view, sections and ``[n]`` citations as the Markdown and HTML; each ``[n]`` links to the
+review page beside the file, landing on the cited span. A4, en-GB, with the council in the
+header and page numbers in the footer, so the file can be printed and filed as it is.
+python-docx stamps each zip entry with the current time, so the package is rewritten with a fixed timestamp: the same briefing gives the
 same bytes.
 """
 
@@ -11,12 +13,24 @@ import io
 import re
 import zipfile
 from datetime import UTC, datetime
+from typing import cast
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from summarise.models import CouncilBriefing
+from summarise.render.docxparts import (
+    TONE_COLOURS,
+    Links,
+    Styles,
+    add_field,
+    set_a4,
+    set_language,
+    shade,
+)
 from summarise.render.labels import date_label
 from summarise.render.view import BriefingView, Citation, PointRow, build_view
 
@@ -33,48 +47,136 @@ def _safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _para(doc: DocumentObject, text: str, style: str | None = None) -> None:
-    doc.add_paragraph(_safe(text), style=style)
+Cell = tuple[str, tuple[Citation, ...]]  # a table cell: text, then its linked citations
 
 
-def _heading(doc: DocumentObject, text: str, level: int) -> None:
-    doc.add_heading(_safe(text), level=level)
+class _Writer:
+    """Appends to one document, resolving each paragraph style once (see ``docxparts``)."""
+
+    def __init__(self, doc: DocumentObject) -> None:
+        self.doc = doc
+        self.styles = Styles(doc)
+        self.links = Links(doc)
+
+    def para(
+        self, text: str, style: str | None = None, citations: tuple[Citation, ...] = ()
+    ) -> Paragraph:
+        paragraph = self.doc.add_paragraph(_safe(text))
+        if style is not None:
+            self.styles.apply(paragraph, style)
+        self.cite(paragraph, citations, lead=" " if text else "")
+        return paragraph
+
+    def cite(self, paragraph: Paragraph, citations: tuple[Citation, ...], lead: str) -> None:
+        """``[n]`` for each citation: a link to its review page span when it has one."""
+        for i, c in enumerate(citations):
+            paragraph.add_run(lead if i == 0 else " ")
+            if c.href:
+                self.links.add(paragraph, f"[{c.number}]", c.href)
+            else:
+                paragraph.add_run(f"[{c.number}]")
+
+    def heading(self, text: str, level: int) -> None:
+        self.para(text, "Title" if level == 0 else f"Heading {level}")
+
+    def bullets(self, lines: list[tuple[str, tuple[Citation, ...]]]) -> None:
+        if not lines:
+            self.para(_NONE)
+        for line, citations in lines:
+            self.para(line, "List Bullet", citations)
+
+    def points(self, heading: str, points: tuple[PointRow, ...]) -> None:
+        self.heading(heading, 1)
+        self.bullets(
+            [
+                (f"{p.text}{f' ({p.service_area})' if p.service_area else ''}", p.citations)
+                for p in points
+            ]
+        )
+
+    def table(self, header: tuple[str, ...], rows: list[tuple[Cell, ...]]) -> Table | None:
+        if not rows:
+            self.para(_NONE)
+            return None
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(_safe(text)).bold = True
+        for row in rows:
+            for cell, (text, citations) in zip(table.add_row().cells, row, strict=True):
+                cell.text = _safe(text)
+                self.cite(cell.paragraphs[0], citations, lead=" " if text else "")
+        return cast(Table, table)
+
+    def link_line(self, label: str, url: str) -> None:
+        paragraph = self.para(label)
+        self.links.add(paragraph, _safe(url), url)
 
 
-def _cites(citations: tuple[Citation, ...]) -> str:
-    return " ".join(f"[{c.number}]" for c in citations)
+def _page_furniture(doc: DocumentObject, view: BriefingView) -> None:
+    """A4 and en-GB; the council and date in the header, "Page N of M" in the footer."""
+    set_a4(doc)
+    set_language(doc, "en-GB")
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = _safe(
+        f"{view.council}: social services briefing · generated {view.generated}"
+    )
+    footer = section.footer.paragraphs[0]
+    footer.text = "Page "
+    add_field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    add_field(footer, "NUMPAGES", "1")
 
 
-def _bullets(doc: DocumentObject, lines: list[str]) -> None:
-    if not lines:
-        _para(doc, _NONE)
-    for line in lines:
-        _para(doc, line, "List Bullet")
-
-
-def _points(doc: DocumentObject, heading: str, points: tuple[PointRow, ...]) -> None:
-    _heading(doc, heading, 1)
-    _bullets(
-        doc,
+def _judgements(w: _Writer, view: BriefingView) -> None:
+    """The headline table; each judgement cell keeps the HTML's colour for its tone."""
+    table = w.table(
+        ("Aspect", "Judgement", "Date", "Source"),
         [
-            f"{p.text}{f' ({p.service_area})' if p.service_area else ''} {_cites(p.citations)}"
-            for p in points
+            (
+                (j.aspect, ()),
+                (j.value + (f" ({j.unconfirmed})" if j.unconfirmed else ""), ()),
+                (j.date, ()),
+                ("", (j.citation,)),
+            )
+            for j in view.judgements
         ],
     )
-
-
-def _table(doc: DocumentObject, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    if not rows:
-        _para(doc, _NONE)
+    if table is None:
         return
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(_safe(text)).bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = _safe(text)
+    for row, judgement in zip(table.rows[1:], view.judgements, strict=True):
+        text, fill = TONE_COLOURS[judgement.tone]
+        cell = row.cells[1]
+        shade(cell, fill)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+            run.font.color.rgb = RGBColor.from_string(text)
+
+
+def _sources(w: _Writer, view: BriefingView) -> None:
+    w.heading("Sources", 1)
+    if not view.sources:
+        w.para(_NONE)
+    for note in view.sources:
+        parts = [f"[{note.number}] {note.title}."]
+        if note.publisher:
+            parts.append(f"{note.publisher}.")
+        if note.published:
+            parts.append(f"Published {date_label(note.published)}.")
+        if note.review_type:
+            parts.append(f"{note.review_type}{f' by {note.bodies}' if note.bodies else ''}.")
+        if note.path:
+            parts.append(f"Path: {note.path}.")
+        paragraph = w.para(" ".join(parts))
+        for label, url in (
+            ("URL", note.url),
+            ("Official report", note.report_url),
+            ("Review page", note.href),
+        ):
+            if url:
+                paragraph.add_run(f" {label}: ")
+                w.links.add(paragraph, _safe(url), url)
 
 
 def _build(view: BriefingView, generated_at: str) -> DocumentObject:
@@ -91,60 +193,47 @@ def _build(view: BriefingView, generated_at: str) -> DocumentObject:
     except ValueError:
         stamp = _EPOCH
     props.created = props.modified = stamp
+    _page_furniture(doc, view)
 
-    _heading(doc, view.title, 0)
+    w = _Writer(doc)
+    w.heading(view.title, 0)
     meta = f"Council: {view.council}"
     if view.gss_code:
         meta += f" (GSS code {view.gss_code})"
-    _para(doc, f"{meta}. Generated {view.generated}.")
-    _para(doc, view.headline if view.headline.strip() else _NONE)
+    w.para(f"{meta}. Generated {view.generated}.")
+    w.para(view.caveat).runs[0].italic = True
+    for number, url in view.reports:
+        w.link_line(f"Official inspection report (linked by source {number}): ", url)
+    w.para(view.headline if view.headline.strip() else _NONE)
     if view.narrative:
-        _heading(doc, "Executive summary", 1)
-        _bullets(doc, [f"{n.text} (rests on {', '.join(n.cites)})" for n in view.narrative])
+        w.heading("Executive summary", 1)
+        w.bullets([(f"{n.text} (rests on {', '.join(n.cites)})", ()) for n in view.narrative])
 
-    _heading(doc, "Latest judgements", 1)
-    _table(
-        doc,
-        ("Aspect", "Judgement", "Date", "Source"),
-        [(j.aspect, j.value, j.date, f"[{j.citation.number}]") for j in view.judgements],
-    )
-    _heading(doc, "Timeline", 1)
-    _bullets(doc, [f"{t.date}: {t.event} [{t.citation.number}]" for t in view.timeline])
-    _points(doc, "Strengths", view.strengths)
-    _points(doc, "Concerns", view.concerns)
-    _points(doc, "Recommendations", view.recommendations)
+    w.heading("Latest judgements", 1)
+    _judgements(w, view)
+    w.heading("Timeline", 1)
+    w.bullets([(f"{t.date}: {t.event}", (t.citation,)) for t in view.timeline])
+    w.points("Strengths", view.strengths)
+    w.points("Concerns", view.concerns)
+    w.points("Recommendations", view.recommendations)
 
-    _heading(doc, "Quotes", 1)
+    w.heading("Quotes", 1)
     if not view.quote_groups:
-        _para(doc, _NONE)
+        w.para(_NONE)
     for group in view.quote_groups:
-        _heading(doc, group.speaker, 2)
+        w.heading(group.speaker, 2)
         for q in group.quotes:
-            _para(doc, f"“{' '.join(q.text.split())}”", "Quote")
-            who = f"— {q.attribution} " if q.attribution else ""
-            _para(doc, f"{who}[{q.citation.number}]")
+            w.para(f"“{' '.join(q.text.split())}”", "Quote")
+            w.para(f"— {q.attribution}" if q.attribution else "", None, (q.citation,))
 
-    _heading(doc, "Figures", 1)
-    _table(
-        doc,
+    w.heading("Figures", 1)
+    w.table(
         ("Figure", "What it measures", "Source"),
-        [(f.text, f.meaning, f"[{f.citation.number}]") for f in view.figures],
+        [((f.text, ()), (f.meaning, ()), ("", (f.citation,))) for f in view.figures],
     )
-    _heading(doc, "National context", 1)
-    _bullets(doc, [f"{n.text} [{n.citation.number}]" for n in view.national_context])
-
-    _heading(doc, "Sources", 1)
-    if not view.sources:
-        _para(doc, _NONE)
-    for note in view.sources:
-        parts = [f"[{note.number}] {note.title}."]
-        if note.published:
-            parts.append(f"Published {date_label(note.published)}.")
-        if note.review_type:
-            parts.append(f"{note.review_type}{f' by {note.bodies}' if note.bodies else ''}.")
-        if note.path:
-            parts.append(f"Path: {note.path}.")
-        _para(doc, " ".join(parts))
+    w.heading("National context", 1)
+    w.bullets([(n.text, (n.citation,)) for n in view.national_context])
+    _sources(w, view)
     return doc
 
 
@@ -160,9 +249,13 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(briefing: CouncilBriefing) -> bytes:
-    """The briefing as ``.docx`` bytes (citations as text; no review links)."""
-    view = build_view(briefing, review_base=None)
+def render_docx(briefing: CouncilBriefing, *, review_base: str | None = "../articles") -> bytes:
+    """The briefing as ``.docx`` bytes; citations link to review pages under ``review_base``."""
+    return docx_of(build_view(briefing, review_base), briefing.generated_at)
+
+
+def docx_of(view: BriefingView, generated_at: str) -> bytes:
+    """``.docx`` bytes for a view already built (``publish`` builds one view for every format)."""
     buffer = io.BytesIO()
-    _build(view, briefing.generated_at).save(buffer)
+    _build(view, generated_at).save(buffer)
     return _normalise_zip(buffer.getvalue())

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from summarise.models import CouncilBriefing
-from summarise.render.labels import aspect_label, date_label, value_label, value_tone
+from summarise.render.labels import (
+    aspect_label,
+    date_label,
+    unconfirmed_label,
+    value_label,
+    value_tone,
+)
 from summarise.render.markdown import md_text, md_url
 from summarise.render.templating import render_page
 
@@ -21,6 +27,7 @@ class JudgementCell:
     value: str
     tone: str
     date: str | None
+    unconfirmed: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ def _rows(briefings: Sequence[CouncilBriefing], slugs: Sequence[str]) -> list[In
                         value=value_label(j.aspect, j.value),
                         tone=value_tone(j.value),
                         date=date_label(j.date) if j.date else None,
+                        unconfirmed=unconfirmed_label(j.confidence, j.confidence_note),
                     )
                     for j in briefing.latest_judgements
                 ),
@@ -73,7 +81,9 @@ def _markdown(rows: Sequence[IndexRow]) -> str:
     ]
     for row in rows:
         judgements = "; ".join(
-            f"{md_text(j.aspect)}: {md_text(j.value)}" + (f" ({md_text(j.date)})" if j.date else "")
+            f"{md_text(j.aspect)}: {md_text(j.value)}"
+            + (f" ({md_text(j.date)})" if j.date else "")
+            + (f" ({md_text(j.unconfirmed)})" if j.unconfirmed else "")
             for j in row.judgements
         )
         formats = " · ".join(

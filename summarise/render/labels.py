@@ -117,6 +117,13 @@ def value_label(aspect: Aspect, value: JudgementValue) -> str:
     return _VALUE_LABELS.get((aspect, value.value), value.value.replace("_", " ").capitalize())
 
 
+def unconfirmed_label(confidence: str, note: str | None) -> str:
+    """Words that mark a judgement the rules are unsure of, with the reason; empty when sure."""
+    if confidence == "high":
+        return ""
+    return f"unconfirmed: {note or confidence + ' confidence'}"
+
+
 def value_tone(value: JudgementValue) -> Tone:
     """A colour family for a judgement tag; the tag always carries its words too."""
     return _TONES.get(value.value, "grey")

@@ -66,7 +66,9 @@ def _judgement_lines(view: BriefingView) -> list[str]:
     lines = ["| Aspect | Judgement | Date | Source |", "| --- | --- | --- | --- |"]
     for row in view.judgements:
         lines.append(
-            f"| {md_text(row.aspect)} | **{md_text(row.value)}** | {md_text(row.date)} "
+            f"| {md_text(row.aspect)} | **{md_text(row.value)}**"
+            + (f" ({md_text(row.unconfirmed)})" if row.unconfirmed else "")
+            + f" | {md_text(row.date)} "
             f"| {md_cite(row.citation)} |"
         )
     return lines
@@ -125,6 +127,8 @@ def _source_lines(view: BriefingView) -> list[str]:
     lines: list[str] = []
     for note in view.sources:
         parts = [f"[{note.number}] **{md_text(note.title)}**."]
+        if note.publisher:
+            parts.append(f"{md_text(note.publisher)}.")
         if note.published:
             parts.append(f"Published {md_text(date_label(note.published))}.")
         if note.review_type:
@@ -132,15 +136,32 @@ def _source_lines(view: BriefingView) -> list[str]:
             parts.append(f"{md_text(note.review_type)}{by}.")
         if note.path:
             parts.append(f"Path: {md_text(note.path)}.")
+        if note.url:
+            parts.append(f"URL: [{md_text(note.url)}]({md_url(note.url)}).")
+        if note.report_url:
+            parts.append(f"[Official report]({md_url(note.report_url)}).")
         if note.href:
             parts.append(f"[Review page for source {note.number}]({md_url(note.href)})")
         lines += [" ".join(parts), ""]
     return lines[:-1]
 
 
+def _caveat_lines(view: BriefingView) -> list[str]:
+    """The caveat, then a link to each official report that a source links."""
+    lines = [f"_{md_text(view.caveat)}_"]
+    for number, url in view.reports:
+        link = f"[{md_text(url)}]({md_url(url)})"
+        lines += ["", f"Official inspection report: {link} (linked by source {number})"]
+    return lines
+
+
 def render_markdown(briefing: CouncilBriefing, *, review_base: str | None = "../articles") -> str:
     """The briefing as Markdown; citations link to review pages under ``review_base``."""
-    view = build_view(briefing, review_base)
+    return markdown_of(build_view(briefing, review_base))
+
+
+def markdown_of(view: BriefingView) -> str:
+    """Markdown for a view already built (``publish`` builds one view for every format)."""
     council = md_text(view.council)
     if view.gss_code:
         council += f" (GSS code {md_text(view.gss_code)})"
@@ -149,6 +170,8 @@ def render_markdown(briefing: CouncilBriefing, *, review_base: str | None = "../
         "",
         f"**Council:** {council}  ",
         f"**Generated:** {md_text(view.generated)}",
+        "",
+        *_caveat_lines(view),
         "",
         md_text(view.headline) if view.headline.strip() else _NONE,
     ]

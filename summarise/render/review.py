@@ -132,6 +132,7 @@ def render_review_page(summary: ArticleSummary, cleaned_text: str, *, article_id
         "review.html",
         script=script,
         wide=True,
+        index_href="../index.html",
         page_title=f"Review: {summary.source.title or article_id}",
         article_id=article_id,
         summary=summary,

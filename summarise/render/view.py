@@ -26,6 +26,7 @@ from summarise.render.labels import (
     review_type_label,
     service_area_label,
     timestamp_label,
+    unconfirmed_label,
     value_label,
     value_tone,
 )
@@ -44,6 +45,8 @@ class Citation(NamedTuple):
     number: int
     source_id: str
     href: str | None
+    source: str = ""
+    """"Source 2, Community Care, 12 March 2002": who is cited, for a link's accessible name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,9 @@ class SourceNote:
     bodies: str
     path: str | None
     href: str | None
+    publisher: str | None = None
+    url: str | None = None
+    report_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,7 @@ class JudgementRow:
     tone: Tone
     date: str
     citation: Citation
+    unconfirmed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +146,31 @@ class BriefingView:
     national_context: tuple[NationalRow, ...]
     sources: tuple[SourceNote, ...]
     narrative: tuple[NarrativeRow, ...] = ()
+    sources_up_to: str | None = None
 
     @property
     def title(self) -> str:
         return f"{self.council}: social services briefing"
+
+    @property
+    def caveat(self) -> str:
+        """What the briefing is built from, said in every format."""
+        when = f"up to {self.sources_up_to}" if self.sources_up_to else "undated"
+        return (
+            "Compiled from press reporting of inspections, not from the inspection reports "
+            f"themselves; sources {when}."
+        )
+
+    @property
+    def reports(self) -> tuple[tuple[int, str], ...]:
+        """``(source number, report URL)`` for each official report a source links, once each."""
+        seen: set[str] = set()
+        out = []
+        for note in self.sources:
+            if note.report_url and note.report_url not in seen:
+                seen.add(note.report_url)
+                out.append((note.number, note.report_url))
+        return tuple(out)
 
 
 class _Numbering:
@@ -152,19 +180,23 @@ class _Numbering:
         self._base = review_base
         self._numbers: dict[str, int] = {}
         self._listed: dict[str, BriefingSource] = {}
+        self._labels: dict[str, str] = {}
         for source in sources:
             if source.id not in self._numbers:
                 self._numbers[source.id] = len(self._numbers) + 1
                 self._listed[source.id] = source
+                self._labels[source.id] = source_label(self._numbers[source.id], source)
 
     def cite(self, source_id: str, span: Span | None = None) -> Citation:
         number = self._numbers.get(source_id)
         if number is None:
             number = self._numbers[source_id] = len(self._numbers) + 1
+            self._labels[source_id] = f"Source {number}"
+        label = self._labels[source_id]
         if self._base is None:
-            return Citation(number, source_id, None)
+            return Citation(number, source_id, None, label)
         place = None if span is None else place_of(span)
-        return _linked_citation(number, source_id, self._base, place)
+        return _linked_citation(number, source_id, self._base, place, label)
 
     def notes(self) -> tuple[SourceNote, ...]:
         notes = []
@@ -184,15 +216,41 @@ class _Numbering:
                     bodies=bodies_label(source.bodies),
                     path=source.path,
                     href=href,
+                    publisher=source.publisher,
+                    url=web_url(source.url),
+                    report_url=web_url(source.report_url),
                 )
             )
         return tuple(notes)
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address; a briefing loaded from disk may hold anything."""
+    return url if url and url.startswith(("https://", "http://")) else None
+
+
+def source_label(number: int, source: BriefingSource) -> str:
+    """ "Source 2, Community Care, 12 March 2002": number, then publisher and date when known."""
+    parts = [f"Source {number}"]
+    if source.publisher:
+        parts.append(source.publisher)
+    if source.published:
+        parts.append(date_label(source.published))
+    return ", ".join(parts)
+
+
+def latest_published(sources: Iterable[BriefingSource]) -> str | None:
+    """The newest ``published`` date (ISO strings sort by date), labelled; None if none dated."""
+    dates = [s.published for s in sources if s.published]
+    return date_label(max(dates)) if dates else None
+
+
 @lru_cache(maxsize=32768)
-def _linked_citation(number: int, source_id: str, base: str, place: Place | None) -> Citation:
+def _linked_citation(
+    number: int, source_id: str, base: str, place: Place | None, label: str
+) -> Citation:
     """Citations are immutable, so the Markdown, HTML and Word views of a briefing share them."""
-    return Citation(number, source_id, review_href_at(base, source_id, place))
+    return Citation(number, source_id, review_href_at(base, source_id, place), label)
 
 
 def _points(points: Iterable[BriefingPoint], numbering: _Numbering) -> tuple[PointRow, ...]:
@@ -244,6 +302,7 @@ def build_view(briefing: CouncilBriefing, review_base: str | None) -> BriefingVi
             tone=value_tone(j.value),
             date=date_label(j.date),
             citation=numbering.cite(j.source_id),
+            unconfirmed=unconfirmed_label(j.confidence, j.confidence_note),
         )
         for j in briefing.latest_judgements
     )
@@ -278,4 +337,5 @@ def build_view(briefing: CouncilBriefing, review_base: str | None) -> BriefingVi
         national_context=national,
         sources=numbering.notes(),
         narrative=tuple(NarrativeRow(n.text, tuple(n.cites)) for n in briefing.narrative),
+        sources_up_to=latest_published(briefing.sources),
     )

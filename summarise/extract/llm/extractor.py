@@ -23,6 +23,7 @@ from typing import Any, cast
 
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
+from summarise.align.fact_ids import with_fact_ids
 from summarise.extract import ExtractionResult
 from summarise.extract.llm.chunking import Chunk, chunk_text
 from summarise.extract.llm.prompts import load_prompts
@@ -93,7 +94,7 @@ class LLMExtractor:
             hit = self.cache.get(key)
             if hit is not None:
                 hit = hit.model_copy(update={"source": source_of(article)})
-                return ExtractionResult(summary=hit, attempts=0, cached=True)
+                return ExtractionResult(summary=with_fact_ids(hit), attempts=0, cached=True)
 
         chunks = chunk_text(article.text, self.settings.chunk_tokens)
         results = [self._extract_chunk(article, chunk, len(chunks)) for chunk in chunks]

@@ -19,6 +19,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from summarise.extract.llm.judgement_checks import (
+    NATIONAL_FIGURE,
+    council_problem,
+    date_problem,
+    missing_council_problem,
+    value_problem,
+)
 from summarise.models import (
     ASPECT_VALUES,
     Aspect,
@@ -93,6 +100,8 @@ class JudgementOut(_Out):
     value: JudgementValue
     council: str | None = None
     evidence: str
+    past: bool = Field(default=False, description="an earlier grade the article reports")
+    date: str | None = Field(default=None, description="YYYY or YYYY-MM when the text dates it")
 
 
 class PointOut(_Out):
@@ -228,6 +237,7 @@ def find_problems(
                 )
             )
         verbatim("councils", i, "mentioned_as", c.mentioned_as, f"copy the words {EXACT}")
+    names = [a.name if (a := lookup(c.name)) else c.name for c in extraction.councils]
     for i, j in enumerate(extraction.judgements):
         allowed = ASPECT_VALUES[j.aspect]
         if j.value.value not in allowed:
@@ -240,6 +250,8 @@ def find_problems(
                 )
             )
         verbatim("judgements", i, "evidence", j.evidence, f"quote the words {EXACT}")
+        for message in _judgement_messages(j, names, extraction.scope is Scope.national):
+            problems.append(Problem("judgements", i, message))
     for field in ("strengths", "concerns", "recommendations"):
         for i, p in enumerate(getattr(extraction, field)):
             verbatim(field, i, "evidence", p.evidence, f"quote the supporting words {EXACT}")
@@ -253,6 +265,22 @@ def find_problems(
             continue  # names may differ in case only ("LEIGH BOOBYER" in a byline)
         verbatim("people", i, "name", person.name, "use the name as written or drop the person")
     return problems
+
+
+def _judgement_messages(j: JudgementOut, names: list[str], national: bool) -> list[str]:
+    """The council it names is one of the answer's; its evidence states its value and date."""
+    messages = []
+    if j.value.value in ASPECT_VALUES[j.aspect] and j.evidence.strip():
+        messages.append(value_problem(j.aspect, j.value.value, j.evidence))
+    if j.council:
+        messages.append(council_problem(j.council, names))
+    elif national:
+        messages.append(NATIONAL_FIGURE)
+    elif len(set(names)) > 1:
+        messages.append(missing_council_problem(names))
+    if j.date:
+        messages.append(date_problem(j.date, j.evidence))
+    return [m for m in messages if m]
 
 
 def format_problems(problems: list[Problem]) -> str:

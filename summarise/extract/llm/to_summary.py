@@ -16,8 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from summarise.align.fact_ids import with_fact_ids
 from summarise.align.spans import Aligner, check_span
 from summarise.extract.llm.chunking import Chunk
+from summarise.extract.llm.judgement_checks import model_confidence
 from summarise.extract.llm.response_model import ArticleExtraction, PointOut
 from summarise.models import (
     ASPECT_VALUES,
@@ -115,8 +117,19 @@ class _Builder:
             if span is not None:
                 key = (j.aspect, j.value, self.council_name(j.council))
                 if all((x.aspect, x.value, x.council) != key for x in self.judgements):
+                    date = j.date if j.date and _DATE.match(j.date) else None
+                    level, note = model_confidence(span.text, j.past, date)
                     self.judgements.append(
-                        Judgement(aspect=j.aspect, value=j.value, council=key[2], evidence=span)
+                        Judgement(
+                            aspect=j.aspect,
+                            value=j.value,
+                            council=key[2],
+                            evidence=span,
+                            past=j.past,
+                            date=date,
+                            confidence=level,
+                            confidence_note=note,
+                        )
                     )
 
         for name, items in self.points.items():
@@ -184,6 +197,7 @@ def source_of(article: Article) -> Source:
         published=article.published,
         date_from=article.date_from,
         url=article.url,
+        report_url=article.report_url,
     )
 
 
@@ -248,4 +262,4 @@ def build_summary(
             usage=usage,
         ),
     )
-    return summary, b.problems
+    return with_fact_ids(summary), b.problems

@@ -6,28 +6,22 @@ at known offsets, so every span is exact by construction.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
+from summarise.align.fact_ids import with_fact_ids
 from summarise.align.spans import Aligner
 from summarise.extract import ExtractionResult
 from summarise.extract.offline.councils import (
-    NOT_SOCIAL_CARE,
     decide_scope,
     listed_councils,
     mentioned_as,
     reported_councils,
 )
 from summarise.extract.offline.figures import find_figures
+from summarise.extract.offline.judgement_owner import assign_judgements
+from summarise.extract.offline.judgements import find_judgements
 from summarise.extract.offline.people import PersonMention, find_people, merge_people
 from summarise.extract.offline.points import ENDED, SERVICE_AREA_CUES, cut_off_text, find_points
 from summarise.extract.offline.quotes import attribute, find_quote_chains, speaks_for_self
-from summarise.extract.offline.review import (
-    FoundJudgement,
-    find_bodies,
-    find_judgements,
-    find_review_date,
-)
+from summarise.extract.offline.review import find_bodies, find_review_date
 from summarise.extract.offline.review_type import find_review_type
 from summarise.extract.offline.text import Document, Segment
 from summarise.gazetteer.lookup import Mention
@@ -37,8 +31,6 @@ from summarise.models import (
     ArticleSummary,
     CouncilRef,
     Figure,
-    Judgement,
-    JudgementValue,
     Person,
     Point,
     Provenance,
@@ -50,9 +42,6 @@ from summarise.models import (
 )
 
 SUMMARY_MAX_WORDS = 70
-SOCIAL_SERVICES = re.compile(
-    r"social (?:services|care)|children[’']s services|child protection", re.IGNORECASE
-)
 
 
 class OfflineExtractor:
@@ -92,10 +81,17 @@ def summarise_article(article: Article) -> ArticleSummary:
 
     # A judgement stated in the body is better evidence than the same words in a headline.
     found = sorted(
-        find_judgements(doc, review_type, article.published),
+        find_judgements(doc, review_type, article.published, [m.start for m in council_mentions]),
         key=lambda j: j.evidence.start < doc.body_start,
     )
-    judgements = _judgements(found, locator, span)
+    # A grade in a quoted view is an opinion, unless the quote is the report's or inspectors' own.
+    quote_parts = [
+        part
+        for chain in chains
+        if speaks_for_self(chain) or not (chain.speaker or chain.role or chain.organisation)
+        for part in chain.parts
+    ]
+    judgements = assign_judgements(found, council_mentions, locator.names, scope, quote_parts, span)
     points = {"strength": [], "concern": [], "recommendation": []}  # type: dict[str, list[Point]]
     seen: set[str] = set()
     quoted = [
@@ -130,7 +126,7 @@ def summarise_article(article: Article) -> ArticleSummary:
     ]
     people = [_person(p) for p in merge_people(mentions)]
     all_points = [pt for kind in points.values() for pt in kind]
-    return ArticleSummary(
+    summary = ArticleSummary(
         source=Source(
             path=article.path,
             sha256=article.sha256,
@@ -139,6 +135,7 @@ def summarise_article(article: Article) -> ArticleSummary:
             published=article.published,
             date_from=article.date_from,
             url=article.url,
+            report_url=article.report_url,
         ),
         scope=scope,
         councils=councils,
@@ -156,6 +153,7 @@ def summarise_article(article: Article) -> ArticleSummary:
         service_areas=_service_areas(all_points, article.text),
         provenance=Provenance(backend="offline"),
     )
+    return with_fact_ids(summary)
 
 
 class CouncilLocator:
@@ -180,40 +178,6 @@ class CouncilLocator:
             return inside[0]
         before = [name for start, name in self.marks if start < seg.start]
         return before[-1] if before else None
-
-
-def _judgements(
-    found: list[FoundJudgement], locator: CouncilLocator, span: Callable[[Segment], Span]
-) -> list[Judgement]:
-    """One judgement per aspect, council and value, in text order (the first is the current one).
-
-    A later mention of the same value may date it; a different value is a past judgement.
-
-    A sentence naming several councils ("Camden, Kent and Wigan all received three stars")
-    gives each of them the judgement.
-    """
-    kept: dict[tuple[str, str | None, str], Judgement] = {}
-    for j in found:
-        if NOT_SOCIAL_CARE.search(j.evidence.text) and not SOCIAL_SERVICES.search(j.evidence.text):
-            continue  # "Kent's library service was rated good"
-        councils: list[str | None] = (
-            list(locator.within(j.evidence)) if len(locator.names) > 1 else []
-        )
-        if not councils:
-            councils = [locator.at(j.evidence)]
-        for council in councils:
-            key = (j.aspect.value, council, j.value)
-            if key not in kept:
-                kept[key] = Judgement(
-                    aspect=j.aspect,
-                    value=JudgementValue(j.value),
-                    council=council,
-                    evidence=span(j.evidence),
-                    date=j.date,
-                )
-            elif kept[key].date is None and j.date:
-                kept[key] = kept[key].model_copy(update={"date": j.date})
-    return list(kept.values())
 
 
 def _headline(doc: Document, article: Article) -> list[tuple[int, int]]:
