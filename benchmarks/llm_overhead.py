@@ -21,12 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx2
-import vcr
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import match_summarise_request
+from cassette_binding import summarise_vcr
 
 from summarise.extract.llm.extractor import LLMExtractor
 from summarise.extract.llm.prompts import load_prompts
@@ -67,8 +66,7 @@ def main() -> None:
         client = httpx2.Client(event_hooks={"request": [capture]})
         extractor = LLMExtractor(settings, http_client=client, sleep=lambda s: None)
         article = load_article(path)
-        recorder = vcr.VCR(record_mode="none", match_on=["method", "path", "summarise_request"])
-        recorder.register_matcher("summarise_request", match_summarise_request)
+        recorder = summarise_vcr("none")
         cassette = ROOT / "cassettes" / "curated" / f"tools_{path.stem[:3]}.yaml"
         with recorder.use_cassette(str(cassette)):
             result = extractor.extract(article)

@@ -77,7 +77,7 @@ def wall(cmd: list[str], runs: int) -> float:
 
 IMPORTS = (
     "import summarise.cli, summarise.cli_store, summarise.store.repo, summarise.library, "
-    "summarise.brief.consolidate, summarise.publish, summarise.render"
+    "summarise.brief.consolidate, summarise.publish, summarise.render.markdown"
 )
 
 

@@ -6,7 +6,7 @@ Exit codes: 0 when every input succeeded, 1 when some inputs failed, 2 for usage
 from __future__ import annotations
 
 import json
-import logging
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -25,18 +25,14 @@ from summarise.cli_options import (
     NoCacheOpt,
     OutOpt,
     PathsArg,
-    _report,
     _settings,
-    err,
-    out_console,
 )
-from summarise.ingest.reader import DEFAULT_MAX_BYTES
-from summarise.llm.config import ConfigError, Settings, describe
-from summarise.models import ArticleSummary, CouncilBriefing, Outcome, Usage
-from summarise.outputs import Layout, write_model, write_text
-from summarise.pipeline import RunResult, now_iso, run_extract, tune_gc_for_batch
-from summarise.progress import run_progress
-from summarise.run_record import ArticleRun
+from summarise.cli_run import check_out, extract_all, msg, output_errors, tokens
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
+from summarise.llm.config import ConfigError, Settings
+from summarise.models import SCHEMA_VERSION, ArticleSummary, CouncilBriefing, Outcome, Usage
+from summarise.outputs import Layout, write_text
+from summarise.pipeline import now_iso, tune_gc_for_batch, write_record
 from summarise.workers import default_jobs
 
 app = typer.Typer(
@@ -52,63 +48,21 @@ app = typer.Typer(
     add_completion=False,
 )
 
-
-def _extract(
-    paths: list[Path], out: Path, settings: Settings, max_bytes: int, jobs: int
-) -> RunResult:
-    from summarise.extract.factory import make_extractor
-    from summarise.llm.usage import cost_usd
-
-    out_console.print(describe(settings))
-    # instructor logs every exhausted re-ask at ERROR; the run reports those itself, one line each.
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)
-    try:
-        extractor = make_extractor(settings)
-    except (ConfigError, ValueError) as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
-    llm = settings.resolved_backend() == "llm"
-    concurrency = settings.concurrency if llm else 1
-
-    def cost(u: Usage) -> float | None:
-        return cost_usd(u, extractor.model, settings.prices) if extractor.model else None
-
-    with run_progress(err, getattr(extractor, "transport", None), cost) as progress:
-        task = progress.add_task("extracting", total=None)
-
-        def on_done(path: str, run: ArticleRun) -> None:
-            progress.advance(task)
-            _report(run)
-
-        result = run_extract(
-            paths,
-            out,
-            extractor,
-            concurrency=concurrency,
-            jobs=1 if llm else jobs,  # the llm backend waits on a server: threads, one budget
-            max_bytes=max_bytes,
-            on_start=lambda n: progress.update(task, total=n),
-            on_done=on_done,
-            cost=cost,
-        )
-    _print_totals(result, out)
-    return result
+VerboseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="List each file a folder held that was skipped (hidden, type)."
+    ),
+]
 
 
-def _tokens(usage: Usage) -> str:
-    cached = f" ({usage.cached_tokens} cached)" if usage.cached_tokens else ""
-    return f"{usage.prompt_tokens} prompt{cached} + {usage.completion_tokens} completion tokens"
-
-
-def _print_totals(result: RunResult, out: Path) -> None:
-    rec = result.record
-    counts = {o: sum(1 for a in rec.articles if a.outcome == o) for o in Outcome}
-    ok, flagged, failed = counts[Outcome.ok], counts[Outcome.flagged], counts[Outcome.failed]
-    line = f"{ok} ok, {flagged} flagged, {failed} failed"
-    if rec.backend == "llm":
-        cost = f", about ${rec.cost_usd:.4f}" if rec.cost_usd is not None else ""
-        line += f" · {_tokens(rec.usage)}{cost}"
-    out_console.print(f"{line} · {rec.seconds:.2f}s · written to {out}")
+CouncilOpt = Annotated[
+    str | None,
+    typer.Option(help="One council's briefing from the store: its name, slug or GSS code."),
+]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", help="md, html, docx or json (with --council).")
+]
 
 
 @app.command()
@@ -123,11 +77,13 @@ def extract(
     config: ConfigOpt = None,
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    verbose: VerboseOpt = False,
     jobs: JobsOpt = None,
 ) -> None:
     """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
-    result = _extract(paths, out, settings, max_bytes, jobs or default_jobs())
+    check_out(out)
+    result = extract_all(paths, out, settings, max_bytes, verbose, jobs=jobs or default_jobs())
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -137,15 +93,6 @@ NarrativeOpt = Annotated[
         help="none, or llm: a model writes a short executive summary from each briefing's own "
         "points, every sentence citing the point ids it rests on (needs a key or --base-url)."
     ),
-]
-
-
-CouncilOpt = Annotated[
-    str | None,
-    typer.Option(help="One council's briefing from the store: its name, slug or GSS code."),
-]
-FormatOpt = Annotated[
-    str | None, typer.Option("--format", help="md, html, docx or json (with --council).")
 ]
 
 
@@ -175,6 +122,7 @@ def brief(
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     narrative: NarrativeOpt = "none",
+    verbose: VerboseOpt = False,
     jobs: JobsOpt = None,
 ) -> None:
     """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index.
@@ -190,21 +138,31 @@ def brief(
         brief_from_store(council, all_, paths, db, fmt, out, backend, model, settings)
         return
     if not paths:
-        err.print("[red]error:[/] give article files or folders, or --council NAME, or --all")
+        msg.error("give article files or folders, or --council NAME, or --all")
         raise typer.Exit(2)
     out = out or Path("out")
     narrate = _narrator(narrative, settings)
+    check_out(out)
     jobs = jobs or default_jobs()
-    result = _extract(paths, out, settings, max_bytes, jobs)
-    apply = narrate.apply if narrate else None
-    written = publish(Layout(out), sorted(result.summaries), now_iso(), apply, jobs=jobs)
-    if narrate is not None:
-        result.record.narrative_usage = narrate.usage
-        write_model(Layout(out).run_record, result.record)
-        out_console.print(narrate.report())
-    for path in written:
-        out_console.print(f"briefing {path.with_suffix('.md')}")
-    out_console.print(f"index    {out / 'index.html'}")
+    result = extract_all(paths, out, settings, max_bytes, verbose, memory=True, jobs=jobs)
+    with output_errors(out):
+        published = publish(
+            Layout(out),
+            result.summaries,
+            now_iso(),
+            narrate.apply if narrate else None,
+            places=result.places,
+            jobs=jobs,
+        )
+        if narrate is not None:
+            result.record.narrative_usage = narrate.usage
+            write_record(Layout(out), result.record, result.history)
+            msg.line(narrate.report())
+    for problem in published.problems:
+        msg.warning(problem)
+    for path in published.written:
+        msg.line(f"briefing {path.with_suffix('.md')}")
+    msg.line(f"index    {out / 'index.html'}")
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -223,26 +181,26 @@ class _Narrator:
         self.usage = self.usage + result.usage
         if result.outcome != Outcome.ok:
             self.failed.append(briefing.council.name)
-            err.print(f"[yellow]no narrative[/] {briefing.council.name}: {result.reason}")
+            msg.warning(f"no narrative for {briefing.council.name}: {result.reason}")
         return briefing.model_copy(
             update={"narrative": result.sentences, "narrative_provenance": result.provenance()}
         )
 
     def report(self) -> str:
         done = "narratives written" + (f", {len(self.failed)} failed" if self.failed else "")
-        return f"{done} · {_tokens(self.usage)}"
+        return f"{done} · {tokens(self.usage)}"
 
 
 def _narrator(choice: str, settings: Settings) -> _Narrator | None:
     if choice == "none":
         return None
     if choice != "llm":
-        err.print(f"[red]error:[/] --narrative must be none or llm, not {choice!r}")
+        msg.error(f"--narrative must be none or llm, not {choice!r}")
         raise typer.Exit(2)
     try:
         return _Narrator(settings)
     except (ConfigError, ValueError) as e:
-        err.print(f"[red]error:[/] --narrative llm: {e}")
+        msg.error(f"--narrative llm: {e}")
         raise typer.Exit(2) from None
 
 
@@ -251,23 +209,33 @@ def rebuild(
     out: Annotated[Path, typer.Argument(help="An output folder written by extract or brief.")],
     jobs: JobsOpt = None,
 ) -> None:
-    """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key)."""
-    from summarise.publish import load_stored, publish
+    """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key).
+
+    A stored summary that is invalid or lacks its cleaned text is named in one line and left
+    out; the rest are rebuilt, and the exit code is 1.
+    """
+    from summarise.publish import load_stored_checked, publish
 
     layout = Layout(out)
     if not layout.articles.is_dir():
-        err.print(
-            f"[red]error:[/] {layout.articles} not found: "
-            f"run `summarise extract ... --out {out}` first"
-        )
+        msg.error(f"{layout.articles} not found: run `summarise extract ... --out {out}` first")
         raise typer.Exit(2)
-    try:
-        stored = load_stored(layout)
-    except ValueError as e:
-        err.print(f"[red]error:[/] a stored summary does not validate: {e}".splitlines()[0])
-        raise typer.Exit(1) from None
-    written = publish(layout, stored, now_iso(), jobs=jobs or default_jobs())
-    out_console.print(f"{len(written)} briefings rebuilt from {len(stored)} summaries in {out}")
+    stored, problems = load_stored_checked(layout)
+    for problem in problems:
+        msg.invalid(problem)
+    if not stored:
+        msg.error(f"no usable summary in {layout.articles}: nothing rebuilt, {out} unchanged")
+        raise typer.Exit(1)
+    with output_errors(out):
+        published = publish(layout, stored, now_iso(), jobs=jobs or default_jobs())
+    for problem in published.problems:
+        msg.warning(problem)
+    left_out = f", {len(problems)} left out" if problems else ""
+    msg.line(
+        f"{len(published.written)} briefings rebuilt from {len(stored)} summaries in {out}"
+        + left_out
+    )
+    raise typer.Exit(1 if problems else 0)
 
 
 @app.command()
@@ -287,10 +255,10 @@ def schema(
                 stale.append(path)
         else:
             write_text(path, text)
-            out_console.print(f"wrote {path}")
+            msg.line(f"wrote {path}")
     if stale:
         for path in stale:
-            err.print(f"[red]stale:[/] {path} differs from the models; run `summarise schema`")
+            msg.error(f"{path} is stale: it differs from the models; run `summarise schema`")
         raise typer.Exit(1)
 
 
@@ -308,26 +276,36 @@ def validate(
     ],
 ) -> None:
     """Check JSON against the schema and every span against its cleaned text (JSON pointers)."""
-    from summarise.validate import expand, validate_file
+    from summarise.validate import check_file, expand
 
     paths = expand(files)
     missing = [p for p in files if not p.exists()]
     for p in missing:
-        err.print(f"[red]error:[/] {p}: no such file or folder")
-    problems = [p for path in paths if path.exists() for p in validate_file(path)]
-    for problem in problems:
-        err.print(f"[red]invalid[/] {problem}")
+        msg.error(f"{p}: no such file or folder")
+    problems = []
+    for path in (p for p in paths if p.exists()):
+        checked_file = check_file(path)
+        for warning in checked_file.warnings:
+            msg.warning(warning)
+        for problem in checked_file.problems:
+            msg.invalid(problem)
+        problems += checked_file.problems
     checked = len([p for p in paths if p.exists()])
-    out_console.print(f"{checked} files checked, {len(problems)} problems")
+    msg.line(f"{checked} files checked against schema {SCHEMA_VERSION}, {len(problems)} problems")
     raise typer.Exit(1 if problems or missing or not checked else 0)
 
 
 @app.command("eval")
 def eval_command(
-    folder: Annotated[
-        Path, typer.Argument(help="Summaries: an output folder or its articles/ folder.")
-    ],
     gold: Annotated[Path, typer.Option(help="Gold facts, shaped like the dev set's gold.json.")],
+    folder: Annotated[
+        Path | None, typer.Argument(help="Summaries: an output folder or its articles/ folder.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Score the store's summaries instead of a folder.")
+    ] = None,
+    backend: Annotated[str | None, typer.Option(help="With --db: only this backend's.")] = None,
+    model: Annotated[str | None, typer.Option(help="With --db: only this model's.")] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Print each article's misses.")
     ] = False,
@@ -339,25 +317,41 @@ def eval_command(
     from summarise.gold_score import score_folder
 
     if not gold.is_file():
-        err.print(f"[red]error:[/] {gold}: no such gold file")
+        msg.error(f"{gold}: no such gold file")
         raise typer.Exit(2)
-    if not folder.is_dir():
-        err.print(f"[red]error:[/] {folder}: no such folder")
+    if (folder is None) == (db is None):
+        msg.error("give a folder of summaries or --db, not both")
         raise typer.Exit(2)
-    articles = folder / "articles"
-    report = score_folder(gold, articles if articles.is_dir() else folder)
+    if folder is None:
+        from summarise.cli_store import stored_summaries
+
+        with tempfile.TemporaryDirectory(prefix="summarise-eval-") as tmp:
+            if not stored_summaries(db, backend, model, Path(tmp)):
+                msg.error(f"no summaries in the store{_which(backend, model)}")
+                raise typer.Exit(1)
+            report = score_folder(gold, Path(tmp) / "articles")
+    elif not folder.is_dir():
+        msg.error(f"{folder}: no such folder")
+        raise typer.Exit(2)
+    else:
+        articles = folder / "articles"
+        report = score_folder(gold, articles if articles.is_dir() else folder)
     lines = report.lines()
     if verbose:
         lines = report.misses + lines
     if as_json:
         lines.insert(-1, json.dumps(report.figures()))
     for line in lines:
-        typer.echo(line)
+        msg.line(line)
+
+
+def _which(backend: str | None, model: str | None) -> str:
+    return "".join(f" {k} {v}" for k, v in (("of backend", backend), ("of model", model)) if v)
 
 
 def version_callback(value: bool) -> None:
     if value:
-        out_console.print(f"summarise {__version__}")
+        msg.line(f"summarise {__version__}")
         raise typer.Exit()
 
 
@@ -374,4 +368,5 @@ def main(
     tune_gc_for_batch()
 
 
-import summarise.cli_store  # noqa: F401  (registers ingest, councils, export, ...)
+import summarise.cli_store
+import summarise.cli_web  # noqa: F401  (registers serve, user)

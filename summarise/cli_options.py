@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from summarise.llm.config import ConfigError, Settings, load_settings
+from summarise.messages import Messages, make_console
 from summarise.models import Outcome
 from summarise.run_record import ArticleRun
 
-err = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
+# Plain consoles: a path, a reason or a store's error is printed as given, never read as markup,
+# and never wrapped, so each message is one line (summarise.messages).
+err = make_console(stderr=True)
+out_console = make_console()
+msg = Messages(out_console, err)
 
 PathsArg = Annotated[
     list[Path],
@@ -81,12 +84,12 @@ def _settings(
     try:
         return load_settings(overrides, config)
     except ConfigError as e:
-        err.print(f"[red]error:[/] {e}")
+        msg.error(e)
         raise typer.Exit(2) from None
 
 
 def _report(run: ArticleRun) -> None:
     if run.outcome == Outcome.failed:
-        err.print(f"[red]failed[/]  {run.path}: {run.reason}")
+        msg.failed(run.path, run.reason)
     elif run.outcome == Outcome.flagged:
-        err.print(f"[yellow]flagged[/] {run.path}: {run.reason}")
+        msg.flagged(run.path, run.reason)

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from summarise.cli import app
 from summarise.cli_options import (
@@ -31,9 +29,10 @@ from summarise.cli_options import (
     _report,
     _settings,
     err,
+    msg,
     out_console,
 )
-from summarise.ingest.reader import DEFAULT_MAX_BYTES
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.llm.config import ConfigError, Settings, describe
 from summarise.models import CouncilBriefing
 from summarise.run_record import ArticleRun
@@ -54,8 +53,8 @@ DbOpt = Annotated[
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    """One line on standard error, then the exit code."""
-    err.print(message, soft_wrap=True)
+    """One `error:` line on standard error (plain text, never markup), then the exit code."""
+    msg.error(message)
     raise typer.Exit(code)
 
 
@@ -68,11 +67,11 @@ def open_store(db: str | None, settings: Settings | None = None) -> Iterator[Sto
     try:
         store = Store(resolve_url(db, configured))
     except StoreError as e:
-        _fail(f"[red]error:[/] {e}", 1)
+        _fail(f"{e}", 1)
     try:
         yield store
     except StoreError as e:
-        _fail(f"[red]error:[/] {e}", 1)
+        _fail(f"{e}", 1)
     finally:
         store.close()
 
@@ -93,6 +92,14 @@ def ingest(
     ] = False,
 ) -> None:
     """Add articles to the store; extract only what it does not already hold."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from summarise.extract.factory import make_extractor
     from summarise.llm.usage import cost_usd
     from summarise.store.ingest import Ingester
@@ -103,7 +110,7 @@ def ingest(
     try:
         extractor = make_extractor(settings)
     except (ConfigError, ValueError) as e:
-        _fail(f"[red]error:[/] {e}", 2)
+        _fail(f"{e}", 2)
     with (
         open_store(db, settings) as store,
         Progress(
@@ -149,6 +156,8 @@ def councils(
     config: ConfigOpt = None,
 ) -> None:
     """Councils in the store: latest judgements, number of sources, newest source date."""
+    from rich.table import Table
+
     from summarise.brief.consolidate import build_briefings
     from summarise.library import library
     from summarise.pipeline import now_iso
@@ -185,13 +194,33 @@ def _council_row(b: CouncilBriefing) -> dict[str, object]:
     }
 
 
+GoldOut = Annotated[
+    Path | None,
+    typer.Option("--gold", help="Also write the reviewed facts as gold (dev gold.json's shape)."),
+]
+
+
 @app.command()
-def export(out: Annotated[Path, typer.Option("--out", "-o")], db: DbOpt = None) -> None:
-    """Every ArticleSummary and cleaned text in the contract's layout, with the decisions."""
+def export(
+    out: Annotated[Path | None, typer.Option("--out", "-o")] = None,
+    gold: GoldOut = None,
+    db: DbOpt = None,
+) -> None:
+    """Every ArticleSummary and cleaned text in the contract's layout, with the decisions;
+    with --gold, reviewers' decisions as a gold file that `summarise eval` scores against."""
+    from summarise.gold_export import export_gold
     from summarise.library import library, write_articles
     from summarise.outputs import Layout, write_text
 
+    if out is None and gold is None:
+        _fail("export needs --out DIR, --gold FILE or both", 2)
     with open_store(db) as store:
+        if gold is not None:
+            found = export_gold(store)
+            write_text(gold, json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+            out_console.print(f"{len(found['articles'])} reviewed articles as gold · {gold}")
+        if out is None:
+            return
         lib = library(store)
         rows = store.decision_rows()
     layout = Layout(out)
@@ -205,6 +234,20 @@ def export(out: Annotated[Path, typer.Option("--out", "-o")], db: DbOpt = None) 
     )
 
 
+def stored_summaries(db: str | None, backend: str | None, model: str | None, to: Path) -> int:
+    """The store's chosen summaries of `backend`/`model` as extracted (no decisions applied:
+    scoring them against reviewed gold must not see the reviews), written under `to`."""
+    from summarise.outputs import Layout, write_model, write_text
+
+    layout = Layout(to)
+    with open_store(db) as store:
+        rows = store.latest_summaries(None, backend, model)
+    for article, summary in rows:
+        write_text(layout.clean_text(article.key), article.text)
+        write_model(layout.summary(article.key), summary)
+    return len(rows)
+
+
 ArticleArg = Annotated[str, typer.Argument(help="The article: its id, or a path it came from.")]
 
 
@@ -215,7 +258,7 @@ def remove(article: ArticleArg, db: DbOpt = None) -> None:
         try:
             found = store.find_article(article)
         except KeyError:
-            _fail(f"[red]error:[/] no article {article!r} in store {store.where}", 1)
+            _fail(f"no article {article!r} in store {store.where}", 1)
         store.remove(found.id)
     out_console.print(f"removed {found.key} ({len(found.places)} places)")
 
@@ -237,7 +280,7 @@ def unmerge(
         try:
             article = split(store, place)
         except EditError as e:
-            _fail(f"[red]error:[/] {e}", 1)
+            _fail(f"{e}", 1)
         ingester = Ingester(store, make_extractor(settings), report=lambda _p, run: _report(run))
         ingester.catch_up()
     out_console.print(f"{place} is now article {article.key}", soft_wrap=True)
@@ -250,13 +293,13 @@ def backup(
     """A consistent copy of a SQLite store, even while it is in use (SQLite's backup API)."""
     with open_store(db) as store:
         if store.engine.dialect.name != "sqlite":
-            _fail("[red]error:[/] backup copies SQLite stores; for PostgreSQL use pg_dump", 2)
+            _fail("backup copies SQLite stores; for PostgreSQL use pg_dump", 2)
         source = store.engine.url.database or ""
         try:
             with sqlite3.connect(source) as src, sqlite3.connect(file) as dst:
                 src.backup(dst)
         except sqlite3.Error as e:
-            _fail(f"[red]error:[/] backup of {source} to {file} failed: {e}", 1)
+            _fail(f"backup of {source} to {file} failed: {e}", 1)
     out_console.print(f"backed up {source} to {file}")
 
 
@@ -277,16 +320,16 @@ def brief_from_store(
     from summarise.outputs import Layout
     from summarise.pipeline import now_iso
     from summarise.publish import FORMATS, briefing_slug, publish, write_briefing
-    from summarise.render import render_markdown
+    from summarise.render.markdown import render_markdown
 
     if paths or (council is not None and all_):
-        _fail("[red]error:[/] --council and --all read the store: give no paths, and one", 2)
+        _fail("--council and --all read the store: give no paths, and one", 2)
     if fmt is not None and fmt not in FORMATS:
-        _fail(f"[red]error:[/] --format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+        _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
     if all_ and out is None:
-        _fail("[red]error:[/] brief --all needs --out DIR", 2)
+        _fail("brief --all needs --out DIR", 2)
     if council is not None and out is None and fmt in ("html", "docx"):
-        _fail(f"[red]error:[/] a .{fmt} briefing needs --out DIR", 2)
+        _fail(f"a .{fmt} briefing needs --out DIR", 2)
     with open_store(db, settings) as store:
         name = None
         if council is not None:
@@ -294,21 +337,25 @@ def brief_from_store(
                 name = resolve_council(store, council)
             except UnknownCouncil as e:
                 hint = f"; did you mean {', '.join(e.nearest)}?" if e.nearest else ""
-                _fail(f"[red]error:[/] no council {e.name!r} in store {store.where}{hint}", 2)
+                _fail(f"no council {e.name!r} in store {store.where}{hint}", 2)
         lib = library(store, name, backend, model)
     for key, d in lib.needs_review:
-        err.print(
-            f"[yellow]needs review[/] {key}#{d.fact_id}: its {d.action} could not carry over",
-            soft_wrap=True,
-        )
+        msg.warning(f"needs review {key}#{d.fact_id}: its {d.action} could not carry over")
     if all_ and out is not None:
         places = {i.id: i.places for i in lib.items}
-        written = publish(Layout(out), write_articles(Layout(out), lib), now_iso(), places=places)
-        out_console.print(f"{len(written)} briefings from the store · written to {out}")
+        reviews = {i.id: i.reviews or {} for i in lib.items}
+        published = publish(
+            Layout(out), write_articles(Layout(out), lib), now_iso(), places=places, reviews=reviews
+        )
+        for problem in published.problems:
+            msg.warning(problem)
+        out_console.print(
+            f"{len(published.written)} briefings from the store · written to {out}", markup=False
+        )
         return
     found = [b for b in build_briefings(lib.items, now_iso(), only=name) if b.council.name == name]
     if not found:
-        _fail(f"[red]error:[/] no usable summary reports on {name} in store {store.where}", 1)
+        _fail(f"no usable summary reports on {name} in store {store.where}", 1)
     briefing = found[0]
     if out is None:
         text = briefing.model_dump_json(indent=2) if fmt == "json" else render_markdown(briefing)

@@ -15,9 +15,23 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from summarise.align.fact_ids import FACT_LISTS, fact_span, facts_by_id, with_fact_ids
+from summarise.align.fact_ids import (
+    FACT_LISTS,
+    fact_span,
+    facts_by_id,
+    iter_facts,
+    with_fact_ids,
+)
 from summarise.align.spans import Aligner, check_span
-from summarise.models import ArticleSummary, CouncilRef, Figure, Judgement, Point, Quote
+from summarise.models import (
+    ArticleSummary,
+    CouncilRef,
+    FactReview,
+    Figure,
+    Judgement,
+    Point,
+    Quote,
+)
 
 Action = Literal["accept", "reject", "correct", "add"]
 KIND_MODEL: dict[str, type[BaseModel]] = {
@@ -54,6 +68,12 @@ class Reviewed:
     summary: ArticleSummary
     status: dict[str, str] = field(default_factory=dict)  # fact id → accepted|corrected|added
     needs_review: list[Decision] = field(default_factory=list)
+    # The reviewed summary's fact ids → who decided what, and when (unreviewed facts absent).
+    reviews: dict[str, FactReview] = field(default_factory=dict)
+
+
+def _mark(d: Decision, status: str) -> FactReview:
+    return FactReview(status=status, by=d.reviewer, at=d.at)  # type: ignore[arg-type]
 
 
 def in_force(decisions: Sequence[Decision]) -> list[Decision]:
@@ -121,6 +141,7 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
     replace: dict[str, BaseModel] = {}
     added: dict[str, list[BaseModel]] = {}
     facts = facts_by_id(summary)
+    marks: dict[int, FactReview] = {}  # by object: ids are set again once the lists change
     for d in in_force(decisions):
         kind = _kind(d.fact_id)
         if d.action == "add":
@@ -129,6 +150,7 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
                 out.needs_review.append(d)
             else:
                 added.setdefault(KIND_FIELD[kind], []).append(fact)
+                marks[id(fact)] = _mark(d, "added")
             continue
         fact_id = reanchor(d, summary, text)
         if fact_id is None:
@@ -139,6 +161,7 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
         if d.action == "accept":
             if unchanged:
                 out.status[fact_id] = "accepted"
+                marks[id(facts[fact_id][1])] = _mark(d, "accepted")
             else:
                 out.needs_review.append(d)
         elif d.action == "reject":
@@ -150,6 +173,7 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
             else:
                 replace[fact_id] = fact
                 out.status[fact_id] = "corrected"
+                marks[id(fact)] = _mark(d, "corrected")
     update: dict[str, list[Any]] = {}
     for name, _kind_name in FACT_LISTS:
         kept = [
@@ -157,4 +181,7 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
         ] + added.get(name, [])
         update[name] = kept
     out.summary = with_fact_ids(summary.model_copy(update=update, deep=True))
+    out.reviews = {
+        f.id: marks[id(f)] for _, _, f in iter_facts(out.summary) if f.id and id(f) in marks
+    }
     return out

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from summarise.brief.consolidate import Stored
 from summarise.decisions import Decision, apply_decisions
 from summarise.gazetteer.lookup import lookup, slugify
-from summarise.models import ArticleSummary
+from summarise.models import ArticleSummary, FactReview
 from summarise.outputs import Layout, write_model, write_text
 from summarise.store.repo import Store, StoredArticle
 
@@ -66,11 +66,12 @@ def library(
     for article, summary in rows:
         shas = history.get(article.id, {article.text_sha256})
         mine = [d for sha in shas for d in decisions.get(sha, [])]
+        reviews: dict[str, FactReview] = {}
         if mine:
             reviewed = apply_decisions(summary, article.text, mine)
-            summary = reviewed.summary
+            summary, reviews = reviewed.summary, reviewed.reviews
             out.needs_review += [(article.key, d) for d in reviewed.needs_review]
-        out.items.append(Stored(article.key, summary, places=tuple(article.places)))
+        out.items.append(Stored(article.key, summary, tuple(article.places), reviews))
         out.texts[article.key] = article.text
     return out
 

@@ -35,6 +35,10 @@ class Layout:
     def run_record(self) -> Path:
         return self.out / "run.json"
 
+    def run_history(self, name: str) -> Path:
+        """OUT/runs/<started>.json: every run's record is kept; run.json is the latest."""
+        return self.out / "runs" / name
+
 
 def _create(tmp: str, folder: Path) -> BinaryIO:
     """Open `tmp` for writing; the folder is made only when the open finds it missing."""

@@ -7,18 +7,20 @@ so an interrupted run keeps what it finished.
 from __future__ import annotations
 
 import gc
+import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from summarise.extract import ExtractionResult, Extractor
-from summarise.ingest.reader import DEFAULT_MAX_BYTES, IngestError, discover, load_article
+from summarise.ingest.discovery import Discovery, discover_inputs
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.models import Article, ArticleSummary, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
-from summarise.run_record import ArticleRun, RunRecord
+from summarise.run_record import ArticleRun, RunRecord, count_statuses
 from summarise.workers import map_ordered
 
 Progress = Callable[[str, ArticleRun], None]
@@ -29,10 +31,24 @@ class RunResult:
     record: RunRecord
     summaries: list[tuple[str, ArticleSummary]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # article id -> every place it appeared, for an article given more than once (brief PATHS)
+    places: dict[str, list[str]] = field(default_factory=dict)
+    found: Discovery = field(default_factory=Discovery)
+    #: None when no input gave a summary: then nothing was written, the out folder is as it was
+    history: Path | None = None
 
     @property
     def failed(self) -> int:
         return sum(1 for a in self.record.articles if a.outcome == Outcome.failed)
+
+
+class RunInterrupted(Exception):
+    """Ctrl-C: the run stopped early; run.json holds the finished articles and the rest as
+    `interrupted`."""
+
+    def __init__(self, result: RunResult) -> None:
+        super().__init__("interrupted")
+        self.result = result
 
 
 # A run makes hundreds of thousands of small, acyclic objects (models, spans, segments). With
@@ -50,12 +66,26 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def _content_id(path: Path) -> str:
+    """An id for a file whose name gives none (`..txt`): from a hash of its first bytes."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            digest.update(handle.read(1 << 20))
+    except OSError:
+        digest.update(str(path).encode("utf-8", "surrogateescape"))
+    return f"article-{digest.hexdigest()[:12]}"
+
+
 def unique_ids(paths: Sequence[Path]) -> list[str]:
-    """File stems, made unique when two inputs share one ("a/x.txt", "b/x.txt" → x, x-2)."""
+    """File stems, made unique when two inputs share one ("a/x.txt", "b/x.txt" → x, x-2).
+
+    Never empty: a name with no stem ("..txt") gets an id from the file's content hash.
+    """
     seen: dict[str, int] = {}
     out: list[str] = []
     for p in paths:
-        stem = p.name.split(".")[0] if p.suffix else p.name
+        stem = (p.name.split(".")[0] if p.suffix else p.name).strip() or _content_id(p)
         seen[stem] = seen.get(stem, 0) + 1
         out.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
     return out
@@ -64,6 +94,8 @@ def unique_ids(paths: Sequence[Path]) -> list[str]:
 def _process(
     path: Path, article_id: str, extractor: Extractor, layout: Layout, max_bytes: int
 ) -> tuple[ArticleRun, ArticleSummary | None]:
+    from summarise.ingest.reader import IngestError, load_article
+
     started = time.perf_counter()
     try:
         article = load_article(path, max_bytes=max_bytes).model_copy(update={"id": article_id})
@@ -77,14 +109,15 @@ def _process(
         result = ExtractionResult(
             summary=None, outcome=Outcome.failed, reason=f"{type(err).__name__}: {err}"
         )
-    run = _article_run(article, result, time.perf_counter() - started)
+    run = article_run(article, result, time.perf_counter() - started)
     if result.summary is not None:
         write_text(layout.clean_text(article_id), article.text)
         write_model(layout.summary(article_id), result.summary)
     return run, result.summary
 
 
-def _article_run(article: Article, result: ExtractionResult, seconds: float) -> ArticleRun:
+def article_run(article: Article, result: ExtractionResult, seconds: float) -> ArticleRun:
+    """The run.json line for one extraction (`extract`, `brief PATHS` and the store's ingest)."""
     reason = result.reason
     if reason is None and result.problems:
         reason = "; ".join(result.problems)
@@ -97,7 +130,47 @@ def _article_run(article: Article, result: ExtractionResult, seconds: float) -> 
         usage=result.usage,
         seconds=round(seconds, 4),
         cached=result.cached,
+        requests=result.requests,
+        statuses=count_statuses(result.statuses),
+        warnings=article.warnings,
     )
+
+
+def _history_path(layout: Layout) -> Path:
+    """OUT/runs/<UTC time to the microsecond>.json: names sort in the order the runs ended."""
+    stem = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%S.%fZ")
+    path, n = layout.run_history(f"{stem}.json"), 1
+    while path.exists():
+        n += 1
+        path = layout.run_history(f"{stem}{n:03d}.json")
+    return path
+
+
+def write_record(layout: Layout, record: RunRecord, history: Path | None = None) -> Path:
+    """OUT/run.json (the latest) and OUT/runs/<time>.json, so earlier runs are kept.
+
+    `history` rewrites that run's file (the same run, updated); returns the file written.
+    """
+    history = history or _history_path(layout)
+    write_model(history, record)
+    write_model(layout.run_record, record)
+    return history
+
+
+def finish_record(
+    record: RunRecord, t0: float, cost: Callable[[Usage], float | None] | None
+) -> None:
+    """The run's end time, seconds, request and status totals, and cost."""
+    record.finished_at = now_iso()
+    record.seconds = round(time.perf_counter() - t0, 3)
+    record.requests = sum(a.requests for a in record.articles)
+    statuses: dict[str, int] = {}
+    for run in record.articles:
+        for status, n in run.statuses.items():
+            statuses[status] = statuses.get(status, 0) + n
+    record.statuses = dict(sorted(statuses.items()))
+    if cost is not None:
+        record.cost_usd = cost(record.usage)
 
 
 def run_extract(
@@ -112,40 +185,52 @@ def run_extract(
     on_done: Progress | None = None,
     cost: Callable[[Usage], float | None] | None = None,
 ) -> RunResult:
-    """Extract every input into OUT/articles and write OUT/run.json.
+    """Extract every input into OUT/articles and write OUT/run.json (and OUT/runs/).
 
+    The out folder is never an input. When no input gives a summary nothing is written
+    (`history` None). Ctrl-C raises RunInterrupted after run.json is written.
     `jobs` > 1 extracts in that many processes (for CPU-bound backends); otherwise `concurrency`
     threads share one extractor (for backends that wait on a server).
     """
     started_at = now_iso()
     t0 = time.perf_counter()
     layout = Layout(out)
-    files, problems = discover(inputs)
+    found = discover_inputs(inputs, exclude=out)
     record = RunRecord(
         started_at=started_at,
         backend=extractor.backend,
         model=extractor.model,
         inputs=[str(p) for p in inputs],
+        skipped=[r.path for r in [*found.skipped, *found.loops]],
     )
-    for err in problems:
+    refused = found.failed
+    for err in refused:
         failed = ArticleRun(
-            path=err.path, id=Path(err.path).name, outcome=Outcome.failed, reason=err.message
+            path=err.path, id=Path(err.path).name, outcome=Outcome.failed, reason=err.reason
         )
         record.articles.append(failed)
         if on_done:
             on_done(err.path, failed)
     if on_start:
-        on_start(len(files))
-    result = RunResult(record=record, problems=[str(e) for e in problems])
-    ids = unique_ids(files)
-    tasks = list(zip(files, ids, strict=True))
+        on_start(len(found.files))
+    result = RunResult(record=record, problems=[f"{r.path}: {r.reason}" for r in refused])
+    result.found = found
+    tasks = list(zip(found.files, unique_ids(found.files), strict=True))
 
     def work(job: tuple[Path, str]) -> tuple[ArticleRun, ArticleSummary | None]:
         return _process(job[0], job[1], extractor, layout, max_bytes)
 
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        done = map_ordered(work, tasks, jobs) if jobs > 1 else pool.map(work, tasks)
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+    done: Generator[tuple[ArticleRun, ArticleSummary | None], None, None]
+    if jobs > 1:
+        done = map_ordered(work, tasks, jobs)
+    else:
+        futures = [pool.submit(work, task) for task in tasks]
+        done = (future.result() for future in futures)
+    finished = 0
+    try:
         for run, summary in done:
+            finished += 1
             if cost is not None:
                 run.cost_usd = cost(run.usage)
             record.articles.append(run)
@@ -154,10 +239,20 @@ def run_extract(
                 result.summaries.append((run.id, summary))
             if on_done:
                 on_done(run.path, run)
-    record.finished_at = now_iso()
-    record.seconds = round(time.perf_counter() - t0, 3)
-    if cost is not None:
-        record.cost_usd = cost(record.usage)
-    out.mkdir(parents=True, exist_ok=True)
-    write_model(layout.run_record, record)
+    except KeyboardInterrupt:
+        # stop at once: queued articles are cancelled; in-flight ones are not waited for
+        pool.shutdown(wait=False, cancel_futures=True)
+        done.close()  # with --jobs, stops the process pool the same way
+        for path, article_id in tasks[finished:]:
+            stopped = ArticleRun(path=str(path), id=article_id, outcome=Outcome.interrupted)
+            stopped.reason = "stopped by Ctrl-C before it finished"
+            record.articles.append(stopped)
+        record.interrupted = True
+        finish_record(record, t0, cost)
+        result.history = write_record(layout, record)
+        raise RunInterrupted(result) from None
+    pool.shutdown()
+    finish_record(record, t0, cost)
+    if result.summaries:
+        result.history = write_record(layout, record)
     return result

@@ -1,15 +1,13 @@
-"""run.json: what a run did with each input (the contract's record of a run).
+"""run.json: what a run did, per article and in total (inputs, outcomes, requests, tokens).
 
-Kept apart from models.py so that the contract's module stays small; it imports only it.
+Kept apart from `summarise.models` (the summary and briefing contract) so each stays small.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
-from summarise.models import SCHEMA_VERSION, Outcome, Strict, Usage
+from summarise.models import SCHEMA_VERSION, SCHEMA_VERSIONS, Outcome, Strict, Usage
 
 
 class ArticleRun(Strict):
@@ -25,10 +23,20 @@ class ArticleRun(Strict):
         default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
     )
     cached: bool = False
+    requests: int = Field(
+        default=0, description="Every HTTP request sent, retries and re-asks included."
+    )
+    statuses: dict[str, int] = Field(
+        default_factory=dict,
+        description='Requests by result: HTTP status ("200", "429") or "timeout", "connection".',
+    )
+    warnings: list[str] = Field(
+        default_factory=list, description="What a library warned while reading the file."
+    )
 
 
 class RunRecord(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     started_at: str
     finished_at: str | None = None
     backend: str
@@ -41,3 +49,15 @@ class RunRecord(Strict):
     narrative_usage: Usage = Field(
         default_factory=Usage, description="Tokens spent on briefing narratives (--narrative llm)."
     )
+    requests: int = Field(default=0, description="HTTP requests across all articles.")
+    statuses: dict[str, int] = Field(default_factory=dict, description="Requests by result.")
+    skipped: list[str] = Field(
+        default_factory=list,
+        description="Files in the input folders that were not articles (hidden, unsupported).",
+    )
+    interrupted: bool = Field(default=False, description="Stopped by Ctrl-C before the end.")
+
+
+def count_statuses(statuses: list[str]) -> dict[str, int]:
+    """`["429", "429", "200"]` -> `{"200": 1, "429": 2}`, sorted for a stable run.json."""
+    return {s: statuses.count(s) for s in sorted(set(statuses))}

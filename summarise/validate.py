@@ -17,6 +17,14 @@ from summarise.models import ArticleSummary, CouncilBriefing
 from summarise.run_record import RunRecord
 
 
+@dataclass
+class Checked:
+    """What checking one file found: problems (each with a JSON pointer) and warnings."""
+
+    problems: list[Problem]
+    warnings: list[str]
+
+
 @dataclass(frozen=True)
 class Problem:
     path: Path
@@ -31,16 +39,68 @@ def pointer(loc: tuple[int | str, ...] | list[int | str]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in loc)
 
 
+_BRIEFING_KEYS = frozenset({"council", "headline", "latest_judgements", "national_context"})
+_SUMMARY_KEYS = frozenset({"source", "scope", "provenance", "councils", "judgements", "review"})
+_RUN_KEYS = frozenset({"started_at", "articles"})
+
+
 def _model_for(data: Any) -> type[BaseModel] | None:
+    """Which contract object `data` is meant to be, judged by the keys it has (not all of them,
+    so a summary missing `source` is still checked as a summary and the missing field named)."""
     if not isinstance(data, dict):
         return None
-    if "council" in data and "headline" in data:
+    keys = data.keys()
+    if keys & _BRIEFING_KEYS:
         return CouncilBriefing
-    if "source" in data and "provenance" in data:
-        return ArticleSummary
-    if "started_at" in data and "articles" in data:
+    if _RUN_KEYS <= keys:
         return RunRecord
+    if keys & _SUMMARY_KEYS:
+        return ArticleSummary
     return None
+
+
+def _branch(node: Any, schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """The schema `node` answers to: `$ref` followed, and the matching `anyOf` branch."""
+    if "$ref" in schema:
+        return _branch(node, defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
+    for option in schema.get("anyOf", []):
+        option = _branch(node, option, defs)
+        if isinstance(node, dict) and "properties" in option:
+            return option
+        if isinstance(node, list) and option.get("type") == "array":
+            return option
+    return schema
+
+
+def missing_fields(
+    node: Any, schema: dict[str, Any], defs: dict[str, Any], loc: tuple[int | str, ...] = ()
+) -> Iterator[tuple[int | str, ...]]:
+    """Where `node` lacks a field the schema requires, as paths for `pointer`."""
+    schema = _branch(node, schema, defs)
+    if isinstance(node, dict) and "properties" in schema:
+        properties = schema["properties"]
+        for name in schema.get("required", []):
+            if name not in node:
+                yield (*loc, name)
+        for key, value in node.items():
+            if key in properties:
+                yield from missing_fields(value, properties[key], defs, (*loc, key))
+    elif isinstance(node, list) and isinstance(schema.get("items"), dict):
+        for i, value in enumerate(node):
+            yield from missing_fields(value, schema["items"], defs, (*loc, i))
+
+
+def _required_problems(path: Path, data: dict[str, Any], model: type[BaseModel]) -> Checked:
+    """1.1 requires every contract field; a 1.0 file is read by 1.0's rules, with one warning."""
+    schema = model.model_json_schema()
+    missing = [pointer(loc) for loc in missing_fields(data, schema, schema.get("$defs", {}))]
+    if data.get("schema_version") == "1.0":
+        lacks = ", ".join(missing) if missing else "nothing 1.1 requires"
+        note = (
+            f"{path}: schema 1.0, checked as 1.0 (which did not require every field); lacks {lacks}"
+        )
+        return Checked([], [note])
+    return Checked([Problem(path, m, "missing") for m in missing], [])
 
 
 def _spans(node: Any, loc: list[int | str]) -> Iterator[tuple[list[int | str], dict[str, Any]]]:
@@ -75,6 +135,17 @@ def _span_problem(text: str, span: dict[str, Any]) -> str | None:
 
 
 def validate_file(path: Path) -> list[Problem]:
+    """The file's problems; see `check_file` for its warnings too."""
+    return check_file(path).problems
+
+
+def check_file(path: Path) -> Checked:
+    """Check one JSON file against schema SCHEMA_VERSION (or 1.0 when it says so) and its spans."""
+    problems = _check(path)
+    return problems if isinstance(problems, Checked) else Checked(problems, [])
+
+
+def _check(path: Path) -> list[Problem] | Checked:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
@@ -84,10 +155,16 @@ def validate_file(path: Path) -> list[Problem]:
     model = _model_for(data)
     if model is None:
         return [Problem(path, "", "not an ArticleSummary, CouncilBriefing or run record")]
+    required = _required_problems(path, data, model)
     try:
         model.model_validate(data)
     except ValidationError as err:
-        return [Problem(path, pointer(list(e["loc"])), e["msg"]) for e in err.errors()]
+        shown = {p.pointer for p in required.problems}
+        found = [Problem(path, pointer(list(e["loc"])), e["msg"]) for e in err.errors()]
+        required.problems += [p for p in found if p.pointer not in shown]
+        return required
+    if required.problems:
+        return required
     problems: list[Problem] = []
     texts: dict[Path, str | None] = {}
 
@@ -108,7 +185,7 @@ def validate_file(path: Path) -> list[Problem]:
             continue
         if issue := _span_problem(text, span):
             problems.append(Problem(path, pointer(loc), issue))
-    return problems
+    return Checked(problems, required.warnings)
 
 
 def expand(paths: list[Path]) -> list[Path]:

@@ -1,8 +1,9 @@
 """LLM-path fixtures: pytest-recording config for the cassettes in cassettes/.
 
-Replays match on method, path and the X-Summarise-Request header (article id # chunk), not on
-the body or host: the same cassette replays against any base URL, and the answers recorded for
-one article are served in order, so a re-ask gets the second answer.
+Replays match on method, path, the X-Summarise-Request header (article id # chunk), the
+X-Summarise-Prompt-Version header and the body as JSON, not on the host: a cassette replays
+against any base URL, but only for the very request it was made for. A re-ask is a new body, so
+it gets the next recorded answer only if it carries the recorded error message.
 """
 
 from __future__ import annotations
@@ -12,19 +13,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cassette_binding import (
+    MATCH_ON,
+    SECRET_HEADERS,
+    match_json_body,
+    match_prompt_version,
+    match_summarise_request,
+)
+from hypothesis import settings
+from narrative_helpers import example_briefings
+
+from summarise.models import CouncilBriefing
+
+# No per-example deadline: on a shared 2-core machine a slow example is not a failure.
+settings.register_profile("summarise", deadline=None)
+# scripts/mutation.sh runs each mutant against the property tests with fewer examples.
+settings.register_profile("mutation", deadline=None, max_examples=25)
+settings.load_profile(os.environ.get("SUMMARISE_HYPOTHESIS_PROFILE", "summarise"))
 
 CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
 DUMMY_KEY = "sk-dummy-key-for-cassette-replay"
-SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project"]
 _RESPONSE_DROP = {"set-cookie", "openai-organization", "openai-project"}
-
-
-def match_summarise_request(r1: Any, r2: Any) -> None:
-    from summarise.llm.client import REQUEST_HEADER
-
-    a, b = r1.headers.get(REQUEST_HEADER), r2.headers.get(REQUEST_HEADER)
-    if a != b:
-        raise AssertionError(f"{REQUEST_HEADER} {a!r} != {b!r}")
 
 
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
@@ -37,6 +46,8 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 
 def pytest_recording_configure(config: Any, vcr: Any) -> None:
     vcr.register_matcher("summarise_request", match_summarise_request)
+    vcr.register_matcher("prompt_version", match_prompt_version)
+    vcr.register_matcher("json_body", match_json_body)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +60,7 @@ def vcr_config() -> dict[str, Any]:
     return {
         "filter_headers": SECRET_HEADERS,
         "before_record_response": _scrub_response,
-        "match_on": ["method", "path", "summarise_request"],
+        "match_on": MATCH_ON,
         "decode_compressed_response": True,
     }
 
@@ -61,3 +72,10 @@ def llm_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     cache = tmp_path / "llm-cache"
     monkeypatch.setenv("SUMMARISE_CACHE_DIR", str(cache))
     return cache
+
+
+@pytest.fixture(scope="module")
+def briefings() -> dict[str, CouncilBriefing]:
+    """The example briefings as `summarise brief` builds them offline, for the narrative tests
+    (test_narrative.py, test_narrative_checks.py); test_consolidate.py has its own."""
+    return example_briefings()

@@ -193,7 +193,7 @@ def test_publish_builds_one_view_per_briefing(
         return real(briefing, review_base)
 
     monkeypatch.setattr(publish_module, "build_view", counting)
-    written = publish(layout, load_stored(layout), "2026-01-01T00:00:00+00:00")
+    written = publish(layout, load_stored(layout), "2026-01-01T00:00:00+00:00").written
     assert len(calls) == len(written) == len(set(calls))
     for path in written:
         assert path.with_suffix(".docx").exists() and path.with_suffix(".md").exists()

@@ -292,16 +292,34 @@ def test_print_layout_drops_screen_only_parts(site: str, watched: Watched) -> No
     assert page.locator("h1").is_visible()
 
 
-def test_screenshots_are_saved(site: str, browser: Any) -> None:
+def test_each_page_fits_its_viewport_and_shows_its_content(site: str, browser: Any) -> None:
+    """At desktop and phone widths: the heading and first fact are on screen, nothing overflows
+    sideways. The screenshots are kept in test-artifacts/ for a person to look at."""
+    briefing = CouncilBriefing.model_validate_json(
+        (FIXTURES / "westshire.briefing.json").read_text(encoding="utf-8")
+    )
+    review = ArticleSummary.model_validate_json(
+        (FIXTURES / "articles" / f"{JOINT}.json").read_text(encoding="utf-8")
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     shots = {
-        "briefing.png": ("/briefings/westshire.html", 1100),
-        "briefing-mobile.png": ("/briefings/westshire.html", 375),
-        "review.png": (f"/articles/{JOINT}.review.html", 1400),
+        "briefing.png": ("/briefings/westshire.html", 1100, briefing.council.name),
+        "briefing-mobile.png": ("/briefings/westshire.html", 375, briefing.council.name),
+        "review.png": (f"/articles/{JOINT}.review.html", 1400, review.source.title),
     }
-    for name, (path, width) in shots.items():
+    for name, (path, width, heading) in shots.items():
         page = browser.new_page(viewport={"width": width, "height": 900})
         page.goto(site + path)
+        assert page.inner_text("h1") == heading, name
+        box = page.locator("h1").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, name
+        assert 0 <= box["y"] < 900, name  # above the fold
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        if path.startswith("/briefings/"):
+            assert briefing.headline in page.inner_text("main"), name
+        else:
+            first = review.quotes[0].span
+            mark = page.locator(f"#span-{first.start}-{first.end}")
+            assert mark.inner_text() == first.text, name
         page.screenshot(path=str(ARTIFACTS / name), full_page=True)
         page.close()
-        assert (ARTIFACTS / name).stat().st_size > 10_000

@@ -134,7 +134,8 @@ def test_axe_finds_no_violations(site: str, browser: Any, path: str, width: int)
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
             """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
-                .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""",
+                .violations.map(
+                    v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""",
             AXE_TAGS,
         )
         assert violations == []

@@ -61,3 +61,43 @@ def test_no_secret_header_is_written(name: str) -> None:
     text = (CASSETTES / name).read_text(encoding="utf-8").lower()
     for header in ("authorization:", "api-key:", "x-api-key:"):
         assert header not in text, f"{name} holds a {header} header"
+
+
+@pytest.mark.parametrize("name", _cassettes())
+def test_every_curated_answer_carries_all_three_markers_and_no_recorded_one_does(
+    name: str,
+) -> None:
+    """Header `hand-written`, id `chatcmpl-curated-N`, fingerprint `fp_curated`: all or none."""
+    import json
+
+    curated = _listed_kinds()[name] == "curated"
+    data = yaml.safe_load((CASSETTES / name).read_text(encoding="utf-8"))
+    for n, it in enumerate(data["interactions"], start=1):
+        response = it["response"]
+        headers = {k.lower(): v for k, v in response.get("headers", {}).items()}
+        if curated:
+            assert headers[CURATED_MARK] == ["hand-written"], (name, n)
+        if response["status"]["code"] != 200:
+            continue
+        body = json.loads(response["body"]["string"])
+        if curated:
+            assert body["id"] == f"chatcmpl-curated-{n}", (name, n)
+            assert body["system_fingerprint"] == "fp_curated", (name, n)
+        else:
+            assert "curated" not in body["id"] and body.get("system_fingerprint") != "fp_curated"
+
+
+def test_the_project_readme_says_how_many_cassettes_are_recorded_and_curated() -> None:
+    """The README must not call curated traffic recorded: its counts follow the table."""
+    import re
+    from collections import Counter
+
+    readme = (CASSETTES.parent / "README.md").read_text(encoding="utf-8")
+    text = " ".join(readme.split())
+    m = re.search(
+        r"Of the (\d+) cassettes, (\d+) are \*\*recorded\*\*.*? and (\d+) are \*\*curated", text
+    )
+    assert m is not None, "README.md must say how many cassettes are recorded and curated"
+    kinds = Counter(_listed_kinds().values())
+    assert [int(g) for g in m.groups()] == [len(_cassettes()), kinds["recorded"], kinds["curated"]]
+    assert "recorded LLM traffic is replayed" not in text

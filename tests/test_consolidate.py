@@ -20,35 +20,76 @@ LATER_ESSEX = Path(__file__).parent / "fixtures" / "essex" / "essex_2003_review.
 # for these tests, and pairs within the examples that are different findings.
 SAME_FINDING = [
     (
-        "Family group conferences, the take-up of direct payments, and the learning difficulty strategy are a sample of the initiatives picked out for praise by government inspectors",
-        "The review, carried out in September 2003, found that family group conferences and the take-up of direct payments were again picked out for praise by inspectors",
+        (
+            "Family group conferences, the take-up of direct payments, and the learning difficulty "
+            "strategy are a sample of the initiatives picked out for praise by government "
+            "inspectors"
+        ),
+        (
+            "The review, carried out in September 2003, found that family group conferences and "
+            "the take-up of direct payments were again picked out for praise by inspectors"
+        ),
     ),
     (
-        "Other strengths included good relationships with health authorities, trusts and primary care groups, and the department’s new supervision and performance management review scheme",
-        "Other strengths included good relationships with health authorities and primary care trusts",
+        (
+            "Other strengths included good relationships with health authorities, trusts and "
+            "primary care groups, and the department’s new supervision and performance management "
+            "review scheme"
+        ),
+        (
+            "Other strengths included good relationships with health authorities and primary care "
+            "trusts"
+        ),
     ),
     (
-        "Recruitment difficulties meant that not all statutory work with children was allocated to a qualified social worker",
-        "Recruitment difficulties still mean that not all statutory work with children is allocated to a qualified social worker",
+        (
+            "Recruitment difficulties meant that not all statutory work with children was "
+            "allocated to a qualified social worker"
+        ),
+        (
+            "Recruitment difficulties still mean that not all statutory work with children is "
+            "allocated to a qualified social worker"
+        ),
     ),
     (
-        "They found the authority struggles to recruit and retain qualified and experienced social work staff",
-        "it continues to struggle to recruit and retain sufficient suitably qualified and experienced social work staff",
+        (
+            "They found the authority struggles to recruit and retain qualified and experienced "
+            "social work staff"
+        ),
+        (
+            "it continues to struggle to recruit and retain sufficient suitably qualified and "
+            "experienced social work staff"
+        ),
     ),
 ]
 DIFFERENT_FINDINGS = [
     (
-        "Financial and supply problems meant there were delays in obtaining assessments and services for older people",
-        "Recruitment difficulties meant that not all statutory work with children was allocated to a qualified social worker",
+        (
+            "Financial and supply problems meant there were delays in obtaining assessments and "
+            "services for older people"
+        ),
+        (
+            "Recruitment difficulties meant that not all statutory work with children was "
+            "allocated to a qualified social worker"
+        ),
     ),
     (
-        "“The very high turnover of staff means too many children are seeing frequent changes of social worker",
-        "“Too many children and young people experience frequent changes of social worker, and this impacts negatively on the progression of plans.”",
+        (
+            "“The very high turnover of staff means too many children are seeing frequent changes "
+            "of social worker"
+        ),
+        (
+            "“Too many children and young people experience frequent changes of social worker, and "
+            "this impacts negatively on the progression of plans.”"
+        ),
     ),
     ("Child protection has improved substantially", "Services to older people have improved"),
     (
         "Continue to improve the quality of children's services",
-        "Improve access to services through, for example, the improvement of telephone and e-mail access",
+        (
+            "Improve access to services through, for example, the improvement of telephone and "
+            "e-mail access"
+        ),
     ),
     (
         "Services improved",
@@ -170,13 +211,16 @@ def _article(article_id: str, text: str, published: str) -> Stored:
 def test_direction_of_travel_compares_a_newer_rating_with_an_older_one() -> None:
     older = _article(
         "doncaster-2002",
-        "Doncaster social services were given a zero-star rating by the Social Services Inspectorate.",
+        (
+            "Doncaster social services were given a zero-star rating by the Social Services "
+            "Inspectorate."
+        ),
         "2002-05",
     )
     newer = _article(
         "doncaster-2004",
-        "Doncaster social services have been awarded two stars in this year's star ratings from the "
-        "Commission for Social Care Inspection.",
+        "Doncaster social services have been awarded two stars in this year's star ratings from "
+        "the Commission for Social Care Inspection.",
         "2004-11",
     )
     (briefing,) = build_briefings([newer, older], "T")

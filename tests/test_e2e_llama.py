@@ -11,15 +11,13 @@ or failed with a reason, none is lost, and every span written is grounded in its
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serverport import ServerFailed, start_server
 from typer.testing import CliRunner
 
 from summarise.align.spans import check_span
@@ -46,19 +44,12 @@ def _model_path() -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def llama_server(tmp_path: Path) -> Iterator[str]:
     model = _model_path()
-    port = _free_port()
-    log = (tmp_path / "llama_server.log").open("w")
-    proc = subprocess.Popen(
-        [
+
+    def command(port: int) -> list[str]:
+        return [
             sys.executable,
             "-m",
             "llama_cpp.server",
@@ -70,24 +61,14 @@ def llama_server(tmp_path: Path) -> Iterator[str]:
             str(port),
             "--n_ctx",
             "4096",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}/v1"
+        ]
+
+    try:  # a port lost to another process between picking and binding is retried
+        proc, port = start_server(command, "/v1/models", tmp_path / "llama_server.log")
+    except ServerFailed as e:
+        pytest.fail(f"llama server: {e}")
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"llama server exited with {proc.returncode}; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{base_url}/models", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("llama server did not come up within 180 s")
-                time.sleep(1)
-        yield base_url
+        yield f"http://127.0.0.1:{port}/v1"
     finally:
         proc.terminate()
         try:
@@ -95,9 +76,9 @@ def llama_server(tmp_path: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        log.close()
 
 
+@pytest.mark.timeout(3600)
 def test_brief_against_a_real_llama_server(
     llama_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -125,17 +106,17 @@ def test_brief_against_a_real_llama_server(
             MODEL_NAME,
         ],
     )
-    assert result.exit_code in (0, 1), result.output  # 1 = some article failed, by design
+    run = RunRecord.model_validate_json((out / "run.json").read_text("utf-8"))
+    any_failed = any(a.outcome is Outcome.failed for a in run.articles)
+    assert result.exit_code == (1 if any_failed else 0), result.output
     assert result.output.splitlines()[0].startswith(f"backend llm · model {MODEL_NAME}")
 
-    run = RunRecord.model_validate_json((out / "run.json").read_text("utf-8"))
     inputs = sorted(p.name for p in EXAMPLES.glob("*.txt"))
     assert sorted(Path(a.path).name for a in run.articles) == inputs  # none lost
     for a in run.articles:
-        assert a.outcome in (Outcome.ok, Outcome.flagged, Outcome.failed)
         assert a.attempts >= 1 and a.usage.prompt_tokens > 0
-        if a.outcome is not Outcome.ok:
-            assert a.reason, a
+        # ok has no reason; flagged and failed each say why
+        assert bool(a.reason) == (a.outcome is not Outcome.ok), a
         written = out / "articles" / f"{a.id}.json"
         assert written.exists() == (a.outcome is not Outcome.failed)
         if written.exists():

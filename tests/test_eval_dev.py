@@ -16,7 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarise.cli import app
+from summarise.evaluate import point_problems
 from summarise.gold_score import score_folder
+from summarise.models import ArticleSummary
 
 DEV = Path(__file__).parent / "data" / "dev"
 SHARED_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
@@ -50,6 +52,20 @@ def dev_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_dev_set_is_complete() -> None:
     gold = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))["articles"]
     assert sorted(gold) == sorted(p.name for p in (DEV / "articles").glob("*.txt"))
+
+
+def test_no_point_is_both_a_strength_and_a_concern_or_site_chrome(dev_out: Path) -> None:
+    """Keyword recall cannot see these; counted here as summarise.evaluate counts them."""
+    summaries = sorted((dev_out / "articles").glob("*.json"))
+    assert len(summaries) == 38
+    problems = [
+        problem
+        for path in summaries
+        for problem in point_problems(
+            path.name, ArticleSummary.model_validate_json(path.read_text("utf-8"))
+        )
+    ]
+    assert problems == []
 
 
 def test_every_field_at_or_above_its_floor(dev_out: Path) -> None:

@@ -1,4 +1,4 @@
-"""`--jobs N`: a forked process pool for extraction and rendering, with the output of one process."""
+"""`--jobs N`: a forked process pool for extraction and rendering, output as with one process."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ running SmolLM2-135M-Instruct (see cassettes/README.md for how they were made).
 
 The tiny model cannot do this task; these cassettes exist to exercise the re-ask and failure
 paths against a real server's wire format: the re-ask must really be sent with the error text,
-and the article must end flagged or failed with a reason, never crash or vanish.
+and each article ends exactly as its recording dictates (JSON: failed; tools: flagged).
 
 Re-record (server on 127.0.0.1:8765):
     pytest tests/test_llm_recorded.py --record-mode=rewrite -p no:cacheprovider
@@ -18,32 +18,21 @@ from typing import Any
 
 import httpx2
 import pytest
+from cassette_binding import ARTICLE_000 as ARTICLE
+from cassette_binding import recorded_settings
 
 from summarise.align.spans import check_span
 from summarise.extract.llm.extractor import LLMExtractor
 from summarise.ingest.reader import load_article
-from summarise.llm.config import Settings
 from summarise.models import Outcome
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE_URL = os.environ.get("SUMMARISE_RECORD_BASE_URL", "http://127.0.0.1:8765/v1")
-MODEL = "SmolLM2-135M-Instruct"
-ARTICLE = ROOT / "examples" / "articles" / "000_d3f0b9fec1a3d49c.txt"
 
 
 def run(mode: str) -> tuple[Any, list[dict[str, Any]]]:
     sent: list[dict[str, Any]] = []
-    settings = Settings(
-        backend="llm",
-        model=MODEL,
-        base_url=BASE_URL,
-        mode=mode,  # type: ignore[arg-type]
-        use_cache=False,
-        max_reasks=1,
-        max_output_tokens=200,
-        max_transport_retries=0,
-        timeout_s=900,
-    )
+    settings = recorded_settings(mode, BASE_URL)
     client = httpx2.Client(event_hooks={"request": [lambda r: sent.append(json.loads(r.content))]})
     extractor = LLMExtractor(settings, http_client=client, sleep=lambda s: None)
     article = load_article(ARTICLE)
@@ -63,9 +52,12 @@ def test_recorded_json_mode_bad_answer_is_reasked_then_fails_with_reason() -> No
     assert reask["role"] == "user"
     assert reask["content"].startswith("Correct your JSON ONLY RESPONSE")
     assert "validation error" in reask["content"]
-    assert result.outcome in (Outcome.failed, Outcome.flagged)
-    assert result.reason
-    assert result.usage.prompt_tokens > 0 and result.usage.completion_tokens > 0
+    # both answers are {"title": "ArticleExtraction"}: nothing to salvage, so failed, not flagged
+    assert result.outcome is Outcome.failed and result.summary is None
+    assert result.reason is not None
+    assert result.reason.startswith("no valid answer after 2 attempt(s): 2 validation errors")
+    assert "scope Field required" in result.reason and "summary Field required" in result.reason
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (4977, 24)
 
 
 @pytest.mark.default_cassette("recorded/llama_smollm2_tools.yaml")
@@ -75,6 +67,9 @@ def test_recorded_tools_mode_bad_answer_is_reasked_then_fails_with_reason() -> N
     assert len(sent) == 2 and result.attempts == 2
     reask = sent[1]["messages"][-1]
     assert reask["role"] == "tool" and "Validation Error found" in reask["content"]
-    assert result.outcome in (Outcome.failed, Outcome.flagged)
-    assert result.reason
-    assert result.usage.prompt_tokens > 0
+    # the second answer parses but is ungrounded: kept as the best attempt, flagged
+    assert result.outcome is Outcome.flagged and result.summary is not None
+    assert result.problems[0] == "best attempt (2 of 2) kept"
+    assert "scope is council but no council is given" in result.problems[1]
+    assert "the answer has no judgements, strengths, concerns" in result.problems[1]
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (1926, 313)

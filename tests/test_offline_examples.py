@@ -1,4 +1,8 @@
-"""The offline extractor against the gold facts for the bundled examples: a floor, not a target."""
+"""The offline extractor against the gold facts for the bundled examples: a floor, not a target.
+
+Floors count what is wrong as well as what is missing: recall alone stays at 1.0 when every
+point is put into both strengths and concerns.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +51,44 @@ def test_figures_and_keywords_recall_floor(
     assert score.figure_recall >= 0.9, (score.figures_found, score.figures_total)
     assert score.keyword_recall >= 0.9, (score.keywords_found, score.keywords_total)
     assert score.people_recall >= 0.9, (score.people_found, score.people_total)
+
+
+# The gold omits the monitoring visit's own finding, which the article states ("the authority is
+# making insufficient progress") and the contract's `progress` aspect is for; eval/score.py
+# counts it against. Pinned, so any other spurious fact fails.
+KNOWN_SPURIOUS = ["003_9256bb802a870bff.txt: judgement progress=insufficient"]
+
+
+def test_nothing_spurious_councils_speakers_judgements_or_points(
+    extracted: dict[str, tuple[str, ArticleSummary]],
+) -> None:
+    score = score_all({k: v[1] for k, v in extracted.items()}, GOLD)
+    assert score.spurious == KNOWN_SPURIOUS
+    assert score.exact_misses == []  # councils and speakers are compared as exact sets
+
+
+def _doctored(summary: ArticleSummary, **update: object) -> dict[str, ArticleSummary]:
+    return {"001_244405360186b16d.txt": summary.model_copy(update=update)}
+
+
+def test_the_floor_catches_points_in_both_lists_chrome_and_extra_judgements(
+    extracted: dict[str, tuple[str, ArticleSummary]],
+) -> None:
+    summary = extracted["001_244405360186b16d.txt"][1]
+    gold = {"articles": {"001_244405360186b16d.txt": GOLD["articles"]["001_244405360186b16d.txt"]}}
+    assert score_all(_doctored(summary), gold).spurious == []
+    both = score_all(_doctored(summary, concerns=summary.concerns + summary.strengths), gold)
+    assert both.keyword_recall == 1.0  # recall cannot see it
+    assert len(both.spurious) == len(summary.strengths)
+    assert all("both a strength and a concern" in s for s in both.spurious)
+    chrome = summary.concerns[0].model_copy(update={"text": "Sign up to our newsletter"})
+    assert score_all(_doctored(summary, concerns=[chrome]), gold).spurious == [
+        "001_244405360186b16d.txt: concerns point is site chrome: 'Sign up to our newsletter'"
+    ]
+    first = summary.judgements[0]
+    wrong = type(first).model_validate({**first.model_dump(), "value": "all"})
+    extra = score_all(_doctored(summary, judgements=[*summary.judgements, wrong]), gold)
+    assert extra.spurious == ["001_244405360186b16d.txt: judgement serving_people=all"]
 
 
 def _spans(node: object) -> list[dict[str, object]]:

@@ -50,8 +50,18 @@ RATE_LIMIT_BODY = {
 }
 
 SCENARIOS: dict[str, tuple[str, str, list[Step]]] = {
-    # name: (briefing slug, mode, scripted responses in order)
+    # name: (briefing key of `briefing_for`, mode, scripted responses in order)
     "tools_gloucestershire": ("gloucestershire", "tools", [{"answer": ANSWERS["gloucestershire"]}]),
+    "tools_gloucestershire_jinja_point": (
+        "gloucestershire:jinja-s1",
+        "tools",
+        [{"answer": ANSWERS["gloucestershire"]}],
+    ),
+    "tools_gloucestershire_alone": (
+        "gloucestershire:003-alone",
+        "tools",
+        [{"answer": ANSWERS["gloucestershire"]}],
+    ),
     "json_north_east_lincolnshire": (
         "north-east-lincolnshire",
         "json",
@@ -111,6 +121,23 @@ def example_briefings() -> dict[str, CouncilBriefing]:
     return {slugify(b.council.name): b for b in build_briefings(stored, GENERATED_AT)}
 
 
+def briefing_for(key: str, briefings: dict[str, CouncilBriefing]) -> CouncilBriefing:
+    """`slug`: as the tests build it from every example; `slug:variant`: the variants tests use.
+
+    `gloucestershire:jinja-s1` has point s1 replaced by `jinja_point_text` of answers.yaml;
+    `gloucestershire:003-alone` is what `summarise brief 003_….txt` builds from that one article.
+    """
+    if key == "gloucestershire:jinja-s1":
+        b = briefings["gloucestershire"]
+        s1 = b.strengths[0].model_copy(update={"text": ANSWERS["jinja_point_text"]})
+        return b.model_copy(update={"strengths": [s1, *b.strengths[1:]]})
+    if key == "gloucestershire:003-alone":
+        article = load_article(ROOT / "examples" / "articles" / "003_9256bb802a870bff.txt")
+        (only,) = build_briefings([Stored(article.id, summarise_article(article))], GENERATED_AT)
+        return only
+    return briefings[key]
+
+
 def record(name: str, briefing: CouncilBriefing, mode: str, steps: list[Step]) -> None:
     path = OUT / f"{name}.yaml"
     path.unlink(missing_ok=True)
@@ -122,12 +149,15 @@ def record(name: str, briefing: CouncilBriefing, mode: str, steps: list[Step]) -
     print(f"{name}: {result.outcome.value} attempts={result.attempts} reason={result.reason}")
 
 
-def main() -> None:
+def main(names: list[str] | None = None) -> None:
     briefings = example_briefings()
-    only = set(sys.argv[1:])
+    only = set(sys.argv[1:] if names is None else names)
+    unknown = only - set(SCENARIOS)
+    if unknown:
+        sys.exit(f"no narrative scenario named {sorted(unknown)}; known: {sorted(SCENARIOS)}")
     for name, (slug, mode, steps) in SCENARIOS.items():
         if not only or name in only:
-            record(name, briefings[slug], mode, steps)
+            record(name, briefing_for(slug, briefings), mode, steps)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,12 @@ recording. Each response carries the header `x-summarise-curated: hand-written`.
 Usage numbers in curated responses are a tokenizer-free estimate (4 characters a token) of the
 request actually sent (messages + tools) and of the answer; they are not a real tokenizer's counts.
 
-    .venv/bin/python cassettes/tools/make_curated.py        # from the repository root
+    .venv/bin/python cassettes/tools/make_curated.py                 # every curated cassette
+    .venv/bin/python cassettes/tools/make_curated.py tools_000       # one of cassettes/curated/
+    .venv/bin/python cassettes/tools/make_curated.py narrative/truncated_length   # one narrative
+
+With no names it also runs cassettes/narrative/make_narrative.py, so one command brings every
+curated cassette in line with the prompt and response model the code has now.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import SECRET_HEADERS, match_summarise_request
+from cassette_binding import summarise_vcr
 
 from summarise.extract.llm.extractor import LLMExtractor
 from summarise.ingest.reader import load_article
@@ -261,13 +266,8 @@ def curated_settings(mode: str) -> Settings:
 
 
 def recorder() -> vcr.VCR:
-    """vcrpy as the tests replay it: secrets filtered, matched on the X-Summarise-Request header."""
-    rec = vcr.VCR(
-        record_mode="all",
-        filter_headers=SECRET_HEADERS,
-        match_on=["method", "path", "summarise_request"],
-    )
-    rec.register_matcher("summarise_request", match_summarise_request)
+    """vcrpy as the tests replay it: secrets filtered, matched on both headers and the body."""
+    rec: vcr.VCR = summarise_vcr("all")
     return rec
 
 
@@ -289,11 +289,23 @@ def record(name: str, aid: str, mode: str, steps: list[Step]) -> None:
 
 
 def main() -> None:
+    """Every curated cassette, or those named (`x` or `curated/x` here, `narrative/x` there)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    only = set(sys.argv[1:])
-    for name, (aid, mode, steps) in SCENARIOS.items():
-        if not only or name in only:
-            record(name, aid, mode, steps)
+    names = sys.argv[1:]
+    only = {n.removeprefix("curated/") for n in names if not n.startswith("narrative/")}
+    narrative = [n.removeprefix("narrative/") for n in names if n.startswith("narrative/")]
+    unknown = only - set(SCENARIOS)
+    if unknown:
+        sys.exit(f"no curated scenario named {sorted(unknown)}; known: {sorted(SCENARIOS)}")
+    if not names or only:
+        for name, (aid, mode, steps) in SCENARIOS.items():
+            if not names or name in only:
+                record(name, aid, mode, steps)
+    if not names or narrative:
+        sys.path.insert(0, str(ROOT / "cassettes" / "narrative"))
+        import make_narrative
+
+        make_narrative.main(narrative)
 
 
 if __name__ == "__main__":

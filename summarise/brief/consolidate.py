@@ -6,12 +6,13 @@ The same inputs give byte-identical briefings apart from `generated_at`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from summarise.brief.national_context import national_context
+from summarise.brief.review_status import annotate
 from summarise.models import (
     ASPECT_VALUES,
     ArticleSummary,
@@ -22,6 +23,7 @@ from summarise.models import (
     BriefingSource,
     CouncilBriefing,
     CouncilId,
+    FactReview,
     Judgement,
     LatestJudgement,
     NationalPoint,
@@ -83,6 +85,8 @@ class Stored:
     summary: ArticleSummary
     # Every place the article appeared when re-posted copies were merged into it (the store).
     places: tuple[str, ...] = ()
+    # From a store: fact id → its review (a fact not in it is unreviewed); None off the store.
+    reviews: Mapping[str, FactReview] | None = None
 
 
 def judgement_phrase(aspect: Aspect, value: str) -> str:
@@ -323,7 +327,7 @@ def _briefing_for(
             quotes += [BriefingQuote(**q.__dict__, source_id=item.id) for q in s.quotes]
             figures += [BriefingFigure(**f.__dict__, source_id=item.id) for f in s.figures]
     latest = latest_judgements(items, name)
-    return CouncilBriefing(
+    briefing = CouncilBriefing(
         council=council,
         generated_at=generated_at,
         sources=[
@@ -351,6 +355,7 @@ def _briefing_for(
         figures=figures,
         national_context=list(national),
     )
+    return annotate(briefing, items)
 
 
 def build_briefings(

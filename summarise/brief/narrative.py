@@ -43,6 +43,7 @@ from summarise.brief.narrative_checks import (
 )
 from summarise.gazetteer.lookup import slugify
 from summarise.llm.client import (
+    PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
     reask_policy,
@@ -203,7 +204,10 @@ class NarrativeWriter:
                     temperature=settings.temperature,
                     max_tokens=min(settings.max_output_tokens, NARRATIVE_MAX_TOKENS),
                     strict=False,
-                    extra_headers={REQUEST_HEADER: request_id(briefing)},
+                    extra_headers={
+                        REQUEST_HEADER: request_id(briefing),
+                        PROMPT_HEADER: self.prompts.version,
+                    },
                 )
             except IncompleteOutputException:
                 reason = (

@@ -2,8 +2,8 @@
 
 Pure functions and a Pydantic model, no I/O; `summarise.brief.narrative` sends them to the
 model. The checks reject, with a message the re-ask can act on: empty text, a sentence that
-cites nothing, an id that was not offered, a number or quoted text that none of the sentence's cited points
-contains, and point ids written into the text.
+cites nothing, an id that was not offered, a number or quoted text that none of the sentence's
+cited points contains, and point ids written into the text.
 """
 
 from __future__ import annotations

@@ -27,6 +27,12 @@ class ExtractionResult:
     usage: Usage = field(default_factory=Usage)
     cached: bool = False
     problems: list[str] = field(default_factory=list)
+    # Every HTTP request sent for this article, by status; `attempts` counts answers parsed.
+    statuses: list[str] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return len(self.statuses)
 
 
 class Extractor(Protocol):

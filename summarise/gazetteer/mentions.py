@@ -2,7 +2,7 @@
 
 Matching is case-sensitive on the proper noun (all-caps headlines are accepted) and rejects a
 name that is part of another proper noun ("Essex Police", "University of Essex", "Surrey
-Heath", "John Bolton"). See ``_judge`` for the rules and `summarise.gazetteer.mention_words` for the
+Heath", "Jane Bolton"). See ``_judge`` for the rules and `summarise.gazetteer.mention_words` for the
 word lists they use. The names, aliases, `Mention` and the compiled matcher come from
 `summarise.gazetteer.index`; `summarise.gazetteer` re-exports `find_mentions`.
 """
@@ -180,7 +180,7 @@ def _chain_is_org(text: str, end: int) -> bool:
 @dataclass
 class _Verdict:
     accept: bool
-    person: bool = False  # rejected as a person's name ("John Bolton", "Mr Bury")
+    person: bool = False  # rejected as a person's name ("Jane Bolton", "Mr Bury")
 
 
 def _judge(
@@ -271,13 +271,13 @@ def _scan_mentions(text: str) -> list[Mention]:
 
     * case-sensitive on the proper noun ("reading" never matches); ALL-CAPS text matches;
     * not when a capitalised non-council word follows ("Essex Police", "Surrey Heath",
-      "Derby County") or precedes ("Royal Berkshire", "John Bolton", "South Essex"), or in
+      "Derby County") or precedes ("Royal Berkshire", "Jane Bolton", "South Essex"), or in
       "<Head> of <Name>" ("University of Essex"); in all-caps or Title Case headlines only
-      listed organisation words block ("GLOUCESTERSHIRE ECHO", "Kent Police");
+      listed organisation words block ("WESTSHIRE ECHO", "Kent Police");
     * not inside "<Name> and <Name> Police/NHS/Trust..." ("Devon and Cornwall Police");
     * forms in aliases.toml [ambiguous] need a council cue ("Reading council",
       "Bath's social services"), some only at a sentence start ("Reading the report ...");
-    * a name seen as a person's surname ("John Bolton", "Mr Bolton") is not taken as the
+    * a name seen as a person's surname ("Jane Bolton", "Mr Bolton") is not taken as the
       council elsewhere in the same text unless it carries a suffix, prefix or cue.
     """
     g = gazetteer_index()

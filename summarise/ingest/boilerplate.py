@@ -355,6 +355,9 @@ def join_units(groups: Sequence[Sequence[str]]) -> str:
 
 # --- Markdown -----------------------------------------------------------------------------------
 
+# A link's (url): parentheses inside it may nest one level, as in "javascript:alert(1)".
+_URL = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+
 _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.MULTILINE), repl)
     for pattern, repl in (
@@ -362,8 +365,8 @@ _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^ {0,3}(?:=+|-{2,}|(?:[*_][ \t]*){3,})[ \t]*$", ""),  # setext underline, rule
         (r"^ {0,3}>[ \t]?", ""),  # blockquote
         (r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", ""),  # link reference definition
-        (r"!\[[^\]\n]*\]\([^)\n]*\)", ""),  # image
-        (r"\[([^\]\n]+)\]\([^)\n]*\)", r"\1"),  # inline link
+        (rf"!\[[^\]\n]*\]{_URL}", ""),  # image
+        (rf"\[([^\]\n]+)\]{_URL}", r"\1"),  # inline link
         (r"\[([^\]\n]+)\]\[[^\]\n]*\]", r"\1"),  # reference link
         (r"<(https?://[^>\s]+)>", r"\1"),  # autolink
         (r"^([ \t]*)[*+][ \t]+", r"\1- "),  # bullet marker

@@ -1,29 +1,40 @@
 """Ingestion, the I/O edge: a path on disk -> an `Article` whose cleaned text spans point into.
 
-This module finds the inputs, reads and decodes their bytes (refusing what is too big, binary
-or empty), picks a reader by suffix and names the file in every error. What a reader hands on
-is cleaned by `summarise.ingest.textclean` (characters by `summarise.ingest.charfix`); HTML is
-turned into text by `summarise.ingest.htmltext`.
+This module reads and decodes an input's bytes (refusing what is not a regular file, too big,
+binary or empty; `summarise.ingest.discovery` finds the inputs), picks a reader by suffix and
+names the file in every error. What a reader hands on is cleaned by `summarise.ingest.textclean`
+(characters by `summarise.ingest.charfix`); HTML is turned into text by `summarise.ingest.htmltext`.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import dataclasses
 import hashlib
 import io
+import logging
 import os
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from summarise.ingest import boilerplate as bp
+from summarise.ingest.discovery import (
+    SUPPORTED_SUFFIXES,
+    discover_inputs,
+    file_kind,
+    unsupported,
+)
 from summarise.ingest.htmltext import (
     declared_charset,
     html_text,
     looks_like_html,
     unescape_entities,
 )
+from summarise.ingest.limits import DEFAULT_MAX_BYTES, MB
 from summarise.ingest.textclean import (
     Metadata,
     clean_text,
@@ -45,10 +56,7 @@ __all__ = [
     "read_bytes",
 ]
 
-_MB = 1024 * 1024
-DEFAULT_MAX_BYTES: int = 5 * _MB
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".pdf"})
-_SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
+_MB = MB
 
 
 class IngestError(Exception):
@@ -67,66 +75,11 @@ class IngestError(Exception):
 # --- discovery --------------------------------------------------------------------------------
 
 
-def _supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
-
-
-def _scan_folder(folder: Path) -> tuple[list[Path], list[IngestError]]:
-    """Supported files under `folder`, recursively and sorted; hidden files and dirs skipped."""
-    errors: list[IngestError] = []
-    found: list[Path] = []
-
-    def on_error(exc: OSError) -> None:
-        errors.append(IngestError(exc.filename or folder, f"cannot read folder: {exc.strerror}"))
-
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=on_error):
-        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-        found.extend(
-            Path(dirpath) / name
-            for name in filenames
-            if not name.startswith(".") and _supported(Path(name))
-        )
-    if not found and not errors:
-        errors.append(IngestError(folder, f"folder has no supported files ({_SUPPORTED_LIST})"))
-    return sorted(found), errors
-
-
-def _check_file(path: Path) -> IngestError | None:
-    if not path.exists():
-        return IngestError(path, "no such file or folder")
-    if not path.is_file():
-        return IngestError(path, "not a regular file")
-    if not _supported(path):
-        return IngestError(path, _unsupported(path))
-    return None
-
-
-def _unsupported(path: Path) -> str:
-    kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
-    return f"unsupported file type {kind}; supported: {_SUPPORTED_LIST}"
-
-
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[IngestError]]:
-    """Expand files and folders into the inputs to process, and say what was unusable.
-
-    Order follows the arguments (each folder sorted); a file reached twice is listed once.
-    """
-    found: list[Path] = []
-    errors: list[IngestError] = []
-    seen: set[Path] = set()
-    for given in map(Path, paths):
-        if given.is_dir():
-            files, problems = _scan_folder(given)
-        else:
-            problem = _check_file(given)
-            files, problems = ([], [problem]) if problem else ([given], [])
-        errors.extend(problems)
-        for file in files:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(file)
-    return found, errors
+    """The files to process and the inputs that cannot be used (symlink loops included)."""
+    found = discover_inputs(paths)
+    errors = [IngestError(r.path, r.reason) for r in [*found.failed, *found.loops]]
+    return found.files, errors
 
 
 # --- bytes -> str -------------------------------------------------------------------------------
@@ -156,26 +109,53 @@ def _too_big(size: int, max_bytes: int) -> str:
     return f"file is {_size(size)}; the limit is {_limit(max_bytes)} (--max-bytes)"
 
 
+def _over_limit(max_bytes: int) -> str:
+    """Said when reading, not the file's size, found it too big: the size itself is unknown."""
+    return f"file is larger than the limit of {_limit(max_bytes)} (--max-bytes)"
+
+
+def _read_bounded(fd: int, max_bytes: int, hint: int) -> bytes:
+    """At most `max_bytes + 1` bytes, asking for the size just seen first (plus one byte to
+    notice growth): asking for the whole limit at once would allocate it for every article."""
+    chunks: list[bytes] = []
+    total = 0
+    want = min(hint + 1, max_bytes + 1)
+    while total <= max_bytes:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = min(1 << 20, max_bytes + 1 - total) or 1
+    return b"".join(chunks)
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing anything over `max_bytes` before reading it all."""
+    """The file's bytes. Refuses a FIFO, device or socket by its type before reading (a FIFO
+    would block forever), and never reads past `max_bytes`, whatever the file claims its size is.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(path, _too_big(size, max_bytes))
-        with path.open("rb") as handle:
-            # the size just seen plus a byte to notice growth: asking for max_bytes + 1 at once
-            # would allocate the whole limit for every small article
-            data = handle.read(size + 1)
-            if len(data) > size:
-                data += handle.read(max_bytes + 1 - len(data))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise IngestError(path, "no such file") from None
     except IsADirectoryError:
         raise IngestError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        kind = file_kind(info.st_mode)
+        if kind is not None:
+            raise IngestError(path, f"{kind}, not a regular file; not read")
+        if info.st_size > max_bytes:
+            raise IngestError(path, _too_big(info.st_size, max_bytes))
+        data = _read_bounded(fd, max_bytes, info.st_size)
+    except OSError as exc:
+        raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
-        raise IngestError(path, _too_big(len(data), max_bytes))
+        raise IngestError(path, _over_limit(max_bytes))
     return data
 
 
@@ -280,12 +260,37 @@ def _read_html(data: bytes, path: Path) -> tuple[str, Metadata]:
     return clean_with_metadata(*html_text(decode_bytes(data, path, declared_charset(data))))
 
 
-def _read_pdf(data: bytes, path: Path) -> tuple[str, Metadata]:
-    """Best effort: pypdf's text layer, pages joined; scanned PDFs have none and are refused."""
+class _ThreadLog(logging.Handler):
+    """Collects one thread's log records, so pypdf's warnings go with the file being read."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.messages.append(" ".join(record.getMessage().split()))
+
+
+_PYPDF_LOG = logging.getLogger("pypdf")
+_PYPDF_LOG.propagate = False  # never a stray line on stderr that names no file
+_PYPDF_LOG.addHandler(logging.NullHandler())
+
+
+@contextlib.contextmanager
+def _pypdf_warnings() -> Iterator[list[str]]:
+    handler = _ThreadLog()
+    _PYPDF_LOG.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        _PYPDF_LOG.removeHandler(handler)
+
+
+def _pdf_pages(data: bytes, path: Path) -> tuple[str, str | None]:
     from pypdf import PdfReader
 
-    if b"%PDF-" not in data[:1024]:
-        raise IngestError(path, "not a PDF file (no %PDF- header)")
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -295,11 +300,26 @@ def _read_pdf(data: bytes, path: Path) -> tuple[str, Metadata]:
     except Exception as exc:  # noqa: BLE001 -- pypdf raises many types; all mean "unreadable"
         reason = f"could not read the PDF ({type(exc).__name__}: {exc})"
         raise IngestError(path, reason[:300]) from None
-    raw = "\n".join(pages)
+    return "\n".join(pages), title
+
+
+def _read_pdf(data: bytes, path: Path) -> tuple[str, Metadata]:
+    """Best effort: pypdf's text layer, pages joined; scanned PDFs have none and are refused."""
+    if b"%PDF-" not in data[:1024]:
+        raise IngestError(path, "not a PDF file (no %PDF- header)")
+    with _pypdf_warnings() as warned:
+        try:
+            raw, title = _pdf_pages(data, path)
+        except IngestError as exc:
+            said = "; ".join(dict.fromkeys(warned))
+            raise IngestError(path, f"{exc.message} (pypdf: {said})" if said else exc.message)
     if not raw.strip():
         raise IngestError(path, "the PDF has no text layer (scanned?)")
     text, meta = clean_with_metadata(raw)
-    return text, meta.or_else(Metadata(title=title.strip() if title and title.strip() else None))
+    meta = meta.or_else(Metadata(title=title.strip() if title and title.strip() else None))
+    return text, dataclasses.replace(
+        meta, warnings=tuple(f"pypdf: {w}" for w in dict.fromkeys(warned))
+    )
 
 
 _READERS: dict[str, Callable[[bytes, Path], tuple[str, Metadata]]] = {
@@ -321,7 +341,7 @@ def load_article(
     path = Path(path)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
-        raise IngestError(path, _unsupported(path))
+        raise IngestError(path, unsupported(path))
     text, meta = reader(read_bytes(path, max_bytes) if data is None else data, path)
     if not text:
         raise IngestError(path, "no article text left after removing boilerplate")
@@ -336,4 +356,5 @@ def load_article(
         date_from=meta.date_from,
         url=meta.url,
         report_url=meta.report_url,
+        warnings=list(meta.warnings),
     )

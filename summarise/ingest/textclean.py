@@ -151,6 +151,7 @@ class Metadata:
     date_from: DateFrom | None = None
     url: str | None = None  # the page's address, when the input says it
     report_url: str | None = None  # the official report, when the text links it
+    warnings: tuple[str, ...] = ()  # what a library said while reading the file
 
     def or_else(self, other: Metadata) -> Metadata:
         """Fill this one's gaps from `other`, so stronger sources are consulted first."""
@@ -162,6 +163,7 @@ class Metadata:
             date_from=dated.date_from if dated.published else None,
             url=self.url or other.url,
             report_url=self.report_url or other.report_url,
+            warnings=self.warnings + other.warnings,
         )
 
 

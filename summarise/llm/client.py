@@ -25,9 +25,11 @@ from summarise.llm.budget import Budget
 from summarise.llm.config import ConfigError, Settings
 from summarise.llm.transport import RateLimiter, Sleep, Transport, retry_after_seconds
 
-# Sent with every request; cassettes are matched on it (with method and path), so a replay does
-# not depend on the exact prompt bytes, and a re-ask matches the next recorded answer in order.
+# Sent with every request: which article and chunk (or briefing) it is for, and the prompt_version
+# (templates + response schema) it was made with. Cassettes store both, so a replay is served
+# only for its own request, and a cassette made under another prompt is named as stale.
 REQUEST_HEADER = "X-Summarise-Request"
+PROMPT_HEADER = "X-Summarise-Prompt-Version"
 
 # What instructor's re-ask retries; everything else (transport errors included) is not its job.
 REASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)

@@ -152,6 +152,8 @@ class CallLog:
     """What one extraction call sent and received (all attempts, all transport retries)."""
 
     requests: int = 0
+    # One entry per request sent: its HTTP status ("200", "429") or "timeout" / "connection".
+    statuses: list[str] = field(default_factory=list)
     completions: list[Any] = field(default_factory=list)
     # Snapshots taken on receipt: instructor later overwrites each completion's `usage` with
     # its running total across attempts, so summing completion.usage would double count.
@@ -162,6 +164,19 @@ class CallLog:
     @property
     def usage(self) -> Usage:
         return sum(self.usages, Usage())
+
+
+def request_status(exc: BaseException | None) -> str:
+    """How one request ended, for run.json: its HTTP status, or what kept it from having one."""
+    if exc is None:
+        return "200"
+    if isinstance(exc, openai.APIStatusError):
+        return str(exc.status_code)
+    if isinstance(exc, openai.APITimeoutError):
+        return "timeout"
+    if isinstance(exc, openai.APIConnectionError):
+        return "connection"
+    return type(exc).__name__
 
 
 _current_log: ContextVar[CallLog | None] = ContextVar("summarise_call_log", default=None)
@@ -231,11 +246,17 @@ class Transport:
                     self.limiter.acquire(tokens)
                     if log is not None:
                         log.requests += 1
-                    with self.budget.slot():
-                        completion = create(*args, **kwargs)
+                    try:
+                        with self.budget.slot():
+                            completion = create(*args, **kwargs)
+                    except Exception as exc:
+                        if log is not None:
+                            log.statuses.append(request_status(exc))
+                        raise
                     used = usage_of(completion)
                     self.meter.add(used)
                     if log is not None:
+                        log.statuses.append(request_status(None))
                         log.completions.append(completion)
                         log.usages.append(used)
                     return completion

@@ -3,8 +3,8 @@
 Same view, sections and ``[n]`` citations as the Markdown and HTML; each ``[n]`` links to the
 review page beside the file, landing on the cited span. A4, en-GB, with the council in the
 header and page numbers in the footer, so the file can be printed and filed as it is.
-python-docx stamps each zip entry with the current time, so the package is rewritten with a fixed timestamp: the same briefing gives the
-same bytes.
+python-docx stamps each zip entry with the current time, so the package is rewritten with a
+fixed timestamp: the same briefing gives the same bytes.
 """
 
 from __future__ import annotations
@@ -32,7 +32,15 @@ from summarise.render.docxparts import (
     shade,
 )
 from summarise.render.labels import date_label
-from summarise.render.view import BriefingView, Citation, PointRow, build_view
+from summarise.render.view import (
+    BriefingView,
+    Citation,
+    FigureRow,
+    JudgementRow,
+    PointRow,
+    QuoteRow,
+    build_view,
+)
 
 _NONE = "None recorded."
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -89,7 +97,7 @@ class _Writer:
         self.heading(heading, 1)
         self.bullets(
             [
-                (f"{p.text}{f' ({p.service_area})' if p.service_area else ''}", p.citations)
+                (f"{p.text}{f' ({p.service_area})' if p.service_area else ''}{_rv(p)}", p.citations)
                 for p in points
             ]
         )
@@ -114,6 +122,11 @@ class _Writer:
         self.links.add(paragraph, _safe(url), url)
 
 
+def _rv(row: PointRow | JudgementRow | QuoteRow | FigureRow) -> str:
+    """Whether a fact was reviewed, by whom and when (briefings from a store)."""
+    return f" ({row.review})" if row.review else ""
+
+
 def _page_furniture(doc: DocumentObject, view: BriefingView) -> None:
     """A4 and en-GB; the council and date in the header, "Page N of M" in the footer."""
     set_a4(doc)
@@ -136,7 +149,7 @@ def _judgements(w: _Writer, view: BriefingView) -> None:
         [
             (
                 (j.aspect, ()),
-                (j.value + (f" ({j.unconfirmed})" if j.unconfirmed else ""), ()),
+                (j.value + (f" ({j.unconfirmed})" if j.unconfirmed else "") + _rv(j), ()),
                 (j.date, ()),
                 ("", (j.citation,)),
             )
@@ -200,7 +213,7 @@ def _build(view: BriefingView, generated_at: str) -> DocumentObject:
     meta = f"Council: {view.council}"
     if view.gss_code:
         meta += f" (GSS code {view.gss_code})"
-    w.para(f"{meta}. Generated {view.generated}.")
+    w.para(f"{meta}. Generated {view.generated}." + (f" {view.reviewed}." if view.reviewed else ""))
     w.para(view.caveat).runs[0].italic = True
     for number, url in view.reports:
         w.link_line(f"Official inspection report (linked by source {number}): ", url)
@@ -224,12 +237,13 @@ def _build(view: BriefingView, generated_at: str) -> DocumentObject:
         w.heading(group.speaker, 2)
         for q in group.quotes:
             w.para(f"“{' '.join(q.text.split())}”", "Quote")
-            w.para(f"— {q.attribution}" if q.attribution else "", None, (q.citation,))
+            who = f"— {q.attribution}" if q.attribution else ""
+            w.para(who + _rv(q), None, (q.citation,))
 
     w.heading("Figures", 1)
     w.table(
         ("Figure", "What it measures", "Source"),
-        [((f.text, ()), (f.meaning, ()), ("", (f.citation,))) for f in view.figures],
+        [((f.text, ()), (f.meaning + _rv(f), ()), ("", (f.citation,))) for f in view.figures],
     )
     w.heading("National context", 1)
     w.bullets([(n.text, (n.citation,)) for n in view.national_context])

@@ -10,6 +10,7 @@ page script flashes all of them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -66,12 +67,19 @@ def collect(ranges: Iterable[tuple[int, int, str]], text_length: int) -> list[Hi
     ]
 
 
+def _end(node: _Node) -> int:
+    return node.end
+
+
 def _insert(node: _Node, start: int, end: int, hl: Highlight, first: bool) -> bool:
     """Place ``[start, end)`` under ``node``, descending into children that hold a part of it.
 
     Returns whether the span's first fragment is still to be placed (it carries the id).
     """
-    position, i = start, 0
+    # children are disjoint and in order, so the first that ends after `start` is found by
+    # bisection: a long article's root has thousands of children, and a scan for each
+    # highlight made the review page quadratic (two minutes for a 5 MB article)
+    position, i = start, bisect.bisect_right(node.children, start, key=_end)
     while position < end:
         while i < len(node.children) and node.children[i].end <= position:
             i += 1

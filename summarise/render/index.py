@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -38,9 +39,13 @@ class IndexRow:
     judgements: tuple[JudgementCell, ...]
     href: str
     formats: tuple[tuple[str, str], ...]
+    #: set when the last run did not rebuild this briefing: the day it was generated
+    generated: str | None = None
 
 
-def _rows(briefings: Sequence[CouncilBriefing], slugs: Sequence[str]) -> list[IndexRow]:
+def _rows(
+    briefings: Sequence[CouncilBriefing], slugs: Sequence[str], earlier: AbstractSet[str]
+) -> list[IndexRow]:
     if len(briefings) != len(slugs):
         raise ValueError(f"{len(briefings)} briefings but {len(slugs)} slugs")
     pairs = sorted(
@@ -66,6 +71,7 @@ def _rows(briefings: Sequence[CouncilBriefing], slugs: Sequence[str]) -> list[In
                 ),
                 href=f"{stem}.html",
                 formats=tuple((f"{stem}.{ext}", label) for ext, label in FORMATS),
+                generated=briefing.generated_at[:10] if slug in earlier else None,
             )
         )
     return rows
@@ -90,15 +96,23 @@ def _markdown(rows: Sequence[IndexRow]) -> str:
             f"[{label}]({md_url(href)})" for href, label in row.formats if not href.endswith(".md")
         )
         council = f"[{md_text(row.council)}]({md_url(row.formats[0][0])})"
+        if row.generated:
+            council += f" (generated {md_text(row.generated)}, not by the last run)"
         lines.append(f"| {council} | {judgements} | {md_text(row.headline)} | {formats} |")
     return "\n".join(lines) + "\n"
 
 
-def render_index(briefings: Sequence[CouncilBriefing], *, slugs: Sequence[str]) -> tuple[str, str]:
+def render_index(
+    briefings: Sequence[CouncilBriefing],
+    *,
+    slugs: Sequence[str],
+    earlier: AbstractSet[str] = frozenset(),
+) -> tuple[str, str]:
     """``(markdown, html)`` for ``OUT/index.md`` and ``OUT/index.html``, sorted by council.
 
-    ``slugs[i]`` names the files of ``briefings[i]`` under ``OUT/briefings/``.
+    ``slugs[i]`` names the files of ``briefings[i]`` under ``OUT/briefings/``; a slug in
+    ``earlier`` was not rebuilt by this run, and its row shows when it was generated.
     """
-    rows = _rows(briefings, slugs)
+    rows = _rows(briefings, slugs, earlier)
     html = render_page("index.html", page_title=TITLE, title=TITLE, rows=rows)
     return _markdown(rows), html

@@ -6,10 +6,19 @@ are already in the object. Keeping them in one table keeps the Markdown, HTML an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Literal
 
-from summarise.models import Aspect, Body, JudgementValue, ReviewType, ServiceArea
+from summarise.models import (
+    Aspect,
+    Body,
+    FactReview,
+    JudgementValue,
+    ReviewCount,
+    ReviewType,
+    ServiceArea,
+)
 
 Tone = Literal["green", "blue", "yellow", "red", "grey"]
 
@@ -122,6 +131,27 @@ def unconfirmed_label(confidence: str, note: str | None) -> str:
     if confidence == "high":
         return ""
     return f"unconfirmed: {note or confidence + ' confidence'}"
+
+
+def review_label(review: FactReview | None) -> str:
+    """ "accepted by rita, 2026-01-02" for a reviewed fact, "unreviewed", or empty off a store."""
+    if review is None:
+        return ""
+    if review.status == "unreviewed":
+        return "unreviewed"
+    return f"{review.status} by {review.by or 'a reviewer'}, {(review.at or '')[:10]}".rstrip(", ")
+
+
+def reviews_label(reviews: Iterable[FactReview | None]) -> str:
+    """A merged point's sources: each distinct review once; "unreviewed" if none is reviewed."""
+    labels = [review_label(r) for r in reviews if r is not None]
+    done = list(dict.fromkeys(x for x in labels if x != "unreviewed"))
+    return "; ".join(done) if done else ("unreviewed" if labels else "")
+
+
+def reviewed_label(count: ReviewCount | None) -> str:
+    """The header line of a briefing from a store."""
+    return f"{count.reviewed} of {count.total} facts reviewed" if count is not None else ""
 
 
 def value_tone(value: JudgementValue) -> Tone:

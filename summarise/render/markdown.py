@@ -12,7 +12,15 @@ from functools import lru_cache
 
 from summarise.models import CouncilBriefing
 from summarise.render.labels import date_label
-from summarise.render.view import BriefingView, Citation, PointRow, build_view
+from summarise.render.view import (
+    BriefingView,
+    Citation,
+    FigureRow,
+    JudgementRow,
+    PointRow,
+    QuoteRow,
+    build_view,
+)
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -50,13 +58,18 @@ def _cites(citations: Iterable[Citation]) -> str:
     return " ".join(md_cite(c) for c in citations)
 
 
+def _review(row: PointRow | JudgementRow | QuoteRow | FigureRow) -> str:
+    """Whether a fact was reviewed, by whom and when (briefings from a store)."""
+    return f" _({md_text(row.review)})_" if row.review else ""
+
+
 def _point_lines(points: tuple[PointRow, ...]) -> list[str]:
     if not points:
         return [_NONE]
     lines = []
     for point in points:
         area = f" _({md_text(point.service_area)})_" if point.service_area else ""
-        lines.append(f"- {md_text(point.text)}{area} {_cites(point.citations)}")
+        lines.append(f"- {md_text(point.text)}{area} {_cites(point.citations)}{_review(point)}")
     return lines
 
 
@@ -68,6 +81,7 @@ def _judgement_lines(view: BriefingView) -> list[str]:
         lines.append(
             f"| {md_text(row.aspect)} | **{md_text(row.value)}**"
             + (f" ({md_text(row.unconfirmed)})" if row.unconfirmed else "")
+            + _review(row)
             + f" | {md_text(row.date)} "
             f"| {md_cite(row.citation)} |"
         )
@@ -100,7 +114,7 @@ def _quote_lines(view: BriefingView) -> list[str]:
         for quote in group.quotes:
             lines += [f"> “{md_text(quote.text)}”", ">"]
             who = f"— {md_text(quote.attribution)} " if quote.attribution else ""
-            lines += [f"> {who}{md_cite(quote.citation)}", ""]
+            lines += [f"> {who}{md_cite(quote.citation)}{_review(quote)}", ""]
     return lines[:-1]
 
 
@@ -110,7 +124,8 @@ def _figure_lines(view: BriefingView) -> list[str]:
     lines = ["| Figure | What it measures | Source |", "| --- | --- | --- |"]
     for row in view.figures:
         lines.append(
-            f"| **{md_text(row.text)}** | {md_text(row.meaning)} | {md_cite(row.citation)} |"
+            f"| **{md_text(row.text)}** | {md_text(row.meaning)}{_review(row)} "
+            f"| {md_cite(row.citation)} |"
         )
     return lines
 
@@ -169,7 +184,8 @@ def markdown_of(view: BriefingView) -> str:
         f"# {md_text(view.title)}",
         "",
         f"**Council:** {council}  ",
-        f"**Generated:** {md_text(view.generated)}",
+        f"**Generated:** {md_text(view.generated)}" + ("  " if view.reviewed else ""),
+        *([f"**Reviewed:** {md_text(view.reviewed)}"] if view.reviewed else []),
         "",
         *_caveat_lines(view),
         "",

@@ -23,7 +23,10 @@ from summarise.render.labels import (
     aspect_label,
     bodies_label,
     date_label,
+    review_label,
     review_type_label,
+    reviewed_label,
+    reviews_label,
     service_area_label,
     timestamp_label,
     unconfirmed_label,
@@ -72,6 +75,7 @@ class JudgementRow:
     date: str
     citation: Citation
     unconfirmed: str = ""
+    review: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,7 @@ class PointRow:
     text: str
     service_area: str | None
     citations: tuple[Citation, ...]
+    review: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,7 @@ class QuoteRow:
     role: str | None
     organisation: str | None
     citation: Citation
+    review: str = ""
 
     @property
     def attribution(self) -> str:
@@ -114,6 +120,7 @@ class FigureRow:
     text: str
     meaning: str
     citation: Citation
+    review: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +154,7 @@ class BriefingView:
     sources: tuple[SourceNote, ...]
     narrative: tuple[NarrativeRow, ...] = ()
     sources_up_to: str | None = None
+    reviewed: str = ""  # "3 of 40 facts reviewed", for a briefing from a store
 
     @property
     def title(self) -> str:
@@ -269,6 +277,7 @@ def _points(points: Iterable[BriefingPoint], numbering: _Numbering) -> tuple[Poi
                 text=point.text,
                 service_area=service_area_label(point.service_area),
                 citations=tuple(citations),
+                review=reviews_label(ref.review for ref in point.sources),
             )
         )
     return tuple(rows)
@@ -283,6 +292,7 @@ def _quote_groups(briefing: CouncilBriefing, numbering: _Numbering) -> tuple[Quo
             role=quote.role,
             organisation=quote.organisation,
             citation=numbering.cite(quote.source_id, quote.span),
+            review=review_label(quote.review),
         )
         groups.setdefault(quote.speaker or None, []).append(row)
     ordered = [k for k in groups if k is not None] + ([None] if None in groups else [])
@@ -302,7 +312,11 @@ def build_view(briefing: CouncilBriefing, review_base: str | None) -> BriefingVi
             tone=value_tone(j.value),
             date=date_label(j.date),
             citation=numbering.cite(j.source_id),
-            unconfirmed=unconfirmed_label(j.confidence, j.confidence_note),
+            # A reviewer's accept or correction confirms what the rules were unsure of.
+            unconfirmed=""
+            if j.review is not None and j.review.status != "unreviewed"
+            else unconfirmed_label(j.confidence, j.confidence_note),
+            review=review_label(j.review),
         )
         for j in briefing.latest_judgements
     )
@@ -315,7 +329,7 @@ def build_view(briefing: CouncilBriefing, review_base: str | None) -> BriefingVi
     recommendations = _points(briefing.recommendations, numbering)
     quote_groups = _quote_groups(briefing, numbering)
     figures = tuple(
-        FigureRow(text=f.text, meaning=f.meaning, citation=numbering.cite(f.source_id, f.span))
+        FigureRow(f.text, f.meaning, numbering.cite(f.source_id, f.span), review_label(f.review))
         for f in briefing.figures
     )
     national = tuple(
@@ -338,4 +352,5 @@ def build_view(briefing: CouncilBriefing, review_base: str | None) -> BriefingVi
         sources=numbering.notes(),
         narrative=tuple(NarrativeRow(n.text, tuple(n.cites)) for n in briefing.narrative),
         sources_up_to=latest_published(briefing.sources),
+        reviewed=reviewed_label(briefing.reviewed),
     )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,13 +27,17 @@ from summarise.ingest.reader import (
     read_bytes,
 )
 from summarise.models import Article, Outcome, Usage
+from summarise.pipeline import article_run
 from summarise.run_record import ArticleRun
 from summarise.store import dedup
 from summarise.store.repo import Store, StoredArticle
 from summarise.store.versions import Version, rules_version, version_of
 from summarise.store.writes import SummaryRecord
+from summarise.workers import process_pool
 
 Report = Callable[[str, ArticleRun], None]
+# Told each summary as soon as it is stored: (article key, the article, its record).
+Stored = Callable[[str, Article, SummaryRecord], None]
 
 
 @dataclass
@@ -44,6 +50,9 @@ class IngestResult:
     failed: int = 0
     runs: list[ArticleRun] = field(default_factory=list)
     usage: Usage = field(default_factory=Usage)
+    # (path, stored article id) of every file this run found already stored: re-posts merged
+    # into an article, and copies with the same bytes as one.
+    copies: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +78,9 @@ class Ingester:
         cost: Callable[[Usage], float | None] | None = None,
         report: Report | None = None,
         advance: Callable[[], None] | None = None,
+        stored: Stored | None = None,
+        concurrency: int = 1,
+        jobs: int = 1,
     ) -> None:
         self.store = store
         self.extractor = extractor
@@ -81,6 +93,14 @@ class Ingester:
         self.advance = advance or (lambda: None)
         self.result = IngestResult()
         self.cleaner = rules_version()
+        self.stored = stored
+        # Extraction runs in `concurrency` threads (a model call) or `jobs` processes (offline,
+        # CPU-bound); storing stays in this thread.
+        self.concurrency = max(1, concurrency)
+        self.jobs = max(1, jobs)
+        self._pool: Callable[[Article], Future[SummaryRecord]] | None = None
+        self._pending: deque[tuple[int, str, Article, Future[SummaryRecord]]] = deque()
+        self._ids: dict[str, int] = {}  # raw sha256 -> article id, for copies with those bytes
 
     def _record(self, run: ArticleRun) -> None:
         self.result.runs.append(run)
@@ -89,10 +109,10 @@ class Ingester:
         if self.report is not None:
             self.report(run.path, run)
 
-    def _failed(self, path: str, reason: str) -> None:
-        self._record(
-            ArticleRun(path=path, id=Path(path).name, outcome=Outcome.failed, reason=reason)
-        )
+    def _failed(self, path: str, reason: str, article_id: str | None = None) -> None:
+        """A run for an input that could not be read or found (id: its stem, when a file)."""
+        name = article_id or Path(path).name
+        self._record(ArticleRun(path=path, id=name, outcome=Outcome.failed, reason=reason))
 
     def _extract(self, article: Article) -> SummaryRecord:
         """Run the extractor on one article; a failure is a record too."""
@@ -101,23 +121,15 @@ class Ingester:
             res = self.extractor.extract(article)
         except Exception as err:  # noqa: BLE001 - one article's failure must not end the run
             res = ExtractionResult(None, Outcome.failed, f"{type(err).__name__}: {err}")
-        outcome = res.outcome if res.summary is not None else Outcome.failed
-        reason = res.reason or ("; ".join(res.problems) if res.problems else None)
-        run = ArticleRun(
-            path=article.path,
-            id=article.id,
-            outcome=outcome,
-            reason=reason if res.summary is not None or reason else "no summary produced",
-            attempts=res.attempts,
-            usage=res.usage,
-            seconds=round(time.perf_counter() - started, 4),
-            cached=res.cached,
-        )
+        run = article_run(article, res, time.perf_counter() - started)
         if self.cost is not None:
             run.cost_usd = self.cost(run.usage)
         return SummaryRecord(self.version, article.sha256, run, res.summary)
 
-    def _extracted(self, record: SummaryRecord) -> None:
+    def _extracted(self, record: SummaryRecord, key: str, article: Article) -> None:
+        record.run.id = key  # the file stem made unique: the name its summary is known by
+        if self.stored is not None:
+            self.stored(key, article, record)
         self.result.extracted += 1
         self.result.usage = self.result.usage + record.run.usage
         self._record(record.run)
@@ -126,14 +138,22 @@ class Ingester:
         """Extract a stored article again and store the summary with its run record."""
         record = self._extract(article)
         self.store.put_summary(article_id, record)
-        self._extracted(record)
+        self._extracted(record, article.id, article)
+
+    def _drain(self, keep: int) -> None:
+        """Store finished extractions, oldest first, until at most `keep` are in flight."""
+        while len(self._pending) > keep:
+            article_id, key, article, future = self._pending.popleft()
+            record = future.result()
+            self.store.put_summary(article_id, record)
+            self._extracted(record, key, article)
 
     def add(self, job: _Job, max_bytes: int) -> None:
         """A file not seen before: a new article, or another place of a stored one."""
         try:
             article = load_article(job.path, max_bytes=max_bytes, data=job.data)
         except IngestError as err:
-            self._failed(str(job.path), err.message)
+            self._failed(str(job.path), err.message, _stem(job.path))
             return
         article = article.model_copy(update={"id": _stem(job.path)})
         shingles = dedup.shingles(article.text)
@@ -147,18 +167,32 @@ class Ingester:
                 if score is not None:
                     self.store.add_place(article_id, article, job.raw_sha256, self.cleaner, score)
                     self.result.merged += 1
+                    self.result.copies.append((str(job.path), article_id))
+                    self._ids[job.raw_sha256] = article_id
                     return
-            record = self._extract(article)
-            # the article, its first place and its summary are one transaction
-            self.store.add_article(
-                article, job.raw_sha256, self.cleaner, f"ingest {self.version.backend}", sketch,
-                named, record,
-            )  # fmt: skip
+            how = f"ingest {self.version.backend}"
+            if self._pool is not None:
+                # stored now, so later copies merge into it; its summary follows (catch_up
+                # finishes it if the run is killed in between)
+                article_id, key = self.store.add_article(
+                    article, job.raw_sha256, self.cleaner, how, sketch, named
+                )
+                future = self._pool(article)
+                self._pending.append((article_id, key, article, future))
+                self._drain(2 * max(self.concurrency, self.jobs))
+            else:
+                record = self._extract(article)
+                # the article, its first place and its summary are one transaction
+                article_id, key = self.store.add_article(
+                    article, job.raw_sha256, self.cleaner, how, sketch, named, record
+                )
         except IntegrityError:  # another ingest stored the same bytes a moment ago
             self.result.skipped += 1
             return
+        self._ids[job.raw_sha256] = article_id
         self.result.added += 1
-        self._extracted(record)
+        if self._pool is None:
+            self._extracted(record, key, article)
 
     def _reclean(self, path: Path, data: bytes, raw: str, max_bytes: int) -> None:
         """Same bytes, but the cleaning rules changed since: clean again and keep the new text."""
@@ -192,28 +226,51 @@ class Ingester:
 
     def run(self, inputs: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES,
             on_start: Callable[[int], None] | None = None) -> IngestResult:  # fmt: skip
+        if self.jobs > 1:
+            with process_pool(self._extract, self.jobs) as submit:
+                return self._pooled(submit, inputs, max_bytes, on_start)
+        if self.concurrency == 1:
+            return self._run(inputs, max_bytes, on_start)
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            return self._pooled(
+                lambda article: pool.submit(self._extract, article), inputs, max_bytes, on_start
+            )
+
+    def _pooled(self, submit: Callable[[Article], Future[SummaryRecord]],
+                inputs: Sequence[Path], max_bytes: int,
+                on_start: Callable[[int], None] | None) -> IngestResult:  # fmt: skip
+        self._pool = submit
+        try:
+            return self._run(inputs, max_bytes, on_start)
+        finally:
+            self._pool = None
+
+    def _run(self, inputs: Sequence[Path], max_bytes: int,
+             on_start: Callable[[int], None] | None) -> IngestResult:  # fmt: skip
         files, problems = discover(inputs)
         for problem in problems:
             self._failed(problem.path, problem.message)
         if on_start is not None:
             on_start(len(files))
         known = self.store.known_raw()
-        seen: set[str] = set()
         for path in files:
             try:
                 data = read_bytes(path, max_bytes)
             except IngestError as err:
-                self._failed(str(path), err.message)
+                self._failed(str(path), err.message, _stem(path))
                 continue
             raw = hashlib.sha256(data).hexdigest()
             if raw in known and known[raw][1] != self.cleaner:
                 self._reclean(path, data, raw, max_bytes)
-            elif raw in known or raw in seen:
+            elif raw in known or raw in self._ids:
+                # stored already; bytes that failed earlier in this run fail again, named
                 self.result.skipped += 1
+                same = known[raw][0] if raw in known else self._ids[raw]
+                self.result.copies.append((str(path), same))
             else:
-                seen.add(raw)
                 self.add(_Job(path, data, raw), max_bytes)
             self.advance()
+        self._drain(0)
         self.catch_up()
         return self.result
 

@@ -137,20 +137,10 @@ class Store:
     def candidates(self, sketch: Sequence[int], min_shared: int) -> list[tuple[int, list[int]]]:
         """(article id, sketch) of live articles sharing at least `min_shared` sketch hashes
         (sketches are salted with the councils named, so only those naming the same ones)."""
-        shared = (
-            select(sketches.c.article_id)
-            .where(sketches.c.hash.in_(bindparam("hashes", expanding=True)))
-            .group_by(sketches.c.article_id)
-            .having(func.count() >= min_shared)
-        )
-        q = (
-            select(sketches.c.article_id, sketches.c.hash)
-            .join(articles, articles.c.id == sketches.c.article_id)
-            .where(sketches.c.article_id.in_(shared), articles.c.removed_at.is_(None))
-        )
         found: dict[int, list[int]] = {}
         with self.read() as conn:
-            for article_id, h in conn.execute(q, {"hashes": list(sketch)}):
+            params = {"hashes": list(sketch), "min_shared": min_shared}
+            for article_id, h in conn.execute(_CANDIDATES, params):
                 found.setdefault(article_id, []).append(h)
         return list(found.items())
 
@@ -171,7 +161,7 @@ class Store:
             article_id, key = insert_article(conn, article, how, sketch, councils_named)
             insert_place(conn, article_id, article, raw_sha256, cleaner, None, None)
             if record is not None:
-                write_summary(conn, article_id, record)
+                write_summary(conn, article_id, record, new_article=True)
         return article_id, key
 
     def add_place(
@@ -299,6 +289,20 @@ class Store:
     def add_decision(self, values: dict[str, object]) -> None:
         with self.write() as conn:
             conn.execute(insert(decisions).values(**values))
+
+
+# Built once: ingest asks this for every new file, and building it cost more than running it.
+_SHARED = (
+    select(sketches.c.article_id)
+    .where(sketches.c.hash.in_(bindparam("hashes", expanding=True)))
+    .group_by(sketches.c.article_id)
+    .having(func.count() >= bindparam("min_shared"))
+)
+_CANDIDATES = (
+    select(sketches.c.article_id, sketches.c.hash)
+    .join(articles, articles.c.id == sketches.c.article_id)
+    .where(sketches.c.article_id.in_(_SHARED), articles.c.removed_at.is_(None))
+)
 
 
 def _article(row: object) -> StoredArticle:

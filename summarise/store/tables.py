@@ -65,6 +65,8 @@ sketches = Table(
     Column("hash", BigInteger, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
 )
+# The re-post check reads a candidate's whole sketch by article (migration 0002).
+Index("ix_sketches_article", sketches.c.article_id)
 
 summaries = Table(
     "summaries",
@@ -95,6 +97,8 @@ summaries = Table(
     ),
 )
 Index("ix_summaries_article", summaries.c.article_id)
+# A council's briefing reads its own summaries and every national one (migration 0002).
+Index("ix_summaries_scope", summaries.c.scope)
 
 # The councils each summary reports on, so one council's briefing reads only its own sources.
 summary_councils = Table(

@@ -1,6 +1,8 @@
 """Statements that write, each run inside a transaction the caller holds.
 
-Values go in as bound parameters so SQLAlchemy compiles each statement once per process.
+The inserts are built once, here, and values go in as execute() parameters: a statement built
+per call with .values() cost SQLAlchemy about a millisecond an article in construction and
+cache-key work (benchmarks/store_ingest.py), for the same SQL every time.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Final
 
 from sqlalchemy import Connection, Insert, delete, insert, select, update
 
@@ -31,9 +34,16 @@ class SummaryRecord:
     summary: ArticleSummary | None
 
 
-def new_id(conn: Connection, stmt: Insert) -> int:
+_INSERT_ARTICLE: Final = insert(articles)
+_INSERT_SKETCH: Final = insert(sketches)
+_INSERT_PLACE: Final = insert(appearances)
+_INSERT_SUMMARY: Final = insert(summaries)
+_INSERT_COUNCIL: Final = insert(summary_councils)
+
+
+def new_id(conn: Connection, stmt: Insert, values: dict[str, Any] | None = None) -> int:
     """Run an insert and return the new row's primary key."""
-    key = conn.execute(stmt).inserted_primary_key
+    key = conn.execute(stmt, values).inserted_primary_key
     assert key is not None
     return int(key[0])
 
@@ -56,20 +66,21 @@ def insert_article(
     key = free_key(conn, article.id)
     article_id = new_id(
         conn,
-        insert(articles).values(
-            key=key,
-            text_sha256=article.sha256,
-            text=article.text,
-            councils_named=councils_named,
-            title=article.title,
-            publisher=article.publisher,
-            published=article.published,
-            added_at=now_iso(),
-            added_how=how,
-        ),
+        _INSERT_ARTICLE,
+        {
+            "key": key,
+            "text_sha256": article.sha256,
+            "text": article.text,
+            "councils_named": councils_named,
+            "title": article.title,
+            "publisher": article.publisher,
+            "published": article.published,
+            "added_at": now_iso(),
+            "added_how": how,
+        },
     )
     if sketch:
-        conn.execute(insert(sketches), [{"hash": h, "article_id": article_id} for h in set(sketch)])
+        conn.execute(_INSERT_SKETCH, [{"hash": h, "article_id": article_id} for h in set(sketch)])
     return article_id, key
 
 
@@ -78,23 +89,27 @@ def insert_place(
     text: str | None, similarity: float | None,
 ) -> None:  # fmt: skip
     conn.execute(
-        insert(appearances).values(
-            article_id=article_id,
-            raw_sha256=raw_sha256,
-            path=article.path,
-            title=article.title,
-            publisher=article.publisher,
-            published=article.published,
-            text=text,
-            similarity=similarity,
-            cleaner_version=cleaner,
-            added_at=now_iso(),
-        )
+        _INSERT_PLACE,
+        {
+            "article_id": article_id,
+            "raw_sha256": raw_sha256,
+            "path": article.path,
+            "title": article.title,
+            "publisher": article.publisher,
+            "published": article.published,
+            "text": text,
+            "similarity": similarity,
+            "cleaner_version": cleaner,
+            "added_at": now_iso(),
+        },
     )
 
 
-def write_summary(conn: Connection, article_id: int, rec: SummaryRecord) -> None:
-    """Store a summary with its run record; an earlier one of the same version is replaced."""
+def write_summary(
+    conn: Connection, article_id: int, rec: SummaryRecord, *, new_article: bool = False
+) -> None:
+    """Store a summary with its run record; an earlier one of the same version is replaced
+    (`new_article`: the article was inserted in this transaction, so it has none to look for)."""
     run, summary, version = rec.run, rec.summary, rec.version
     values = {
         "outcome": run.outcome.value,
@@ -114,16 +129,18 @@ def write_summary(conn: Connection, article_id: int, rec: SummaryRecord) -> None
         "schema_version": version.schema_version,
         "text_sha256": rec.text_sha256,
     }
-    old = conn.execute(
-        select(summaries.c.id).where(*(summaries.c[k] == v for k, v in key.items()))
-    ).scalar()
+    old = None
+    if not new_article:
+        old = conn.execute(
+            select(summaries.c.id).where(*(summaries.c[k] == v for k, v in key.items()))
+        ).scalar()
     if old is not None:
         conn.execute(delete(summary_councils).where(summary_councils.c.summary_id == old))
         conn.execute(update(summaries).where(summaries.c.id == old).values(**values))
         summary_id = old
     else:
-        summary_id = new_id(conn, insert(summaries).values(**key, **values))
+        summary_id = new_id(conn, _INSERT_SUMMARY, {**key, **values})
     names = {c.name: c.gss_code for c in summary.councils} if summary else {}
     if names:
         rows = [{"summary_id": summary_id, "name": n, "gss_code": g} for n, g in names.items()]
-        conn.execute(insert(summary_councils), rows)
+        conn.execute(_INSERT_COUNCIL, rows)

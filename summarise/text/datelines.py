@@ -132,7 +132,7 @@ _BYLINE = re.compile(
 
 
 def byline(line: str) -> tuple[str, str | None] | None:
-    """(publisher, date) from a PressReader-style "Gloucestershire Echo - - SECTION - By X"."""
+    """(publisher, date) from a PressReader-style "Westshire Echo - - SECTION - By X"."""
     if " - " not in line and " – " not in line:
         return None
     match = _BYLINE.fullmatch(line.strip())

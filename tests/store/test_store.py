@@ -211,3 +211,12 @@ def test_building_only_one_councils_briefing_gives_the_same_briefing(store_url: 
     [only] = build_briefings(items, "t", only="Essex")
     assert only == every["Essex"]
     assert len(every) > 1
+
+
+def test_store_errors_print_names_as_given_never_as_markup(store_url: str) -> None:
+    name = "[red]Nowhere[/] shire"
+    result = runner.invoke(app, ["brief", "--council", name, "--db", store_url])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: no council ")
+    assert repr(name) in lines[0]

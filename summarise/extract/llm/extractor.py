@@ -32,6 +32,7 @@ from summarise.extract.llm.salvage import best_attempt
 from summarise.extract.llm.to_summary import ChunkAnswer, build_summary, source_of
 from summarise.llm.cache import ResultCache, cache_key
 from summarise.llm.client import (
+    PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
     reask_policy,
@@ -41,7 +42,7 @@ from summarise.llm.client import (
 )
 from summarise.llm.config import Settings
 from summarise.llm.templates import Prompts
-from summarise.llm.transport import Sleep
+from summarise.llm.transport import CallLog, Sleep
 from summarise.models import SCHEMA_VERSION, Article, Outcome, Usage
 
 
@@ -53,6 +54,7 @@ class _ChunkResult:
     problems: list[str] = field(default_factory=list)
     failure: str | None = None  # why this chunk gave nothing usable
     salvaged: bool = False
+    statuses: list[str] = field(default_factory=list)  # every request sent, by status
 
 
 class LLMExtractor:
@@ -103,6 +105,7 @@ class LLMExtractor:
         problems = [p for r in results for p in r.problems]
         failures = [r.failure for r in results if r.failure]
         answers = [r.answer for r in results if r.answer is not None]
+        statuses = [s for r in results for s in r.statuses]
         if not answers:
             return ExtractionResult(
                 summary=None,
@@ -111,6 +114,7 @@ class LLMExtractor:
                 attempts=attempts,
                 usage=usage,
                 problems=problems,
+                statuses=statuses,
             )
 
         summary, dropped = build_summary(
@@ -140,47 +144,56 @@ class LLMExtractor:
             attempts=attempts,
             usage=usage,
             problems=problems,
+            statuses=statuses,
         )
 
     # --- one chunk, one instructor call -------------------------------------------------
 
     def _extract_chunk(self, article: Article, chunk: Chunk, n_chunks: int) -> _ChunkResult:
-        part = f" (chunk {chunk.index + 1} of {n_chunks})" if n_chunks > 1 else ""
         with self.transport.track() as log:
-            try:
-                extraction, _ = self.client.create_with_completion(
-                    messages=cast(Any, self.prompts.messages()),  # a fresh list every call
-                    response_model=ArticleExtraction,
-                    max_retries=reask_policy(self.settings),
-                    context={"article": chunk.text, "first_chunk": chunk.index == 0},
-                    model=self.settings.model,
-                    temperature=self.settings.temperature,
-                    max_tokens=self.settings.max_output_tokens,
-                    strict=False,
-                    extra_headers={REQUEST_HEADER: f"{article.id}#{chunk.index}"},
-                )
-                return _ChunkResult(
-                    answer=ChunkAnswer(chunk, extraction),
-                    attempts=len(log.completions),
-                    usage=log.usage,
-                )
-            except IncompleteOutputException:
-                failure = (
-                    f"answer truncated{part}: finish_reason=length at max_tokens="
-                    f"{self.settings.max_output_tokens}; not parsed"
-                )
-                return self._salvage(chunk, log.completions, log.usage, failure)
-            except InstructorRetryException as e:
-                cause = e.__cause__
-                if cause is not None and request_error(cause):
-                    failure = request_failure(cause, log.transport_errors, part)
-                else:
-                    failure = None  # re-asks ran out: salvage the best attempt
-                last = short(cause or e, 2000)
-                return self._salvage(chunk, log.completions, log.usage, failure, last)
-            except Exception as e:  # noqa: BLE001 - one article must never stop the run
-                failure = f"extraction error{part}: {type(e).__name__}: {short(e)}"
-                return self._salvage(chunk, log.completions, log.usage, failure)
+            result = self._ask(article, chunk, n_chunks, log)
+        result.statuses = list(log.statuses)
+        return result
+
+    def _ask(self, article: Article, chunk: Chunk, n_chunks: int, log: CallLog) -> _ChunkResult:
+        part = f" (chunk {chunk.index + 1} of {n_chunks})" if n_chunks > 1 else ""
+        try:
+            extraction, _ = self.client.create_with_completion(
+                messages=cast(Any, self.prompts.messages()),  # a fresh list every call
+                response_model=ArticleExtraction,
+                max_retries=reask_policy(self.settings),
+                context={"article": chunk.text, "first_chunk": chunk.index == 0},
+                model=self.settings.model,
+                temperature=self.settings.temperature,
+                max_tokens=self.settings.max_output_tokens,
+                strict=False,
+                extra_headers={
+                    REQUEST_HEADER: f"{article.id}#{chunk.index}",
+                    PROMPT_HEADER: self.prompt_version,
+                },
+            )
+            return _ChunkResult(
+                answer=ChunkAnswer(chunk, extraction),
+                attempts=len(log.completions),
+                usage=log.usage,
+            )
+        except IncompleteOutputException:
+            failure = (
+                f"answer truncated{part}: finish_reason=length at max_tokens="
+                f"{self.settings.max_output_tokens}; not parsed"
+            )
+            return self._salvage(chunk, log.completions, log.usage, failure)
+        except InstructorRetryException as e:
+            cause = e.__cause__
+            if cause is not None and request_error(cause):
+                failure = request_failure(cause, log.transport_errors, part)
+            else:
+                failure = None  # re-asks ran out: salvage the best attempt
+            last = short(cause or e, 2000)
+            return self._salvage(chunk, log.completions, log.usage, failure, last)
+        except Exception as e:  # noqa: BLE001 - one article must never stop the run
+            failure = f"extraction error{part}: {type(e).__name__}: {short(e)}"
+            return self._salvage(chunk, log.completions, log.usage, failure)
 
     def _salvage(
         self,

@@ -262,7 +262,7 @@ def find_problems(
     folded = article.casefold()
     for i, person in enumerate(extraction.people):
         if person.name.strip() and person.name.casefold() in folded:
-            continue  # names may differ in case only ("LEIGH BOOBYER" in a byline)
+            continue  # names may differ in case only ("JANE SMITH" in a byline)
         verbatim("people", i, "name", person.name, "use the name as written or drop the person")
     return problems
 

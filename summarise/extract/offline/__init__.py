@@ -6,6 +6,8 @@ at known offsets, so every span is exact by construction.
 
 from __future__ import annotations
 
+import bisect
+
 from summarise.align.fact_ids import with_fact_ids
 from summarise.align.spans import Aligner
 from summarise.extract import ExtractionResult
@@ -161,12 +163,21 @@ class CouncilLocator:
 
     def __init__(self, mentions: list[Mention], names: list[str]) -> None:
         self.names = names
-        self.marks = [(m.start, m.authority.name) for m in mentions if m.authority.name in names]
+        wanted = set(names)
+        # in text order, so a segment's marks are found by bisection: a long article has
+        # thousands of segments and marks, and scanning them all for each was quadratic
+        self.marks = sorted(
+            ((m.start, m.authority.name) for m in mentions if m.authority.name in wanted),
+            key=lambda mark: mark[0],
+        )
+        self.starts = [start for start, _ in self.marks]
 
     def within(self, seg: Segment) -> list[str]:
         found: list[str] = []
-        for start, name in self.marks:
-            if seg.start <= start < seg.end and name not in found:
+        lo = bisect.bisect_left(self.starts, seg.start)
+        hi = bisect.bisect_left(self.starts, seg.end)
+        for _, name in self.marks[lo:hi]:
+            if name not in found:
                 found.append(name)
         return found
 
@@ -176,8 +187,8 @@ class CouncilLocator:
         inside = self.within(seg)
         if inside:
             return inside[0]
-        before = [name for start, name in self.marks if start < seg.start]
-        return before[-1] if before else None
+        before = bisect.bisect_left(self.starts, seg.start)
+        return self.marks[before - 1][1] if before else None
 
 
 def _headline(doc: Document, article: Article) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@ measure."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -87,6 +88,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # A telephone number or code: digit groups side by side, or a number with a leading zero.
+_LONGEST_REFERENCE = len("regulation") + 1
 _CODE = re.compile(r"\d \d|(?<!\d)0\d")
 # A date line whose year has two digits ("18 Nov 04"), which the shared date-line rules refuse.
 _SHORT_DATE_LINE = re.compile(
@@ -143,16 +145,30 @@ def _candidates(doc: Document) -> list[tuple[int, int]]:
     for m in BARE.finditer(doc.text):
         if not (
             _YEAR.fullmatch(m.group())
-            or _REFERENCE.search(doc.text, 0, m.start())
+            or _after_reference(doc.text, m.start())
             or _CODE.search(doc.text, max(m.start() - 2, 0), m.end() + 2)
         ):
             tiers[4].append((m.start(), m.end()))
-    kept: list[tuple[int, int]] = []
+    # kept stretches are disjoint, so their starts and ends sort alike, and the one that could
+    # overlap a candidate is found by bisection (a scan of all kept ones was quadratic)
+    starts: list[int] = []
+    ends: list[int] = []
     for candidates in tiers:
         for start, end in sorted(candidates, key=lambda se: (se[0], -se[1])):
-            if not any(start < e and s < end for s, e in kept):
-                kept.append((start, end))
-    return sorted(kept)
+            i = bisect.bisect_right(ends, start)
+            if i == len(starts) or starts[i] >= end:
+                starts.insert(i, start)
+                ends.insert(i, end)
+    return list(zip(starts, ends, strict=True))
+
+
+def _after_reference(text: str, at: int) -> bool:
+    """Whether a reference word ("section", "page", "no.") ends just before `at`, spaces
+    apart. Only the few characters before it are searched, not the whole text up to it."""
+    j = at
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return _REFERENCE.search(text, max(0, j - _LONGEST_REFERENCE), at) is not None
 
 
 def _date_lines(doc: Document) -> list[tuple[int, int]]:

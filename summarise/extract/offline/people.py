@@ -7,6 +7,7 @@ A capitalised pair of words is only taken for a person when the text treats it a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,8 +93,9 @@ class PersonMention:
     role: str | None = None
     organisation: str | None = None
 
-    @property
+    @functools.cached_property
     def surname(self) -> str:
+        """Computed once: resolving references asks for it for every person, every quote."""
         return self.name.split()[-1]
 
 
@@ -160,7 +162,7 @@ def find_people(doc: Document, publisher: str | None = None) -> list[PersonMenti
     found: list[PersonMention] = []
     for m in _name_matches(text):
         name = m.group("name")
-        # A name run may have swallowed a following capitalised word ("Tony Harrop Leicestershire").
+        # A name run may have swallowed a following capitalised word ("Jane Smith Westshire").
         if not _is_plausible(name):
             continue
         start, end = m.start("name"), m.end("name")
@@ -186,7 +188,7 @@ def find_people(doc: Document, publisher: str | None = None) -> list[PersonMenti
             else:
                 accepted = True
         if re.search(r",\s*$", before) and re.match(rf"^,\s+(?:{SPEECH_VERBS})\b", after):
-            accepted = True  # "Director of Joint Reviews, John Bolton, said"
+            accepted = True  # "Director of Inspections, Jane Smith, said"
         organisation = _organisation(role)
         if af := _AFTER_FROM.match(after):
             accepted = True
@@ -222,13 +224,23 @@ def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
 def resolve_reference(
     phrase: str, people: list[PersonMention], before: int
 ) -> PersonMention | None:
-    """Map "Mr Taylor", "Platt" or a full name to a person named earlier in the text."""
+    """Map "Mr Smith", "Smith" or a full name to a person named earlier in the text."""
     words = re.findall(TOKEN, phrase)
     if not words:
         return None
-    candidates = [p for p in people if p.start < before] or people
-    for p in reversed(candidates):
-        if p.name in phrase or p.surname == words[-1]:
+    last = words[-1]
+    # The latest match among people named before `before`, else (when nobody was) among all.
+    # Scanned from the end without copying the list: this runs once per quote.
+    any_before = False
+    for p in reversed(people):
+        if p.start < before:
+            any_before = True
+            if p.name in phrase or p.surname == last:
+                return p
+    if any_before:
+        return None
+    for p in reversed(people):
+        if p.name in phrase or p.surname == last:
             return p
     return None
 

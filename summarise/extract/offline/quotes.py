@@ -8,6 +8,7 @@ carry the speaker of the first.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -250,6 +251,7 @@ def attribute(
     """Fill each chain's speaker (or anonymous role / organisation) in place."""
     last_speaker: tuple[int, PersonMention] | None = None
     last_chain: QuoteChain | None = None
+    index = _PeopleIndex(people)
     for chain in chains:
         continues = (
             last_chain is not None and not _lead_in(doc, chain) and _follows(doc, last_chain, chain)
@@ -257,7 +259,7 @@ def attribute(
         found = _subject(doc, chain)
         if found is not None and not (continues and found[1] <= chain.open_at):
             subject, subject_end = found
-            _resolve(doc.text, chain, subject, subject_end, people, last_speaker, bodies_named)
+            _resolve(doc.text, chain, subject, subject_end, index, last_speaker, bodies_named)
         elif continues and last_chain is not None:
             chain.speaker, chain.role, chain.organisation = (
                 last_chain.speaker,
@@ -269,23 +271,51 @@ def attribute(
         last_chain = chain
 
 
+class _PeopleIndex:
+    """People by where they are named, so each quote looks only near itself: a long article
+    has thousands of quotes and people, and scanning every person for each was quadratic.
+    Lookups keep the list's own order, so the answers are those of a full scan."""
+
+    def __init__(self, people: list[PersonMention]) -> None:
+        self.people = people
+        order = sorted(range(len(people)), key=lambda i: people[i].start)
+        self.order = order
+        self.starts = [people[i].start for i in order]
+
+    def between(self, lo: int, hi: int) -> list[PersonMention]:
+        """People named at lo <= start < hi, in the list's order."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [self.people[i] for i in sorted(self.order[a:b])]
+
+    def latest_before(self, at: int) -> tuple[int, PersonMention] | None:
+        """The person named last before `at` (the first listed when two start together)."""
+        i = bisect.bisect_left(self.starts, at)
+        if not i:
+            return None
+        start = self.starts[i - 1]
+        first = min(self.order[bisect.bisect_left(self.starts, start) : i])
+        return start, self.people[first]
+
+
 def _resolve(
     text: str,
     chain: QuoteChain,
     subject: str,
     subject_end: int,
-    people: list[PersonMention],
+    index: _PeopleIndex,
     last_speaker: tuple[int, PersonMention] | None,
     bodies_named: list[str],
 ) -> None:
-    named = [p for p in people if chain.open_at - 400 <= p.start < subject_end]
+    people = index.people
+    named = index.between(chain.open_at - 400, subject_end)
     inside = [p for p in named if p.name in subject or p.surname in subject.split()]
     bare = subject.strip(" ,")
     if inside:
         chain.speaker = inside[0]
     elif PRONOUN.search(bare) or bare in {"he", "she", "He", "She"}:
         # "He said:" means the person most recently named or quoted.
-        earlier = [(p.start, p) for p in people if p.start < chain.open_at]
+        latest = index.latest_before(chain.open_at)
+        earlier = [latest] if latest is not None else []
         if last_speaker is not None:
             earlier.append(last_speaker)
         chain.speaker = max(earlier, key=lambda e: e[0])[1] if earlier else None

@@ -275,11 +275,14 @@ class Document:
         i = bisect_right(self.sentence_starts, offset) - 1
         return self.sentences[max(i, 0)]
 
+    @cached_property
+    def block_ends(self) -> list[int]:
+        return [b.end for b in self.blocks]
+
     def block_index_at(self, offset: int) -> int:
-        for i, b in enumerate(self.blocks):
-            if b.start <= offset < b.end or offset < b.start:
-                return i
-        return len(self.blocks) - 1
+        """The block holding `offset`, else the next one (blocks are in order and disjoint)."""
+        i = bisect_right(self.block_ends, offset)
+        return min(i, len(self.blocks) - 1)
 
     @cached_property
     def body_start(self) -> int:

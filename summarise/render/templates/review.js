@@ -3,7 +3,8 @@
   var current = [];
   function show(key, scroll) {
     current.forEach(function (el) { el.classList.remove("flash"); });
-    current = Array.prototype.slice.call(document.querySelectorAll('mark[data-span="' + key + '"]'));
+    var marks = document.querySelectorAll('mark[data-span="' + key + '"]');
+    current = Array.prototype.slice.call(marks);
     if (!current.length) { return; }
     current.forEach(function (el) { void el.offsetWidth; el.classList.add("flash"); });
     if (scroll) { current[0].scrollIntoView({ block: "center" }); }
