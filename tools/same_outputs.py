@@ -1,8 +1,8 @@
 """Prove that two output folders of `summarise brief` hold the same results.
 
 A refactor must not change what the tool writes. Two runs differ in the clock only: the run
-record's start, finish and per-stage seconds, each briefing's `generated_at`, and the `.docx`
-core properties and header that print it. This script blanks exactly those and compares every
+record's start, finish and per-stage seconds, each briefing's `generated_at`, the `.docx`
+core properties and header that print it, and the names of the run history files. This script blanks exactly those and compares every
 other byte of every file, so any other difference is reported with its file.
 
     python tools/same_outputs.py OLD_OUT NEW_OUT
@@ -46,13 +46,22 @@ def normalised(path: Path) -> bytes:
     return data
 
 
+def _files(root: Path) -> dict[Path, Path]:
+    """Relative name -> file; run history (runs/<UTC time>.json) is named by its order instead,
+    since its names are the clock."""
+    found = {p.relative_to(root): p for p in root.rglob("*") if p.is_file()}
+    history = sorted(rel for rel in found if rel.parent == Path("runs"))
+    for i, rel in enumerate(history):
+        found[Path("runs") / f"#{i}.json"] = found.pop(rel)
+    return found
+
+
 def compare(old: Path, new: Path) -> list[str]:
-    old_files = {p.relative_to(old) for p in old.rglob("*") if p.is_file()}
-    new_files = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
-    problems = [f"only in {old}: {p}" for p in sorted(old_files - new_files)]
-    problems += [f"only in {new}: {p}" for p in sorted(new_files - old_files)]
-    for rel in sorted(old_files & new_files):
-        if normalised(old / rel) != normalised(new / rel):
+    old_files, new_files = _files(old), _files(new)
+    problems = [f"only in {old}: {p}" for p in sorted(old_files.keys() - new_files.keys())]
+    problems += [f"only in {new}: {p}" for p in sorted(new_files.keys() - old_files.keys())]
+    for rel in sorted(old_files.keys() & new_files.keys()):
+        if normalised(old_files[rel]) != normalised(new_files[rel]):
             problems.append(f"differs: {rel}")
     return problems
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from summarise.models import Article, ArticleSummary, Outcome, Usage
+from summarise.models import Article, ArticleSummary, Outcome, Source, Usage
 
 
 @dataclass
@@ -42,3 +42,17 @@ class Extractor(Protocol):
     model: str | None
 
     def extract(self, article: Article) -> ExtractionResult: ...
+
+
+def source_of(article: Article) -> Source:
+    """The summary's `source`, the same for every backend: what ingestion learnt of the article."""
+    return Source(
+        path=article.path,
+        sha256=article.sha256,
+        title=article.title,
+        publisher=article.publisher,
+        published=article.published,
+        date_from=article.date_from,
+        url=article.url,
+        report_url=article.report_url,
+    )

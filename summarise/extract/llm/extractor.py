@@ -24,12 +24,12 @@ from typing import Any, cast
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
 from summarise.align.fact_ids import with_fact_ids
-from summarise.extract import ExtractionResult
+from summarise.extract import ExtractionResult, source_of
 from summarise.extract.llm.chunking import Chunk, chunk_text
 from summarise.extract.llm.prompts import load_prompts
 from summarise.extract.llm.response_model import ArticleExtraction, format_problems
 from summarise.extract.llm.salvage import best_attempt
-from summarise.extract.llm.to_summary import ChunkAnswer, build_summary, source_of
+from summarise.extract.llm.to_summary import ChunkAnswer, build_summary
 from summarise.llm.cache import ResultCache, cache_key
 from summarise.llm.client import (
     PROMPT_HEADER,

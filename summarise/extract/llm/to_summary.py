@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from summarise.align.fact_ids import with_fact_ids
 from summarise.align.spans import Aligner, check_span
+from summarise.extract import source_of
 from summarise.extract.llm.chunking import Chunk
 from summarise.extract.llm.judgement_checks import model_confidence
 from summarise.extract.llm.response_model import ArticleExtraction, PointOut
@@ -36,7 +37,6 @@ from summarise.models import (
     Review,
     ReviewType,
     Scope,
-    Source,
     Span,
     Usage,
 )
@@ -186,19 +186,6 @@ class _Builder:
                 evidence=span,
             )
         )
-
-
-def source_of(article: Article) -> Source:
-    return Source(
-        path=article.path,
-        sha256=article.sha256,
-        title=article.title,
-        publisher=article.publisher,
-        published=article.published,
-        date_from=article.date_from,
-        url=article.url,
-        report_url=article.report_url,
-    )
 
 
 def _merge_scope(answers: Sequence[ChunkAnswer], n_councils: int) -> Scope:

@@ -10,7 +10,7 @@ import bisect
 
 from summarise.align.fact_ids import with_fact_ids
 from summarise.align.spans import Aligner
-from summarise.extract import ExtractionResult
+from summarise.extract import ExtractionResult, source_of
 from summarise.extract.offline.councils import (
     decide_scope,
     listed_councils,
@@ -39,7 +39,6 @@ from summarise.models import (
     Quote,
     Review,
     ServiceArea,
-    Source,
     Span,
 )
 
@@ -129,16 +128,7 @@ def summarise_article(article: Article) -> ArticleSummary:
     people = [_person(p) for p in merge_people(mentions)]
     all_points = [pt for kind in points.values() for pt in kind]
     summary = ArticleSummary(
-        source=Source(
-            path=article.path,
-            sha256=article.sha256,
-            title=article.title,
-            publisher=article.publisher,
-            published=article.published,
-            date_from=article.date_from,
-            url=article.url,
-            report_url=article.report_url,
-        ),
+        source=source_of(article),
         scope=scope,
         councils=councils,
         review=Review(
