@@ -18,6 +18,7 @@ from summarise.cli_options import (
     BaseUrlOpt,
     ConcurrencyOpt,
     ConfigOpt,
+    JobsOpt,
     MaxBytesOpt,
     ModelOpt,
     ModeOpt,
@@ -26,12 +27,13 @@ from summarise.cli_options import (
     PathsArg,
     _settings,
 )
-from summarise.cli_run import check_out, extract_all, msg, output_errors
+from summarise.cli_run import check_out, extract_all, msg, output_errors, tokens
 from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.llm.config import ConfigError, Settings
 from summarise.models import SCHEMA_VERSION, ArticleSummary, CouncilBriefing, Outcome, Usage
 from summarise.outputs import Layout, write_text
 from summarise.pipeline import now_iso, tune_gc_for_batch, write_record
+from summarise.workers import default_jobs
 
 app = typer.Typer(
     help=(
@@ -52,10 +54,6 @@ VerboseOpt = Annotated[
         "--verbose", "-v", help="List each file a folder held that was skipped (hidden, type)."
     ),
 ]
-
-
-def _tokens(usage: Usage) -> str:
-    return f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
 
 
 CouncilOpt = Annotated[
@@ -80,11 +78,12 @@ def extract(
     concurrency: ConcurrencyOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     verbose: VerboseOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
     check_out(out)
-    result = extract_all(paths, out, settings, max_bytes, verbose)
+    result = extract_all(paths, out, settings, max_bytes, verbose, jobs=jobs or default_jobs())
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -124,6 +123,7 @@ def brief(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     narrative: NarrativeOpt = "none",
     verbose: VerboseOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Extract, then write a briefing per council (JSON, Markdown, HTML, Word) and an index.
 
@@ -143,7 +143,8 @@ def brief(
     out = out or Path("out")
     narrate = _narrator(narrative, settings)
     check_out(out)
-    result = extract_all(paths, out, settings, max_bytes, verbose, memory=True)
+    jobs = jobs or default_jobs()
+    result = extract_all(paths, out, settings, max_bytes, verbose, memory=True, jobs=jobs)
     with output_errors(out):
         published = publish(
             Layout(out),
@@ -151,6 +152,7 @@ def brief(
             now_iso(),
             narrate.apply if narrate else None,
             places=result.places,
+            jobs=jobs,
         )
         if narrate is not None:
             result.record.narrative_usage = narrate.usage
@@ -186,7 +188,7 @@ class _Narrator:
 
     def report(self) -> str:
         done = "narratives written" + (f", {len(self.failed)} failed" if self.failed else "")
-        return f"{done} · {_tokens(self.usage)}"
+        return f"{done} · {tokens(self.usage)}"
 
 
 def _narrator(choice: str, settings: Settings) -> _Narrator | None:
@@ -205,6 +207,7 @@ def _narrator(choice: str, settings: Settings) -> _Narrator | None:
 @app.command()
 def rebuild(
     out: Annotated[Path, typer.Argument(help="An output folder written by extract or brief.")],
+    jobs: JobsOpt = None,
 ) -> None:
     """Rebuild briefings from the summaries already in OUT/articles (no extraction, no key).
 
@@ -224,7 +227,7 @@ def rebuild(
         msg.error(f"no usable summary in {layout.articles}: nothing rebuilt, {out} unchanged")
         raise typer.Exit(1)
     with output_errors(out):
-        published = publish(layout, stored, now_iso())
+        published = publish(layout, stored, now_iso(), jobs=jobs or default_jobs())
     for problem in published.problems:
         msg.warning(problem)
     left_out = f", {len(problems)} left out" if problems else ""

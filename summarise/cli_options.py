@@ -56,6 +56,9 @@ ConfigOpt = Annotated[
 ConcurrencyOpt = Annotated[
     int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
 ]
+JobsOpt = Annotated[
+    int | None, typer.Option(min=1, help="Processes for offline extraction and for rendering.")
+]
 MaxBytesOpt = Annotated[
     int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
 ]

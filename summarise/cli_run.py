@@ -18,7 +18,7 @@ import typer
 
 from summarise.llm.config import ConfigError, Settings, describe
 from summarise.messages import Messages, make_console
-from summarise.models import Outcome
+from summarise.models import Outcome, Usage
 from summarise.pipeline import RunInterrupted, RunResult, run_extract
 from summarise.run_record import ArticleRun
 
@@ -36,6 +36,11 @@ def report(run: ArticleRun) -> None:
         msg.failed(run.path, run.reason)
     elif run.outcome == Outcome.flagged:
         msg.flagged(run.path, run.reason)
+
+
+def tokens(usage: Usage) -> str:
+    cached = f" ({usage.cached_tokens} cached)" if usage.cached_tokens else ""
+    return f"{usage.prompt_tokens} prompt{cached} + {usage.completion_tokens} completion tokens"
 
 
 def check_out(out: Path) -> None:
@@ -76,23 +81,18 @@ def extract_all(
     verbose: bool,
     *,
     memory: bool = False,
+    jobs: int = 1,
 ) -> RunResult:
     """Extract every input into OUT, print a line per problem and the totals; with `memory`
     (brief PATHS), through a store in memory, so copies of one story are one article.
 
     Exits 1 (out folder untouched) when no input gives a summary, and 130 on Ctrl-C once
-    run.json is written.
+    run.json is written. `jobs` > 1 extracts offline in that many processes; the llm backend
+    waits on a server, so it uses `concurrency` threads sharing one rate-limit budget.
     """
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
     from summarise.extract.factory import make_extractor
     from summarise.llm.usage import cost_usd
+    from summarise.progress import run_progress
 
     msg.line(describe(settings))
     # instructor logs every exhausted re-ask at ERROR; the run reports those itself, one line each.
@@ -104,16 +104,13 @@ def extract_all(
         raise typer.Exit(2) from None
     for warning in _extractor_warnings(extractor):
         msg.warning(warning)
-    concurrency = settings.concurrency if settings.resolved_backend() == "llm" else 1
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=msg.err,
-        transient=True,
-        disable=not msg.err.is_terminal,
-    ) as progress:
+    llm = settings.resolved_backend() == "llm"
+    concurrency = settings.concurrency if llm else 1
+
+    def cost(u: Usage) -> float | None:
+        return cost_usd(u, extractor.model, settings.prices) if extractor.model else None
+
+    with run_progress(msg.err, getattr(extractor, "transport", None), cost) as progress:
         task = progress.add_task("extracting", total=None)
 
         def on_done(path: str, run: ArticleRun) -> None:
@@ -132,12 +129,11 @@ def extract_all(
                     out,
                     extractor,
                     concurrency=concurrency,
+                    jobs=1 if llm else jobs,
                     max_bytes=max_bytes,
                     on_start=lambda n: progress.update(task, total=n),
                     on_done=on_done,
-                    cost=lambda u: (
-                        cost_usd(u, extractor.model, settings.prices) if extractor.model else None
-                    ),
+                    cost=cost,
                 )
         except RunInterrupted as stop:
             progress.stop()
@@ -187,7 +183,6 @@ def print_totals(result: RunResult, out: Path) -> None:
         line += f" · the out folder {out} was not read as input"
     if rec.backend == "llm":
         cost = f", about ${rec.cost_usd:.4f}" if rec.cost_usd is not None else ""
-        line += f" · {rec.requests} requests · {rec.usage.prompt_tokens} prompt + "
-        line += f"{rec.usage.completion_tokens} completion tokens{cost}"
+        line += f" · {rec.requests} requests · {tokens(rec.usage)}{cost}"
     where = f"written to {out}" if result.history else "nothing written"
     msg.line(f"{line} · {rec.seconds:.2f}s · {where}")

@@ -41,6 +41,7 @@ def run_in_memory(
     extractor: Extractor,
     *,
     concurrency: int = 1,
+    jobs: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_start: Callable[[int], None] | None = None,
     on_done: Progress | None = None,
@@ -51,7 +52,7 @@ def run_in_memory(
     As `run_extract`: the out folder is never an input; nothing is written when no input gives
     a summary; Ctrl-C raises RunInterrupted once run.json is written. The result's summaries
     are what `brief --all` would build from, and its `places` list, per article, every place
-    it appeared when that is more than one.
+    it appeared when that is more than one. `jobs` > 1 extracts in that many processes.
     """
     started_at = now_iso()
     t0 = time.perf_counter()
@@ -88,6 +89,7 @@ def run_in_memory(
             report=on_done,
             stored=stored,
             concurrency=concurrency,
+            jobs=jobs,
         )
         try:
             done = ingester.run(found.files, max_bytes, on_start=on_start)

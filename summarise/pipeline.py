@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +21,7 @@ from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.models import Article, ArticleSummary, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.run_record import ArticleRun, RunRecord, count_statuses
+from summarise.workers import map_ordered
 
 Progress = Callable[[str, ArticleRun], None]
 
@@ -178,6 +179,7 @@ def run_extract(
     extractor: Extractor,
     *,
     concurrency: int = 1,
+    jobs: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_start: Callable[[int], None] | None = None,
     on_done: Progress | None = None,
@@ -187,6 +189,8 @@ def run_extract(
 
     The out folder is never an input. When no input gives a summary nothing is written
     (`history` None). Ctrl-C raises RunInterrupted after run.json is written.
+    `jobs` > 1 extracts in that many processes (for CPU-bound backends); otherwise `concurrency`
+    threads share one extractor (for backends that wait on a server).
     """
     started_at = now_iso()
     t0 = time.perf_counter()
@@ -211,17 +215,21 @@ def run_extract(
         on_start(len(found.files))
     result = RunResult(record=record, problems=[f"{r.path}: {r.reason}" for r in refused])
     result.found = found
-    jobs = list(zip(found.files, unique_ids(found.files), strict=True))
+    tasks = list(zip(found.files, unique_ids(found.files), strict=True))
 
     def work(job: tuple[Path, str]) -> tuple[ArticleRun, ArticleSummary | None]:
         return _process(job[0], job[1], extractor, layout, max_bytes)
 
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
-    futures = [pool.submit(work, job) for job in jobs]
+    done: Generator[tuple[ArticleRun, ArticleSummary | None], None, None]
+    if jobs > 1:
+        done = map_ordered(work, tasks, jobs)
+    else:
+        futures = [pool.submit(work, task) for task in tasks]
+        done = (future.result() for future in futures)
     finished = 0
     try:
-        for future in futures:
-            run, summary = future.result()
+        for run, summary in done:
             finished += 1
             if cost is not None:
                 run.cost_usd = cost(run.usage)
@@ -234,7 +242,8 @@ def run_extract(
     except KeyboardInterrupt:
         # stop at once: queued articles are cancelled; in-flight ones are not waited for
         pool.shutdown(wait=False, cancel_futures=True)
-        for path, article_id in jobs[finished:]:
+        done.close()  # with --jobs, stops the process pool the same way
+        for path, article_id in tasks[finished:]:
             stopped = ArticleRun(path=str(path), id=article_id, outcome=Outcome.interrupted)
             stopped.reason = "stopped by Ctrl-C before it finished"
             record.articles.append(stopped)

@@ -12,6 +12,7 @@ from summarise.models import ArticleSummary, CouncilBriefing, FactReview
 from summarise.outputs import Layout, write_bytes, write_model, write_text
 from summarise.render.markdown import markdown_of
 from summarise.render.view import build_view
+from summarise.workers import map_ordered
 
 REVIEW_BASE = "../articles"  # from OUT/briefings/ to the review pages in OUT/articles/
 
@@ -20,15 +21,21 @@ def briefing_slug(briefing: CouncilBriefing) -> str:
     return "national" if briefing.council.name == NATIONAL_NAME else slugify(briefing.council.name)
 
 
-def write_review_pages(layout: Layout, summaries: Sequence[tuple[str, ArticleSummary]]) -> None:
+def write_review_pages(
+    layout: Layout, summaries: Sequence[tuple[str, ArticleSummary]], jobs: int = 1
+) -> None:
     from summarise.render.review import render_review_page
 
-    for article_id, summary in summaries:
+    def write_one(item: tuple[str, ArticleSummary]) -> None:
+        article_id, summary = item
         cleaned = layout.clean_text(article_id).read_text(encoding="utf-8")
         write_text(
             layout.review_page(article_id),
             render_review_page(summary, cleaned, article_id=article_id),
         )
+
+    for _ in map_ordered(write_one, summaries, jobs):
+        pass
 
 
 FORMATS = ("json", "md", "html", "docx")
@@ -70,6 +77,7 @@ def publish(
     narrate: Narrate | None = None,
     places: Mapping[str, Sequence[str]] | None = None,
     reviews: Mapping[str, Mapping[str, FactReview]] | None = None,
+    jobs: int = 1,
 ) -> Published:
     """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}.
 
@@ -78,8 +86,9 @@ def publish(
     `reviews` each fact's review status (a store's briefings say what was reviewed).
     The index lists every briefing in the folder; one this run did not rebuild shows the date
     it was generated, so nothing stale passes for current.
+    `jobs` > 1 renders review pages and briefings in that many processes.
     """
-    write_review_pages(layout, summaries)
+    write_review_pages(layout, summaries, jobs)
     where = places or {}
     briefings = build_briefings(
         [
@@ -91,9 +100,8 @@ def publish(
     if narrate is not None:
         briefings = [narrate(b) for b in briefings]
     slugs = [briefing_slug(b) for b in briefings]
-    written: list[Path] = []
-    for briefing, slug in zip(briefings, slugs, strict=True):
-        written.append(write_briefing(layout, briefing, slug))
+    pairs = list(zip(briefings, slugs, strict=True))
+    written = list(map_ordered(lambda pair: write_briefing(layout, *pair), pairs, jobs))
     from summarise.render.index import render_index
 
     earlier, problems = _earlier_briefings(layout, set(slugs))

@@ -2,8 +2,9 @@
 
 A refactor must not change what the tool writes. Two runs differ in the clock only: the run
 record's start, finish and per-stage seconds, each briefing's `generated_at`, the `.docx`
-core properties and header that print it, and the names of the run history files. This script blanks exactly those and compares every
-other byte of every file, so any other difference is reported with its file.
+core properties and header that print it, and the names of the run history files. This script
+blanks exactly those and compares every other byte of every file, so any other difference is
+reported with its file.
 
     python tools/same_outputs.py OLD_OUT NEW_OUT
 

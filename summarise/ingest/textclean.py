@@ -97,7 +97,17 @@ def _stable(text: str) -> bool:
     if any(prev and line and bp.continues(prev, line) for prev, line in pairwise(lines)):
         return False
     units = [line for line in lines if line]
+    if _double_spaced_wrap(text):
+        return False
     return bp.drop_teasers(lines) == lines and bp.drop_teasers(units) == units
+
+
+def _double_spaced_wrap(text: str) -> bool:
+    """Would the next pass read these one-line paragraphs as one hard-wrapped block?"""
+    blocks = text.split("\n\n")
+    if len(blocks) < 2 or any("\n" in block for block in blocks):
+        return False
+    return bp.hard_wrap_width([blocks]) is not None
 
 
 def _clean_lines(prepared: Sequence[str], furniture: Callable[[str], bool]) -> str:

@@ -21,8 +21,9 @@ from instructor.core.exceptions import ResponseParsingError
 from pydantic import ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
+from summarise.llm.budget import Budget
 from summarise.llm.config import ConfigError, Settings
-from summarise.llm.transport import RateLimiter, Sleep, Transport
+from summarise.llm.transport import RateLimiter, Sleep, Transport, retry_after_seconds
 
 # Sent with every request: which article and chunk (or briefing) it is for, and the prompt_version
 # (templates + response schema) it was made with. Cassettes store both, so a replay is served
@@ -51,6 +52,7 @@ def make_transport(settings: Settings, *, sleep: Sleep) -> Transport:
         backoff_max_s=settings.backoff_max_s,
         limiter=RateLimiter(settings.requests_per_minute, settings.tokens_per_minute, sleep=sleep),
         sleep=sleep,
+        budget=Budget(settings.concurrency, retry_after_seconds),
     )
 
 
@@ -82,7 +84,15 @@ def make_client(
         client_kwargs["http_client"] = http_client
     raw = openai.OpenAI(**client_kwargs)
     completions = cast(Any, raw.chat.completions)
-    completions.create = transport.wrap(completions.create)
+    raw_create = completions.with_raw_response.create
+
+    def create(*args: Any, **kwargs: Any) -> Any:
+        """The plain create, with the response's rate-limit headers shown to the budget."""
+        response = raw_create(*args, **kwargs)
+        transport.budget.observe(response.headers)
+        return response.parse()
+
+    completions.create = transport.wrap(create)
     mode = instructor.Mode.TOOLS if settings.mode == "tools" else instructor.Mode.JSON
     return LLMClient(
         openai=raw, transport=transport, instructor=instructor.from_openai(raw, mode=mode)

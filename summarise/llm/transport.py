@@ -33,7 +33,8 @@ from typing import Any
 import openai
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
-from summarise.llm.usage import usage_of
+from summarise.llm.budget import Budget
+from summarise.llm.usage import UsageMeter, usage_of
 from summarise.models import Usage
 
 Sleep = Callable[[float], None]
@@ -200,11 +201,15 @@ class Transport:
         limiter: RateLimiter | None = None,
         sleep: Sleep = time.sleep,
         rng: random.Random | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.max_retries = max_retries
         self.wait = BackoffWait(backoff_initial_s, backoff_max_s, rng or random.Random())
         self.limiter = limiter or RateLimiter(None, None)
         self.sleep = sleep
+        # Shared by every worker: the pause after a 429 and the in-flight limit (llm/budget.py).
+        self.budget = budget or Budget(1_000_000, retry_after_seconds)
+        self.meter = UsageMeter()  # the run's running total, for the progress bar
 
     @contextlib.contextmanager
     def track(self) -> Iterator[CallLog]:
@@ -242,15 +247,18 @@ class Transport:
                     if log is not None:
                         log.requests += 1
                     try:
-                        completion = create(*args, **kwargs)
+                        with self.budget.slot():
+                            completion = create(*args, **kwargs)
                     except Exception as exc:
                         if log is not None:
                             log.statuses.append(request_status(exc))
                         raise
+                    used = usage_of(completion)
+                    self.meter.add(used)
                     if log is not None:
                         log.statuses.append(request_status(None))
                         log.completions.append(completion)
-                        log.usages.append(usage_of(completion))
+                        log.usages.append(used)
                     return completion
             raise AssertionError("unreachable: tenacity either returns or reraises")
 

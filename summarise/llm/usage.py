@@ -24,14 +24,20 @@ class Price(BaseModel):
 
     prompt: float = Field(ge=0, description="USD per 1M prompt tokens")
     completion: float = Field(ge=0, description="USD per 1M completion tokens")
+    cached_prompt: float | None = Field(
+        default=None,
+        ge=0,
+        description="USD per 1M prompt tokens served from the provider's prompt cache "
+        "(default: the prompt price)",
+    )
 
 
 DEFAULT_PRICES: dict[str, Price] = {
-    "gpt-4o-mini": Price(prompt=0.15, completion=0.60),
-    "gpt-4o": Price(prompt=2.50, completion=10.00),
-    "gpt-4.1": Price(prompt=2.00, completion=8.00),
-    "gpt-4.1-mini": Price(prompt=0.40, completion=1.60),
-    "gpt-4.1-nano": Price(prompt=0.10, completion=0.40),
+    "gpt-4o-mini": Price(prompt=0.15, completion=0.60, cached_prompt=0.075),
+    "gpt-4o": Price(prompt=2.50, completion=10.00, cached_prompt=1.25),
+    "gpt-4.1": Price(prompt=2.00, completion=8.00, cached_prompt=0.50),
+    "gpt-4.1-mini": Price(prompt=0.40, completion=1.60, cached_prompt=0.10),
+    "gpt-4.1-nano": Price(prompt=0.10, completion=0.40, cached_prompt=0.025),
 }
 
 
@@ -52,7 +58,13 @@ def cost_usd(usage: Usage, model: str | None, prices: dict[str, Price]) -> float
     price = price_for(model, prices)
     if price is None:
         return None
-    cost = (usage.prompt_tokens * price.prompt + usage.completion_tokens * price.completion) / 1e6
+    cached = min(usage.cached_tokens, usage.prompt_tokens)
+    cached_rate = price.prompt if price.cached_prompt is None else price.cached_prompt
+    cost = (
+        (usage.prompt_tokens - cached) * price.prompt
+        + cached * cached_rate
+        + usage.completion_tokens * price.completion
+    ) / 1e6
     return round(cost, 6)
 
 
@@ -64,7 +76,14 @@ def usage_of(completion: Any) -> Usage:
     prompt = int(getattr(u, "prompt_tokens", 0) or 0)
     completion_tokens = int(getattr(u, "completion_tokens", 0) or 0)
     total = int(getattr(u, "total_tokens", 0) or 0) or prompt + completion_tokens
-    return Usage(prompt_tokens=prompt, completion_tokens=completion_tokens, total_tokens=total)
+    details = getattr(u, "prompt_tokens_details", None)
+    cached = int(getattr(details, "cached_tokens", 0) or 0)
+    return Usage(
+        prompt_tokens=prompt,
+        completion_tokens=completion_tokens,
+        total_tokens=total,
+        cached_tokens=cached,
+    )
 
 
 class UsageMeter:

@@ -33,6 +33,7 @@ from summarise.store import dedup
 from summarise.store.repo import Store, StoredArticle
 from summarise.store.versions import Version, rules_version, version_of
 from summarise.store.writes import SummaryRecord
+from summarise.workers import process_pool
 
 Report = Callable[[str, ArticleRun], None]
 # Told each summary as soon as it is stored: (article key, the article, its record).
@@ -79,6 +80,7 @@ class Ingester:
         advance: Callable[[], None] | None = None,
         stored: Stored | None = None,
         concurrency: int = 1,
+        jobs: int = 1,
     ) -> None:
         self.store = store
         self.extractor = extractor
@@ -92,9 +94,11 @@ class Ingester:
         self.result = IngestResult()
         self.cleaner = rules_version()
         self.stored = stored
-        # Extraction (a model call) runs in `concurrency` threads; storing stays in this one.
+        # Extraction runs in `concurrency` threads (a model call) or `jobs` processes (offline,
+        # CPU-bound); storing stays in this thread.
         self.concurrency = max(1, concurrency)
-        self._pool: ThreadPoolExecutor | None = None
+        self.jobs = max(1, jobs)
+        self._pool: Callable[[Article], Future[SummaryRecord]] | None = None
         self._pending: deque[tuple[int, str, Article, Future[SummaryRecord]]] = deque()
         self._ids: dict[str, int] = {}  # raw sha256 -> article id, for copies with those bytes
 
@@ -173,9 +177,9 @@ class Ingester:
                 article_id, key = self.store.add_article(
                     article, job.raw_sha256, self.cleaner, how, sketch, named
                 )
-                future = self._pool.submit(self._extract, article)
+                future = self._pool(article)
                 self._pending.append((article_id, key, article, future))
-                self._drain(2 * self.concurrency)
+                self._drain(2 * max(self.concurrency, self.jobs))
             else:
                 record = self._extract(article)
                 # the article, its first place and its summary are one transaction
@@ -222,14 +226,24 @@ class Ingester:
 
     def run(self, inputs: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES,
             on_start: Callable[[int], None] | None = None) -> IngestResult:  # fmt: skip
+        if self.jobs > 1:
+            with process_pool(self._extract, self.jobs) as submit:
+                return self._pooled(submit, inputs, max_bytes, on_start)
         if self.concurrency == 1:
             return self._run(inputs, max_bytes, on_start)
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-            self._pool = pool
-            try:
-                return self._run(inputs, max_bytes, on_start)
-            finally:
-                self._pool = None
+            return self._pooled(
+                lambda article: pool.submit(self._extract, article), inputs, max_bytes, on_start
+            )
+
+    def _pooled(self, submit: Callable[[Article], Future[SummaryRecord]],
+                inputs: Sequence[Path], max_bytes: int,
+                on_start: Callable[[int], None] | None) -> IngestResult:  # fmt: skip
+        self._pool = submit
+        try:
+            return self._run(inputs, max_bytes, on_start)
+        finally:
+            self._pool = None
 
     def _run(self, inputs: Sequence[Path], max_bytes: int,
              on_start: Callable[[int], None] | None) -> IngestResult:  # fmt: skip

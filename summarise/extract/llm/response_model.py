@@ -13,6 +13,7 @@ no-op; `find_problems` then tells the caller which items to drop.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,14 +45,26 @@ class _Out(BaseModel):
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """The schema as sent to the model, compacted to save prompt tokens: no per-field
-        titles, no enum docstrings, and `X | None = None` shown as an optional X."""
-        schema = super().model_json_schema(*args, **kwargs)
-        top_title = schema.get("title")
-        compact = _compact(schema)
-        assert isinstance(compact, dict)
-        if top_title:
-            compact["title"] = top_title
-        return compact
+        titles, no enum docstrings, and `X | None = None` shown as an optional X.
+
+        Made once per model and copied: instructor wraps the response model in a new class
+        on every request and asks for its schema, which cost a fifth of a request's CPU.
+        """
+        own = next(c for c in cls.__mro__ if globals().get(c.__qualname__) is c)
+        key = (own, cls.__doc__, args, tuple(sorted(kwargs.items())))
+        if key not in _SCHEMAS:
+            schema = super().model_json_schema(*args, **kwargs)
+            top_title = schema.get("title")
+            compact = _compact(schema)
+            assert isinstance(compact, dict)
+            if top_title:
+                compact["title"] = top_title
+            _SCHEMAS[key] = compact
+        return copy.deepcopy(_SCHEMAS[key])
+
+
+# (response model, docstring, arguments) -> its compact schema; see _Out.model_json_schema.
+_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
 
 
 def _compact(node: Any) -> Any:

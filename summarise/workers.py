@@ -1,0 +1,93 @@
+"""A process pool for the CPU-bound parts of a run (offline extraction, rendering): `--jobs N`.
+
+Workers are forked, so they share the parent's state as it was at the fork: the task list, the
+extractor, the briefings. Only an index goes to a worker and only its small result comes back,
+so nothing large is pickled. Results come back in input order, so what is written, and the
+order of run.json, is the same as with one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# The (function, items) a forked worker reads by index; set in the parent just before the fork.
+_shared: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (the default for `--jobs`)."""
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def _call(index: int) -> Any:
+    assert _shared is not None, "worker started without its task list"
+    fn, items = _shared
+    return fn(items[index])
+
+
+def _chunksize(n: int, jobs: int) -> int:
+    """Enough tasks per message to keep IPC cheap, few enough to keep the workers balanced."""
+    return max(1, min(32, n // (jobs * 8)))
+
+
+def map_ordered(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Generator[R, None, None]:
+    """`fn` over `items` in `jobs` forked processes (in this one when jobs is 1), in order.
+
+    `fn` runs in the worker with the parent's memory as at the fork, so it may close over
+    anything; its result must pickle. Closed early (Ctrl-C, an error), it cancels the tasks
+    not yet started and does not wait for the ones running.
+    """
+    if jobs <= 1 or len(items) < 2:
+        yield from (fn(item) for item in items)
+        return
+    global _shared
+    _shared = (fn, items)
+    try:
+        context = multiprocessing.get_context("fork")
+        workers = min(jobs, len(items))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        finished = False
+        try:
+            yield from pool.map(_call, range(len(items)), chunksize=_chunksize(len(items), jobs))
+            finished = True
+        finally:
+            pool.shutdown(wait=finished, cancel_futures=not finished)
+    finally:
+        _shared = None
+
+
+# The function a forked worker of `process_pool` calls; set in the parent before any fork.
+_one: Callable[[Any], Any] | None = None
+
+
+def _call_one(item: Any) -> Any:
+    assert _one is not None, "worker started without its function"
+    return _one(item)
+
+
+@contextmanager
+def process_pool(fn: Callable[[T], R], jobs: int) -> Iterator[Callable[[T], Future[R]]]:
+    """A `submit(item)` that runs `fn(item)` in one of `jobs` forked processes.
+
+    For work handed out one item at a time (the store's ingest); `item` and the result must
+    pickle, `fn` need not. Left early (Ctrl-C, an error), the pool cancels the tasks not yet
+    started and does not wait for the ones running.
+    """
+    global _one
+    _one = fn
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    finished = False
+    try:
+        yield lambda item: pool.submit(_call_one, item)
+        finished = True
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+        _one = None

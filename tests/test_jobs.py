@@ -1,0 +1,47 @@
+"""`--jobs N`: a forked process pool for extraction and rendering, output as with one process."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from summarise.cli import app
+from summarise.workers import default_jobs, map_ordered
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from same_outputs import compare
+
+
+def _pid_and_square(x: int) -> tuple[int, int]:
+    return os.getpid(), x * x
+
+
+def test_results_come_back_in_input_order_from_other_processes() -> None:
+    results = list(map_ordered(_pid_and_square, list(range(50)), jobs=2))
+    assert [square for _, square in results] == [x * x for x in range(50)]
+    assert os.getpid() not in {pid for pid, _ in results}
+
+
+def test_one_job_runs_in_this_process() -> None:
+    assert {pid for pid, _ in map_ordered(_pid_and_square, [1, 2, 3], jobs=1)} == {os.getpid()}
+
+
+def test_default_is_the_cores_this_process_may_use() -> None:
+    assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_brief_with_two_jobs_writes_what_one_job_writes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    articles = str(ROOT / "examples" / "articles")
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        result = runner.invoke(app, ["brief", articles, "--out", str(out), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+    written = list((tmp_path / "2").rglob("*.docx"))
+    assert len(written) == 5
+    assert compare(tmp_path / "1", tmp_path / "2") == []
