@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Mutation score of the modules the suite must guard (see [tool.mutmut] in pyproject.toml):
-# summarise/align.py, summarise/consolidate.py, summarise/extract/response_model.py (the LLM
-# response model's validators) and summarise/extract/offline/review.py (the judgement rules).
-# CPU-heavy (about 1,400 mutants); not part of CI. Prints mutmut's per-mutant results and the
+# summarise/align/spans.py (alignment), summarise/brief/consolidate.py (consolidation), the LLM
+# response model's validators (summarise/extract/llm/response_model.py and the judgement checks
+# in summarise/extract/llm/judgement_checks.py) and the offline judgement rules
+# (summarise/extract/offline/judgements.py, judgement_filters.py, judgement_owner.py).
+# CPU-heavy (about 2,100 mutants); not part of CI. Arguments go to `mutmut run`: mutant names or
+# globs, e.g. `bash scripts/mutation.sh 'summarise.align.spans.*'` for one module (the tally
+# counts every module's latest result). Prints mutmut's per-mutant results and the
 # killed share. `.venv/bin/mutmut show NAME` shows one mutant's diff.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rm -rf mutants
+if [ "$#" -eq 0 ]; then rm -rf mutants; fi  # named mutants: rerun those, keep the other results
 export SUMMARISE_HYPOTHESIS_PROFILE=mutation  # 25 examples per property test, not 100
-nice .venv/bin/mutmut run --max-children "${MUTMUT_CHILDREN:-2}" >/dev/null || true
+nice .venv/bin/mutmut run --max-children "${MUTMUT_CHILDREN:-2}" "$@" >/dev/null || true
 .venv/bin/mutmut results --all true > mutants/results.txt || true
 .venv/bin/python - <<'PY'
 from collections import Counter
