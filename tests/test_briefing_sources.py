@@ -171,3 +171,16 @@ def test_an_undated_grade_is_never_the_latest(nel: ArticleSummary) -> None:
     )
     found = latest_judgements([undated, newer], NAME)
     assert [(j.value.value, j.source_id) for j in found] == [("inadequate", "2019")]
+
+
+def test_an_undated_earlier_grade_sits_just_before_its_source_whatever_the_date_precision(
+    nel: ArticleSummary,
+) -> None:
+    older = variant(nel, "2001", [("serving_people", "some", None, False)], NAME)
+    reporting = variant(nel, "2003", [("star_rating", "1", None, True)], NAME)
+    items = [Stored("a", older), Stored("b", reporting)]
+    assert [(e.date, e.source_id) for e in timeline(items, NAME)] == [
+        ("2001", "a"),
+        (None, "b"),  # the earlier grade "b" reports, after 2001, before "b" itself
+        ("2003", "b"),
+    ]

@@ -216,7 +216,9 @@ def latest_judgements(items: Sequence[Stored], council: str) -> list[LatestJudge
 
 
 def timeline(items: Sequence[Stored], council: str) -> list[TimelineEvent]:
-    events: list[tuple[str, int, TimelineEvent]] = []
+    # (date, 0 for an undated earlier grade and 1 otherwise, input order, event): an undated
+    # earlier grade sits just before the source that reports it, whatever the date's precision.
+    events: list[tuple[str, int, int, TimelineEvent]] = []
     for order, item in enumerate(items):
         s = item.summary
         bodies = ", ".join(b.value for b in s.review.bodies if b.value != "other")
@@ -229,18 +231,17 @@ def timeline(items: Sequence[Stored], council: str) -> list[TimelineEvent]:
         event = label + (": " + "; ".join(findings) if findings else "")
         date = source_date(s)
         events.append(
-            (date or "9999", order, TimelineEvent(date=date, source_id=item.id, event=event))
+            (date or "9999", 1, order, TimelineEvent(date=date, source_id=item.id, event=event))
         )
         for date_, j in _dated_judgements(item, council):
             if j.date is not None or j.past:
                 text = f"Earlier judgement reported: {judgement_phrase(j.aspect, j.value.value)}"
-                # An undated earlier grade sits just before the source that reports it.
-                key = j.date or (date or "9999")[:-1]
+                key, rank = (j.date, 1) if j.date else (date or "9999", 0)
                 events.append(
-                    (key, order, TimelineEvent(date=j.date, source_id=item.id, event=text))
+                    (key, rank, order, TimelineEvent(date=j.date, source_id=item.id, event=text))
                 )
-    events.sort(key=lambda e: (e[0], e[1]))
-    return [e[2] for e in events]
+    events.sort(key=lambda e: (e[0], e[1], e[2]))
+    return [e[3] for e in events]
 
 
 def headline(council: str, latest: list[LatestJudgement], items: Sequence[Stored]) -> str:
