@@ -8,17 +8,22 @@ CI=true, where it fails.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, FIXTURES, JOINT, STARS, _need_browser
+from test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIXTURES,
+    JOINT,
+    STARS,
+    _need_browser,
+    serve_folder,
+)
 
 from summarise.models import ArticleSummary, CouncilBriefing
 from summarise.render import render_html, render_index, render_review_page
@@ -75,21 +80,12 @@ def _write_site(root: Path) -> None:
     (root / "index.html").write_text(index_html, encoding="utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("site")
     _write_site(root)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(root) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -66,3 +67,12 @@ def login(client: TestClient, name: str = "rita", password: str = PASSWORD) -> s
     )
     assert r.status_code == 303, r.text
     return token(client, "/add")
+
+
+def log_in_page(page: Any, server: str, name: str = "rita") -> None:
+    """Sign in through the login form of a running `summarise serve`, as a reviewer would."""
+    page.goto(f"{server}/login")
+    page.fill("#name", name)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Log in')")
+    assert f"Signed in as {name}" in page.inner_text("header")

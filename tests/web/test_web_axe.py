@@ -20,7 +20,7 @@ from summarise.store.repo import Store
 from summarise.store.users import add_user
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _need_browser
 from tests.test_browser_layout import AXE, AXE_TAGS
-from tests.web.conftest import EXAMPLES, PASSWORD
+from tests.web.conftest import EXAMPLES, PASSWORD, log_in_page
 
 pytestmark = pytest.mark.browser
 PAGES = {
@@ -69,11 +69,7 @@ def page(server: str) -> Iterator[Any]:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         # The app's CSP admits only its own script, so axe is injected with CSP bypassed.
         tab = browser.new_page(bypass_csp=True)
-        tab.goto(f"{server}/login")
-        tab.fill("#name", "rita")
-        tab.fill("#password", PASSWORD)
-        tab.click("button:has-text('Log in')")
-        assert "Signed in as rita" in tab.inner_text("header")
+        log_in_page(tab, server)
         yield tab
         browser.close()
 

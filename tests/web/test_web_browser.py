@@ -18,7 +18,7 @@ from summarise.store import webtables
 from summarise.store.repo import Store
 from summarise.store.users import add_user
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _need_browser
-from tests.web.conftest import EXAMPLES, PASSWORD
+from tests.web.conftest import EXAMPLES, PASSWORD, log_in_page
 
 pytestmark = pytest.mark.browser
 NEL = EXAMPLES / "001_244405360186b16d.txt"
@@ -66,11 +66,7 @@ def test_review_loop_in_the_browser(server: str, tmp_path: Path) -> None:
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(accept_downloads=True)
-        page.goto(f"{server}/login")
-        page.fill("#name", "rita")
-        page.fill("#password", PASSWORD)
-        page.click("button:has-text('Log in')")
-        assert "Signed in as rita" in page.inner_text("header")
+        log_in_page(page, server)
 
         page.goto(f"{server}/add")
         page.set_input_files("#files", str(NEL))
