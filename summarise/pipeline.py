@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from summarise.brief.grouping import Catalogue
 from summarise.extract import ExtractionResult, Extractor
 from summarise.ingest.discovery import Discovery, discover_inputs
 from summarise.ingest.limits import DEFAULT_MAX_BYTES
@@ -29,10 +30,9 @@ Progress = Callable[[str, ArticleRun], None]
 @dataclass
 class RunResult:
     record: RunRecord
-    summaries: list[tuple[str, ArticleSummary]] = field(default_factory=list)
+    #: the summaries written, by key (each with every place it appeared, when more than one)
+    catalogue: Catalogue = field(default_factory=Catalogue)
     problems: list[str] = field(default_factory=list)
-    # article id -> every place it appeared, for an article given more than once (brief PATHS)
-    places: dict[str, list[str]] = field(default_factory=dict)
     found: Discovery = field(default_factory=Discovery)
     #: None when no input gave a summary: then nothing was written, the out folder is as it was
     history: Path | None = None
@@ -236,7 +236,7 @@ def run_extract(
             record.articles.append(run)
             record.usage = record.usage + run.usage
             if summary is not None:
-                result.summaries.append((run.id, summary))
+                result.catalogue.add(run.id, summary)
             if on_done:
                 on_done(run.path, run)
     except KeyboardInterrupt:
@@ -253,6 +253,6 @@ def run_extract(
         raise RunInterrupted(result) from None
     pool.shutdown()
     finish_record(record, t0, cost)
-    if result.summaries:
+    if result.catalogue:
         result.history = write_record(layout, record)
     return result

@@ -1,14 +1,21 @@
-"""Consolidate stored summaries and write every briefing format, review pages and the index."""
+"""Consolidate stored summaries and write every briefing format, review pages and the index.
+
+A run may have more summaries than it can hold, so it keeps a `Catalogue` (a small entry per
+summary) and reads each summary back from OUT/articles when a review page or a briefing needs
+it: briefings are built, written and let go one at a time, and the index keeps of each only
+what its row shows. What stays in memory grows with the largest briefing, not with the run.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarise.brief.consolidate import NATIONAL_NAME, Stored, build_briefings
+from summarise.brief.consolidate import NATIONAL_NAME, Load, Stored, build_one
+from summarise.brief.grouping import Catalogue, Entry, plan_briefings
 from summarise.gazetteer.lookup import slugify
-from summarise.models import ArticleSummary, CouncilBriefing, FactReview
+from summarise.models import ArticleSummary, CouncilBriefing
 from summarise.outputs import Layout, write_bytes, write_model, write_text
 from summarise.render.markdown import markdown_of
 from summarise.render.view import build_view
@@ -17,29 +24,51 @@ from summarise.workers import map_ordered
 REVIEW_BASE = "../articles"  # from OUT/briefings/ to the review pages in OUT/articles/
 
 
+def loader(catalogue: Catalogue, layout: Layout) -> Load:
+    """Reads an entry's summary back from OUT/articles, with its places and reviews."""
+
+    def load(entry: Entry) -> Stored:
+        summary = ArticleSummary.model_validate_json(layout.summary(entry.id).read_bytes())
+        found = catalogue.reviews
+        reviews = None if found is None else found.get(entry.id, {})
+        return Stored(entry.id, summary, catalogue.places.get(entry.id, ()), reviews)
+
+    return load
+
+
 def briefing_slug(briefing: CouncilBriefing) -> str:
     return "national" if briefing.council.name == NATIONAL_NAME else slugify(briefing.council.name)
 
 
-def write_review_pages(
-    layout: Layout, summaries: Sequence[tuple[str, ArticleSummary]], jobs: int = 1
-) -> None:
+def write_review_pages(layout: Layout, keys: Sequence[str], jobs: int = 1) -> None:
+    """OUT/articles/<key>.html for each summary written under OUT/articles, one at a time."""
     from summarise.render.review import render_review_page
 
-    def write_one(item: tuple[str, ArticleSummary]) -> None:
-        article_id, summary = item
+    def write_one(article_id: str) -> None:
+        summary = ArticleSummary.model_validate_json(layout.summary(article_id).read_bytes())
         cleaned = layout.clean_text(article_id).read_text(encoding="utf-8")
         write_text(
             layout.review_page(article_id),
             render_review_page(summary, cleaned, article_id=article_id),
         )
 
-    for _ in map_ordered(write_one, summaries, jobs):
+    for _ in map_ordered(write_one, keys, jobs):
         pass
 
 
 FORMATS = ("json", "md", "html", "docx")
 Narrate = Callable[[CouncilBriefing], CouncilBriefing]
+
+
+# What the index shows of a briefing is its council, headline, latest judgements and date: the
+# rest is left out of the copy it keeps, so the index of a large run holds little.
+_NOT_INDEXED = ("sources", "timeline", "strengths", "concerns", "recommendations", "quotes")
+_NOT_INDEXED += ("figures", "national_context", "narrative")
+
+
+def for_index(briefing: CouncilBriefing) -> CouncilBriefing:
+    """The briefing with only what its row in the index shows."""
+    return briefing.model_copy(update={key: [] for key in _NOT_INDEXED})
 
 
 def _earlier_briefings(
@@ -55,10 +84,12 @@ def _earlier_briefings(
         if path.stem in rebuilt:
             continue
         try:
-            kept.append((path.stem, CouncilBriefing.model_validate_json(path.read_bytes())))
+            earlier = CouncilBriefing.model_validate_json(path.read_bytes())
         except (OSError, ValueError) as exc:
             first = " ".join(str(exc).split())[:200]
             problems.append(f"{path}: not listed in the index: {first}")
+            continue
+        kept.append((path.stem, for_index(earlier)))
     return kept, problems
 
 
@@ -72,47 +103,46 @@ class Published:
 
 def publish(
     layout: Layout,
-    summaries: Sequence[tuple[str, ArticleSummary]],
+    catalogue: Catalogue,
     generated_at: str,
     narrate: Narrate | None = None,
-    places: Mapping[str, Sequence[str]] | None = None,
-    reviews: Mapping[str, Mapping[str, FactReview]] | None = None,
     jobs: int = 1,
 ) -> Published:
     """Write OUT/briefings/<slug>.{json,md,html,docx} and OUT/index.{md,html}.
 
-    `narrate`, when given, adds an executive summary to each briefing before it is written;
-    `places` lists, per article id, every place a re-posted article appeared (the store), and
-    `reviews` each fact's review status (a store's briefings say what was reviewed).
+    The catalogue's summaries are under OUT/articles. `narrate`, when given, adds an executive
+    summary to each briefing before it is written (in this process, which counts its usage).
     The index lists every briefing in the folder; one this run did not rebuild shows the date
     it was generated, so nothing stale passes for current.
     `jobs` > 1 renders review pages and briefings in that many processes.
     """
-    write_review_pages(layout, summaries, jobs)
-    where = places or {}
-    briefings = build_briefings(
-        [
-            Stored(i, s, tuple(where.get(i, ())), None if reviews is None else reviews.get(i, {}))
-            for i, s in summaries
-        ],
-        generated_at,
-    )
-    if narrate is not None:
-        briefings = [narrate(b) for b in briefings]
-    slugs = [briefing_slug(b) for b in briefings]
-    pairs = list(zip(briefings, slugs, strict=True))
-    written = list(map_ordered(lambda pair: write_briefing(layout, *pair), pairs, jobs))
+    write_review_pages(layout, catalogue.keys(), jobs)
+    plan = plan_briefings(catalogue.entries)
+    load = loader(catalogue, layout)
+    # Every briefing reads the national articles (for context), so they are loaded once; a
+    # forked worker shares them.
+    national = [load(e) for e in plan.national]
+
+    def one(n: int) -> tuple[Path, str, CouncilBriefing]:
+        briefing = build_one(plan, n, national, load, generated_at)
+        if narrate is not None:
+            briefing = narrate(briefing)
+        slug = briefing_slug(briefing)
+        return write_briefing(layout, briefing, slug), slug, for_index(briefing)
+
+    done = list(map_ordered(one, range(plan.count), 1 if narrate is not None else jobs))
+    slugs = [slug for _, slug, _ in done]
     from summarise.render.index import render_index
 
     earlier, problems = _earlier_briefings(layout, set(slugs))
     index_md, index_html = render_index(
-        [*briefings, *(b for _, b in earlier)],
+        [*(b for _, _, b in done), *(b for _, b in earlier)],
         slugs=[*slugs, *(s for s, _ in earlier)],
         earlier={s for s, _ in earlier},
     )
     write_text(layout.out / "index.md", index_md)
     write_text(layout.out / "index.html", index_html)
-    return Published(written, problems)
+    return Published([path for path, _, _ in done], problems)
 
 
 def write_briefing(
@@ -138,16 +168,17 @@ def write_briefing(
     return layout.briefing(slug, ".json")
 
 
-def load_stored(layout: Layout) -> list[tuple[str, ArticleSummary]]:
+def load_stored(layout: Layout) -> Catalogue:
     """Summaries already written under OUT/articles that can be used (see `load_stored_checked`
     for the ones that cannot)."""
     return load_stored_checked(layout)[0]
 
 
-def load_stored_checked(layout: Layout) -> tuple[list[tuple[str, ArticleSummary]], list[str]]:
+def load_stored_checked(layout: Layout) -> tuple[Catalogue, list[str]]:
     """Summaries already written under OUT/articles, to rebuild briefings with no extraction,
-    and one line for each that cannot be used (invalid, or its cleaned text missing)."""
-    out: list[tuple[str, ArticleSummary]] = []
+    and one line for each that cannot be used (invalid, or its cleaned text missing). Each is
+    read, checked and let go: the catalogue keeps its entry."""
+    out = Catalogue()
     problems: list[str] = []
     for path in sorted(layout.articles.glob("*.json")):
         try:
@@ -160,5 +191,14 @@ def load_stored_checked(layout: Layout) -> tuple[list[tuple[str, ArticleSummary]
         if not clean.is_file():
             problems.append(f"{path}: its cleaned text {clean.name} is missing, left out")
             continue
-        out.append((path.stem, summary))
+        out.add(path.stem, summary)
     return out, problems
+
+
+def catalogue_of(items: Iterable[Stored], *, from_store: bool = False) -> Catalogue:
+    """A catalogue of summaries already written under OUT/articles, with their places and,
+    `from_store`, their reviews."""
+    out = Catalogue(reviews={} if from_store else None)
+    for item in items:
+        out.add(item.id, item.summary, item.places, item.reviews)
+    return out

@@ -6,11 +6,19 @@ The same inputs give byte-identical briefings apart from `generated_at`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from summarise.brief.grouping import (
+    NATIONAL_NAME,
+    Entry,
+    Plan,
+    entry_of,
+    plan_briefings,
+    source_date,
+)
 from summarise.brief.national_context import national_context
 from summarise.brief.review_status import annotate
 from summarise.models import (
@@ -33,7 +41,6 @@ from summarise.models import (
     TimelineEvent,
 )
 
-NATIONAL_NAME = "National (England and Wales)"
 # token_set_ratio at or above this merges two points. Measured on pairs from the examples and a
 # later Essex review (tests/test_consolidate.py): the same finding reworded by another article
 # scores 79-96, different findings about the same council 42-65.
@@ -91,14 +98,6 @@ class Stored:
 
 def judgement_phrase(aspect: Aspect, value: str) -> str:
     return JUDGEMENT_PHRASES[aspect][value]
-
-
-def source_date(s: ArticleSummary) -> str | None:
-    return s.review.date or s.source.published
-
-
-def _sort_key(item: Stored) -> tuple[str, str]:
-    return (source_date(item.summary) or "", item.id)
 
 
 def _concerns_council(council: str, summary: ArticleSummary, point_council: str | None) -> bool:
@@ -359,6 +358,29 @@ def _briefing_for(
     return annotate(briefing, items)
 
 
+Load = Callable[[Entry], Stored]
+
+
+def build_one(
+    plan: Plan, n: int, national: Sequence[Stored], load: Load, generated_at: str
+) -> CouncilBriefing:
+    """The plan's n-th briefing; `national` is every national entry of the plan, loaded."""
+    if n < len(plan.councils):
+        council, entries = plan.councils[n]
+        items = [load(e) for e in entries]
+        # Each council gets the national points near its own sources in time; the national
+        # briefing's points are its own, so it repeats none as context.
+        return _briefing_for(council, items, national_context(items, national), generated_at)
+    return _briefing_for(CouncilId(name=NATIONAL_NAME), list(national), [], generated_at)
+
+
+def each_briefing(plan: Plan, load: Load, generated_at: str) -> Iterator[CouncilBriefing]:
+    """The plan's briefings one at a time, loading each one's summaries only when it is built."""
+    national = [load(e) for e in plan.national]
+    for n in range(plan.count):
+        yield build_one(plan, n, national, load, generated_at)
+
+
 def build_briefings(
     stored: Sequence[Stored], generated_at: str, only: str | None = None
 ) -> list[CouncilBriefing]:
@@ -366,21 +388,8 @@ def build_briefings(
 
     `only` names the one council wanted (`brief --council`); the others are not built.
     """
-    ordered = sorted(stored, key=_sort_key)
-    national = [i for i in ordered if i.summary.scope == Scope.national]
-    by_council: dict[str, tuple[CouncilId, list[Stored]]] = {}
-    for item in ordered:
-        for c in item.summary.councils:
-            if only is not None and c.name != only:
-                continue
-            entry = by_council.setdefault(c.name, (CouncilId(name=c.name, gss_code=c.gss_code), []))
-            entry[1].append(item)
-    # Each council gets the national points near its own sources in time; the national
-    # briefing's points are its own, so it repeats none as context.
-    briefings = [
-        _briefing_for(cid, items, national_context(items, national), generated_at)
-        for _, (cid, items) in sorted(by_council.items())
-    ]
-    if national and only in (None, NATIONAL_NAME):
-        briefings.append(_briefing_for(CouncilId(name=NATIONAL_NAME), national, [], generated_at))
-    return briefings
+    plan = plan_briefings((entry_of(n, s.id, s.summary) for n, s in enumerate(stored)), only)
+    return list(each_briefing(plan, lambda e: stored[e.at], generated_at))
+
+
+__all__ = ["NATIONAL_NAME", "Load", "Stored", "build_briefings", "build_one", "each_briefing"]
