@@ -135,7 +135,10 @@ def brief(
     if council is not None or all_:
         from summarise.cli_store import brief_from_store
 
-        brief_from_store(council, all_, paths, db, fmt, out, backend, model, settings)
+        which = (backend, model)
+        brief_from_store(
+            council, all_, paths, db, fmt, out, which, settings, jobs or default_jobs()
+        )
         return
     if not paths:
         msg.error("give article files or folders, or --council NAME, or --all")
@@ -146,14 +149,8 @@ def brief(
     jobs = jobs or default_jobs()
     result = extract_all(paths, out, settings, max_bytes, verbose, memory=True, jobs=jobs)
     with output_errors(out):
-        published = publish(
-            Layout(out),
-            result.summaries,
-            now_iso(),
-            narrate.apply if narrate else None,
-            places=result.places,
-            jobs=jobs,
-        )
+        narrated = narrate.apply if narrate else None
+        published = publish(Layout(out), result.catalogue, now_iso(), narrated, jobs=jobs)
         if narrate is not None:
             result.record.narrative_usage = narrate.usage
             write_record(Layout(out), result.record, result.history)

@@ -310,16 +310,19 @@ def brief_from_store(
     db: str | None,
     fmt: str | None,
     out: Path | None,
-    backend: str | None,
-    model: str | None,
+    which: tuple[str | None, str | None],
     settings: Settings,
+    jobs: int,
 ) -> None:
-    """`brief --council NAME` (stdout for md/json, or files under --out) and `brief --all`."""
+    """`brief --council NAME` (stdout for md/json, or files under --out) and `brief --all`.
+
+    `which` is the (backend, model) whose summaries are briefed (None: any); `jobs` processes
+    render review pages and briefings."""
     from summarise.brief.consolidate import build_briefings
     from summarise.library import UnknownCouncil, library, resolve_council, write_articles
     from summarise.outputs import Layout
     from summarise.pipeline import now_iso
-    from summarise.publish import FORMATS, briefing_slug, publish, write_briefing
+    from summarise.publish import FORMATS, briefing_slug, catalogue_of, publish, write_briefing
     from summarise.render.markdown import render_markdown
 
     if paths or (council is not None and all_):
@@ -338,15 +341,14 @@ def brief_from_store(
             except UnknownCouncil as e:
                 hint = f"; did you mean {', '.join(e.nearest)}?" if e.nearest else ""
                 _fail(f"no council {e.name!r} in store {store.where}{hint}", 2)
-        lib = library(store, name, backend, model)
+        lib = library(store, name, *which)
     for key, d in lib.needs_review:
         msg.warning(f"needs review {key}#{d.fact_id}: its {d.action} could not carry over")
     if all_ and out is not None:
-        places = {i.id: i.places for i in lib.items}
-        reviews = {i.id: i.reviews or {} for i in lib.items}
-        published = publish(
-            Layout(out), write_articles(Layout(out), lib), now_iso(), places=places, reviews=reviews
-        )
+        write_articles(Layout(out), lib)
+        catalogue = catalogue_of(lib.items, from_store=True)
+        del lib  # publish reads each summary back from OUT/articles when it needs it
+        published = publish(Layout(out), catalogue, now_iso(), jobs=jobs)
         for problem in published.problems:
             msg.warning(problem)
         out_console.print(
@@ -364,6 +366,6 @@ def brief_from_store(
     layout = Layout(out)
     from summarise.publish import write_review_pages
 
-    write_review_pages(layout, write_articles(layout, lib))
+    write_review_pages(layout, [key for key, _ in write_articles(layout, lib)], jobs)
     path = write_briefing(layout, briefing, briefing_slug(briefing), [fmt] if fmt else FORMATS)
     out_console.print(f"briefing {path.with_suffix('.' + (fmt or 'md'))}")

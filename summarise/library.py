@@ -7,10 +7,11 @@ consolidate and render never import the store; this module reads it and gives th
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import select
 
 from summarise.brief.consolidate import Stored
 from summarise.decisions import Decision, apply_decisions
@@ -18,6 +19,7 @@ from summarise.gazetteer.lookup import lookup, slugify
 from summarise.models import ArticleSummary, FactReview
 from summarise.outputs import Layout, write_model, write_text
 from summarise.store.repo import Store, StoredArticle
+from summarise.store.tables import appearances, articles
 
 
 @dataclass
@@ -74,6 +76,25 @@ def library(
         out.items.append(Stored(article.key, summary, tuple(article.places), reviews))
         out.texts[article.key] = article.text
     return out
+
+
+def places_of(store: Store, ids: Collection[int]) -> dict[int, tuple[str, list[str]]]:
+    """Article id → (key, every place it appeared, the first first) for the articles `ids`
+    only, so a run need not read every stored article to list its re-posts."""
+    found: dict[int, tuple[str, list[str]]] = {}
+    if not ids:
+        return found
+    keys = select(articles.c.id, articles.c.key).where(articles.c.id.in_(list(ids)))
+    where = (
+        select(appearances.c.article_id, appearances.c.path)
+        .where(appearances.c.article_id.in_(list(ids)))
+        .order_by(appearances.c.id)
+    )
+    with store.read() as conn:
+        found = {article_id: (key, []) for article_id, key in conn.execute(keys)}
+        for article_id, path in conn.execute(where):
+            found[article_id][1].append(path)
+    return found
 
 
 class UnknownCouncil(LookupError):

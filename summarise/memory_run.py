@@ -1,13 +1,16 @@
-"""`summarise brief PATHS`: the store's ingest and briefing, over a store kept in memory.
+"""`summarise brief PATHS`: the store's ingest and briefing, over a store of the run's own.
 
 Going through the store is what makes copies of one story given as PATHS one source with every
-place listed (re-posts merge, as in `ingest`), instead of a source per copy. Each summary is
-written to OUT as soon as it is stored, so an interrupted run keeps what it finished, and
-run.json has a line per input as `extract` writes it. Nothing but OUT is left on disk.
+place listed (re-posts merge, as in `ingest`), instead of a source per copy. The store is a
+SQLite file in a temporary folder, not in memory, so that a run of any size holds no article
+after extracting it; each summary is written to OUT as soon as it is stored (an interrupted run
+keeps what it finished) and only its catalogue entry is kept, and run.json has a line per input
+as `extract` writes it. Nothing but OUT is left on disk.
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,7 +18,7 @@ from pathlib import Path
 from summarise.extract import Extractor
 from summarise.ingest.discovery import discover_inputs
 from summarise.ingest.limits import DEFAULT_MAX_BYTES
-from summarise.library import library
+from summarise.library import places_of
 from summarise.models import Article, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import (
@@ -31,8 +34,6 @@ from summarise.run_record import ArticleRun, RunRecord
 from summarise.store.ingest import Ingester, IngestResult
 from summarise.store.repo import Store
 from summarise.store.writes import SummaryRecord
-
-MEMORY_URL = "sqlite://"
 
 
 def run_in_memory(
@@ -51,8 +52,8 @@ def run_in_memory(
 
     As `run_extract`: the out folder is never an input; nothing is written when no input gives
     a summary; Ctrl-C raises RunInterrupted once run.json is written. The result's summaries
-    are what `brief --all` would build from, and its `places` list, per article, every place
-    it appeared when that is more than one. `jobs` > 1 extracts in that many processes.
+    (its catalogue) are what `brief --all` would build from, with, per article, every place it
+    appeared when that is more than one. `jobs` > 1 extracts in that many processes.
     """
     started_at = now_iso()
     t0 = time.perf_counter()
@@ -79,43 +80,45 @@ def run_in_memory(
         if record.summary is not None:
             write_text(layout.clean_text(key), article.text)
             write_model(layout.summary(key), record.summary)
+            result.catalogue.add(key, record.summary)
 
-    store = Store(MEMORY_URL)
-    try:
-        ingester = Ingester(
-            store,
-            extractor,
-            cost=cost,
-            report=on_done,
-            stored=stored,
-            concurrency=concurrency,
-            jobs=jobs,
-        )
+    with tempfile.TemporaryDirectory(prefix="summarise-brief-") as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'store.sqlite'}")
         try:
-            done = ingester.run(found.files, max_bytes, on_start=on_start)
-        except KeyboardInterrupt:
-            record.articles = [*refused, *_in_input_order(found.files, ingester.result, [])]
-            _interrupted(record, found.files, t0, cost)
-            result.history = write_record(layout, record)
-            raise RunInterrupted(result) from None
-        lib = library(store)
-        keys = {a.id: a.key for a in store.articles()}
-        places = {a.key: list(a.places) for a in store.articles()}
-    finally:
-        store.close()
-    copies = [_copy_run(path, keys[i]) for path, i in done.copies]
+            ingester = Ingester(
+                store,
+                extractor,
+                cost=cost,
+                report=on_done,
+                stored=stored,
+                concurrency=concurrency,
+                jobs=jobs,
+            )
+            try:
+                done = ingester.run(found.files, max_bytes, on_start=on_start)
+            except KeyboardInterrupt:
+                record.articles = [*refused, *_in_input_order(found.files, ingester.result, [])]
+                _interrupted(record, found.files, t0, cost)
+                result.history = write_record(layout, record)
+                raise RunInterrupted(result) from None
+            # only the articles given more than once: the rest have one place each
+            places = places_of(store, {i for _, i in done.copies})
+        finally:
+            store.close()
+    copies = [_copy_run(path, places[i][0]) for path, i in done.copies]
     for run in copies:
         if on_done is not None:
             on_done(run.path, run)
     for path, i in done.copies:
-        if path not in places[keys[i]]:
-            places[keys[i]].append(path)  # same bytes as a stored file: not a row of its own
+        if path not in places[i][1]:
+            places[i][1].append(path)  # same bytes as a stored file: not a row of its own
     record.articles = [*refused, *_in_input_order(found.files, done, copies)]
     record.usage = done.usage
     finish_record(record, t0, cost)
-    result.summaries = sorted((i.id, i.summary) for i in lib.items)
-    result.places = {k: p for k, p in places.items() if len(p) > 1}
-    if result.summaries:
+    for key, where in places.values():
+        if len(where) > 1:
+            result.catalogue.places[key] = tuple(where)
+    if result.catalogue:
         result.history = write_record(layout, record)
     return result
 

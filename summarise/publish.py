@@ -62,7 +62,14 @@ Narrate = Callable[[CouncilBriefing], CouncilBriefing]
 
 # What the index shows of a briefing is its council, headline, latest judgements and date: the
 # rest is left out of the copy it keeps, so the index of a large run holds little.
-_NOT_INDEXED = ("sources", "timeline", "strengths", "concerns", "recommendations", "quotes")
+_NOT_INDEXED: tuple[str, ...] = (
+    "sources",
+    "timeline",
+    "strengths",
+    "concerns",
+    "recommendations",
+    "quotes",
+)
 _NOT_INDEXED += ("figures", "national_context", "narrative")
 
 
