@@ -57,8 +57,14 @@ def test_threads_extract_but_the_outputs_are_the_same(tmp_path: Path) -> None:
     copies = reposts(tmp_path / "copies")
     one = run_in_memory([EXAMPLES, *copies], tmp_path / "one", OfflineExtractor())
     four = run_in_memory([EXAMPLES, *copies], tmp_path / "four", OfflineExtractor(), concurrency=4)
-    assert four.summaries == one.summaries and four.places == one.places
-    assert len(one.places[COPIED]) == 3
+    assert four.catalogue.entries == one.catalogue.entries
+    assert four.catalogue.places == one.catalogue.places
+    written = [
+        {p.name: p.read_bytes() for p in (out / "articles").glob("*.json")}
+        for out in (tmp_path / "one", tmp_path / "four")
+    ]
+    assert written[0] == written[1] and len(written[0]) == len(one.catalogue) == 5
+    assert len(one.catalogue.places[COPIED]) == 3
     strip = {"seconds", "started_at", "finished_at"}
     runs = [
         [{k: v for k, v in a.model_dump().items() if k not in strip} for a in r.record.articles]
