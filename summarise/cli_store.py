@@ -38,6 +38,7 @@ from summarise.models import CouncilBriefing
 from summarise.run_record import ArticleRun
 from summarise.store.errors import StoreError
 from summarise.store.url import resolve_url
+from summarise.workers import default_jobs
 
 if TYPE_CHECKING:
     from summarise.store.repo import Store
@@ -90,6 +91,15 @@ def ingest(
     reextract: Annotated[
         bool, typer.Option(help="Extract every stored article again with this backend.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Processes for offline extraction (default: the number of cores this process "
+            "may use).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Add articles to the store; extract only what it does not already hold."""
     from rich.progress import (
@@ -137,6 +147,8 @@ def ingest(
             ),
             report=report,
             advance=lambda: progress.advance(task),
+            # offline extraction is CPU-bound; a model is waited on, so one process does
+            jobs=1 if settings.resolved_backend() == "llm" else jobs or default_jobs(),
         )
         result = ingester.run(paths, max_bytes, on_start=lambda n: progress.update(task, total=n))
     out_console.print(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -45,3 +46,28 @@ def test_brief_with_two_jobs_writes_what_one_job_writes(tmp_path: Path) -> None:
     written = list((tmp_path / "2").rglob("*.docx"))
     assert len(written) == 5
     assert compare(tmp_path / "1", tmp_path / "2") == []
+
+
+def test_ingest_and_brief_all_with_two_jobs_write_what_one_job_writes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    articles = tmp_path / "articles"
+    shutil.copytree(ROOT / "examples" / "articles", articles)
+    original = sorted(articles.glob("*.txt"))[1]
+    repost = "Syndicated from our partners\n\n" + original.read_text(encoding="utf-8")
+    (articles / "zz_repost.txt").write_text(repost, encoding="utf-8")
+    for jobs in ("1", "2"):
+        db = str(tmp_path / f"{jobs}.sqlite")
+        ingested = runner.invoke(app, ["ingest", str(articles), "--db", db, "--jobs", jobs])
+        assert ingested.exit_code == 0, ingested.output
+        assert "5 added, 1 merged" in ingested.output
+        out = str(tmp_path / jobs)
+        briefed = runner.invoke(app, ["brief", "--all", "--db", db, "--out", out, "--jobs", jobs])
+        assert briefed.exit_code == 0, briefed.output
+    assert len(list((tmp_path / "2").rglob("*.docx"))) == 5
+    assert compare(tmp_path / "1", tmp_path / "2") == []
+
+
+def test_jobs_help_says_the_default(tmp_path: Path) -> None:
+    for command in ("ingest", "brief", "extract"):
+        shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).output
+        assert "--jobs" in shown and "default: the number of cores" in " ".join(shown.split())
