@@ -14,7 +14,9 @@ Three parts, each printed with its run count:
 2. commands: `summarise extract` and `summarise brief` as subprocesses, wall clock, for each
    `--jobs` value, interleaved in every run so the ratios are paired (same host load); medians
    of the brief/extract ratio and of the speed-up over the first `--jobs` value.
-3. memory: peak RSS of `summarise brief --jobs 1` (one process) at each `--rss` size, once.
+3. memory: peak RSS of `summarise brief --jobs 1` (one process) at each `--rss` size, once, on
+   distinct articles (`memory_corpus`: this corpus's copies of one example about one council
+   differ by a line, and `brief` merges them as re-posts); `brief_memory.py` has more choices.
 """
 
 from __future__ import annotations
@@ -199,10 +201,12 @@ def part_commands(corpus: Path, work: Path, runs: int, jobs: list[int]) -> None:
 
 
 def part_memory(work: Path, sizes: list[int]) -> None:
-    print("3. memory: peak RSS of `summarise brief --jobs 1`, one run each")
+    from memory_corpus import distinct_corpus
+
+    print("3. memory: peak RSS of `summarise brief --jobs 1`, distinct articles, one run each")
     for n in sizes:
         corpus = work / f"rss-in-{n}"
-        make_corpus(corpus, n)
+        distinct_corpus(corpus, n)
         wall, rss = run_command(cli("brief", corpus, work / f"rss-out-{n}", 1))
         print(f"   {n:6d} articles: {rss:7.1f} MB  ({wall:.1f}s)")
 
