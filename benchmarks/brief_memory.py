@@ -45,9 +45,8 @@ def main() -> None:
     tune_gc_for_batch()
     cap = "no cap" if args.national is None else f"at most {args.national}"
     print(f"distinct articles over {args.councils} councils, national articles: {cap}")
-    print(
-        f"{'articles':>9} {'summaries':>9} {'peak RSS':>9} {'wall':>8} {'largest':>8} {'national':>9}"
-    )
+    heads = ("articles", "summaries", "peak RSS", "wall", "largest", "national")
+    print(" ".join(f"{h:>9}" for h in heads))
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         for n in args.sizes:
             corpus, out = Path(tmp) / f"in-{n}", Path(tmp) / f"out-{n}"
