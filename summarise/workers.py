@@ -8,13 +8,17 @@ order of run.json, is the same as with one process.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -25,6 +29,25 @@ _shared: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 def default_jobs() -> int:
     """The cores this process may run on (the default for `--jobs`)."""
     return max(1, len(os.sched_getaffinity(0)))
+
+
+def _follow_parent(parent: int) -> None:
+    """In each worker: end when the parent does. A parent killed outright (SIGKILL) cannot shut
+    its pool down, and its workers would wait for tasks for ever."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_follow_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def _call(index: int) -> Any:
@@ -51,9 +74,7 @@ def map_ordered(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Generato
     global _shared
     _shared = (fn, items)
     try:
-        context = multiprocessing.get_context("fork")
-        workers = min(jobs, len(items))
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool = _pool(min(jobs, len(items)))
         finished = False
         try:
             yield from pool.map(_call, range(len(items)), chunksize=_chunksize(len(items), jobs))
@@ -83,7 +104,7 @@ def process_pool(fn: Callable[[T], R], jobs: int) -> Iterator[Callable[[T], Futu
     """
     global _one
     _one = fn
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    pool = _pool(jobs)
     finished = False
     try:
         yield lambda item: pool.submit(_call_one, item)

@@ -71,3 +71,39 @@ def test_jobs_help_says_the_default(tmp_path: Path) -> None:
     for command in ("ingest", "brief", "extract"):
         shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).output
         assert "--jobs" in shown and "default: the number of cores" in " ".join(shown.split())
+
+
+KILLED_PARENT = """
+import os, signal, sys, time
+from summarise.workers import map_ordered
+out = sys.argv[1]
+def work(x):
+    with open(os.path.join(out, str(os.getpid())), "w"):
+        pass
+    time.sleep(0.2)
+    return x
+for n, _ in enumerate(map_ordered(work, list(range(200)), 2)):
+    if n == 4:
+        os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    import subprocess
+    import time
+
+    subprocess.run([sys.executable, "-c", KILLED_PARENT, str(tmp_path)], check=False)
+    pids = [int(p.name) for p in tmp_path.iterdir()]
+    assert len(pids) == 2
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    deadline = time.monotonic() + 20
+    while any(map(alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(alive, pids))
