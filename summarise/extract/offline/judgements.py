@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from summarise.extract.offline.dates import MONTHS, month_year, years_ago
 from summarise.extract.offline.judgement_filters import Q, not_a_grade
+from summarise.extract.offline.positions import any_between
 from summarise.extract.offline.text import Caseless, Document, Segment
 from summarise.models import Aspect, ReviewType
 
@@ -209,6 +210,7 @@ def find_judgements(
 
     `named`: where councils are named; a count of councils that names them is not a statistic.
     """
+    named = sorted(named)  # the rules below bisect it
     out: list[FoundJudgement] = []
     hints = {doc.sentence_at(m.start()).start for m in _JUDGEMENT_HINT.finditer(doc)}
     for s in doc.sentences:
@@ -326,7 +328,7 @@ def _whole_subject(s: Segment, rel: int, named: Sequence[int]) -> bool:
     if not words:
         return False
     first = s.start + words[0].start()
-    if any(first <= p < s.start + rel for p in named):
+    if any_between(named, first, s.start + rel):
         return True
     return any(w.group().lower() in _WHOLE_WORDS for w in words)
 
