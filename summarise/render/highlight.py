@@ -115,8 +115,9 @@ def _open_tag(node: _Node) -> Markup:
     key, labelled = escape(hl.key), escape(label)
     if node.first:
         cls = escape(" ".join(classes))
+        anchor = escape(hl.anchor)
         return Markup(
-            f'<mark id="{escape(hl.anchor)}" class="{cls}" data-span="{key}" data-label="{labelled}"'
+            f'<mark id="{anchor}" class="{cls}" data-span="{key}" data-label="{labelled}"'
             ' tabindex="-1">'
         )
     classes.append("hl--cont")
