@@ -35,6 +35,15 @@ class ArticleRun(Strict):
     )
 
 
+class BatchSpend(Strict):
+    """What the Batch API answers cost, apart from the interactive requests (re-asks)."""
+
+    batches: list[str] = Field(description="Batch ids whose results this run read.")
+    usage: Usage = Field(default_factory=Usage)
+    cost_usd: float | None = Field(default=None, description="At the Batch price.")
+    price_factor: float = Field(description="Batch price as a share of the interactive price.")
+
+
 class RunRecord(Strict):
     schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     started_at: str
@@ -56,6 +65,11 @@ class RunRecord(Strict):
         description="Files in the input folders that were not articles (hidden, unsupported).",
     )
     interrupted: bool = Field(default=False, description="Stopped by Ctrl-C before the end.")
+    batch: BatchSpend | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,  # absent, not null, for runs without --batch
+        description="--batch: the batch answers' tokens and cost (usage above is interactive).",
+    )
 
 
 def count_statuses(statuses: list[str]) -> dict[str, int]:

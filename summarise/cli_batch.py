@@ -1,0 +1,256 @@
+"""`extract --batch` and `summarise batch status|resume|cancel`: the Batch API from the shell.
+
+Registered on the one typer app by importing this module (summarise.cli does, at its end). Every
+fault is one line naming the batch or file; exit 0 when every article came back ok or flagged,
+1 when some failed, were not answered, or the server refused, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import openai
+import typer
+from rich.progress import TaskID
+
+from summarise.cli import app
+from summarise.cli_options import BaseUrlOpt, ConfigOpt, PollOpt, _settings
+from summarise.cli_run import msg, report, tokens
+from summarise.llm.config import ConfigError, Settings, describe
+from summarise.models import Outcome
+
+if TYPE_CHECKING:
+    from summarise.batch_state import BatchState
+    from summarise.extract.llm.extractor import LLMExtractor
+    from summarise.llm.batch_api import BatchAPI
+
+batch_app = typer.Typer(
+    help=(
+        "Follow the Batch API jobs that `summarise extract PATHS --batch --out OUT` submitted.\n\n"
+        "Each batch's state is kept in OUT/batches/, so these work after a restart:\n\n"
+        "  summarise batch status OUT    what each batch is doing\n\n"
+        "  summarise batch resume OUT    wait for unfinished batches, then write their summaries\n\n"
+        "  summarise batch cancel OUT    cancel unfinished batches (resume then collects "
+        "what they did finish)"
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(batch_app, name="batch")
+
+OutArg = Annotated[Path, typer.Argument(help="The output folder given to extract --batch.")]
+WhichOpt = Annotated[
+    str | None, typer.Option("--batch", help="Only this batch (its id or key); default: all.")
+]
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    msg.error(message)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def server_errors(what: str) -> Iterator[None]:
+    """A refused or failed call to the Batch or Files endpoints: one line naming it, exit 1."""
+    from summarise.batch_state import StateError
+    from summarise.llm.batch_api import BatchFileError
+    from summarise.llm.client import short
+
+    try:
+        yield
+    except openai.APIError as e:
+        _fail(f"{what}: {type(e).__name__}: {short(e)}", 1)
+    except (BatchFileError, StateError, OSError) as e:
+        _fail(f"{what}: {short(e)}", 1)
+
+
+def _api(settings: Settings) -> BatchAPI:
+    from summarise.extract.llm.prompts import load_prompts
+    from summarise.llm.batch_api import make_batch_api
+
+    try:
+        return make_batch_api(settings, load_prompts().version)
+    except ConfigError as e:
+        _fail(f"{e}", 2)
+
+
+def _extractor(settings: Settings, no_reask: bool) -> LLMExtractor:
+    """The interactive extractor that validates batch answers and sends any re-ask."""
+    from summarise.extract.llm.extractor import LLMExtractor
+
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    if no_reask:
+        settings = settings.model_copy(update={"max_reasks": 0})
+    try:
+        return LLMExtractor(settings)
+    except (ConfigError, ValueError) as e:
+        _fail(f"{e}", 2)
+
+
+def run_batch_extract(
+    paths: list[Path],
+    out: Path,
+    settings: Settings,
+    max_bytes: int,
+    *,
+    no_reask: bool,
+    wait: bool,
+) -> None:
+    """Submit what OUT's batches do not hold yet; unless --no-wait, wait and collect them all."""
+    from summarise.batch_run import submit
+    from summarise.batch_state import state_path
+
+    msg.line(describe(settings) + " · Batch API")
+    api = _api(settings)
+    with server_errors(f"submitting a batch for {out}"):
+        sub = submit(paths, out, settings, api, no_reask=no_reask, max_bytes=max_bytes)
+    for run in sub.refused:
+        report(run)
+    if sub.already:
+        msg.line(
+            f"{len(sub.already)} articles are in a batch of {out} already: not submitted again"
+        )
+    if sub.state is not None:
+        n = len(sub.state.articles())
+        msg.line(
+            f"batch {sub.state.name} submitted: {len(sub.state.items)} requests for {n} articles"
+            f" · state in {state_path(out, sub.state.key)}"
+        )
+    if not wait:
+        msg.line(f"later: summarise batch status {out}; summarise batch resume {out}")
+        raise typer.Exit(1 if sub.refused else 0)
+    finish(out, settings, None, refused=len(sub.refused))
+
+
+def finish(out: Path, settings: Settings, which: str | None, *, refused: int = 0) -> None:
+    """Wait for every uncollected batch of OUT (or `which`), collect, write run.json, exit."""
+    from summarise.batch_run import collect, poll, record_runs
+    from summarise.batch_state import find
+    from summarise.progress import run_progress
+
+    t0 = time.perf_counter()
+    with server_errors(f"reading the batches of {out}"):
+        states = [s for s in find(out, which) if not s.collected]
+    if not states:
+        msg.line(f"no batch of {out} is waiting to be collected")
+        raise typer.Exit(1 if refused else 0)
+    runs, done, unfinished = [], [], 0
+    for state in states:
+        if state.batch_id is None:
+            msg.error(f"batch {state.key} was never created: run `summarise extract --batch` again")
+            unfinished += 1
+            continue
+        options = {"model": state.model, "mode": state.mode}
+        settings_now = settings.model_copy(update=options)
+        api, extractor = _api(settings_now), _extractor(settings_now, state.no_reask)
+        with run_progress(msg.err, None, lambda u: None) as progress:
+            task = progress.add_task(f"batch {state.name}", total=None)
+
+            def shown(s: BatchState, task: TaskID = task) -> None:
+                counts = s.request_counts
+                done_n = counts.get("completed", 0) + counts.get("failed", 0)
+                progress.update(task, total=counts.get("total") or None, completed=done_n)
+
+            with server_errors(f"batch {state.name}"):
+                poll(api, state, out, interval_s=settings.batch_poll_s, on_update=shown)
+        if state.status != "completed":
+            msg.warning(f"batch {state.name} ended {state.status}: {_counts(state)}")
+        with server_errors(f"batch {state.name}"):
+            runs += collect(api, state, out, settings, extractor)
+        done.append(state)
+    for run in runs:
+        report(run)
+    record = record_runs(out, done, runs, settings, t0)
+    counts = {o: sum(1 for r in runs if r.outcome == o) for o in Outcome}
+    line = f"{counts[Outcome.ok]} ok, {counts[Outcome.flagged]} flagged, "
+    line += f"{counts[Outcome.failed]} failed"
+    if record.batch is not None:
+        cost = record.batch.cost_usd
+        at = f", about ${cost:.4f} at the Batch price" if cost is not None else ""
+        line += f" · batch answers: {tokens(record.batch.usage)}{at}"
+    interactive = f", about ${record.cost_usd:.4f}" if record.cost_usd is not None else ""
+    line += f" · {record.requests} interactive requests: {tokens(record.usage)}{interactive}"
+    msg.line(f"{line} · written to {out}")
+    raise typer.Exit(1 if counts[Outcome.failed] or refused or unfinished else 0)
+
+
+def _counts(state: BatchState) -> str:
+    c = state.request_counts
+    return (
+        f"{c.get('completed', 0)} of {c.get('total', 0)} requests done, {c.get('failed', 0)} failed"
+    )
+
+
+def _batch_settings(base_url: str | None, config: Path | None) -> Settings:
+    return _settings("llm", None, base_url, None, False, config, None)
+
+
+def _need_batches(out: Path) -> None:
+    if not (out / "batches").is_dir():
+        _fail(f"{out / 'batches'} not found: no batch was submitted with --out {out}", 2)
+
+
+@batch_app.command()
+def status(
+    out: OutArg, which: WhichOpt = None, base_url: BaseUrlOpt = None, config: ConfigOpt = None
+) -> None:
+    """One line per batch of OUT: its status now, requests done, and whether it was collected."""
+    from summarise.batch_run import update
+    from summarise.batch_state import find, save
+
+    _need_batches(out)
+    with server_errors(f"reading the batches of {out}"):
+        states = find(out, which)
+    if not states:
+        _fail(f"no batch {which} in {out / 'batches'}", 2)
+    settings = _batch_settings(base_url, config)
+    for state in states:
+        if state.batch_id is not None and not state.collected:
+            with server_errors(f"batch {state.name}"):
+                update(state, _api(settings).retrieve(state.batch_id))
+            save(out, state)
+        after = "collected" if state.collected else f"not collected: summarise batch resume {out}"
+        n = len(state.articles())
+        msg.line(f"batch {state.name}: {state.status} · {_counts(state)} · {n} articles · {after}")
+
+
+@batch_app.command()
+def resume(
+    out: OutArg,
+    which: WhichOpt = None,
+    poll_interval: PollOpt = None,
+    base_url: BaseUrlOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Wait for OUT's unfinished batches, then validate their answers and write the summaries."""
+    _need_batches(out)
+    settings = _batch_settings(base_url, config)
+    if poll_interval is not None:
+        settings = settings.model_copy(update={"batch_poll_s": poll_interval})
+    finish(out, settings, which)
+
+
+@batch_app.command()
+def cancel(
+    out: OutArg, which: WhichOpt = None, base_url: BaseUrlOpt = None, config: ConfigOpt = None
+) -> None:
+    """Cancel OUT's unfinished batches; `batch resume` then collects what they finished."""
+    from summarise.batch_run import update
+    from summarise.batch_state import find, save
+    from summarise.llm.batch_api import TERMINAL
+
+    _need_batches(out)
+    with server_errors(f"reading the batches of {out}"):
+        states = [s for s in find(out, which) if s.batch_id and s.status not in TERMINAL]
+    if not states:
+        _fail(f"no unfinished batch{' ' + which if which else ''} in {out / 'batches'}", 1)
+    settings = _batch_settings(base_url, config)
+    for state in states:
+        with server_errors(f"batch {state.name}"):
+            update(state, _api(settings).cancel(state.batch_id or ""))
+        save(out, state)
+        msg.line(f"batch {state.name}: {state.status} · collect with: summarise batch resume {out}")
