@@ -1,0 +1,118 @@
+"""A batch survives its command being killed: `summarise batch resume` finishes it, and nothing is
+submitted twice. A real process runs `extract --batch` against the stand-in server
+(tools/standin_server.py, whose Files and Batches endpoints are tools/standin_batch.py: curated
+answers, not a model) and is killed with SIGKILL once the batch exists."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from summarise.batch_state import load_all
+from summarise.cli import app
+from summarise.models import ArticleSummary
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from standin_server import StandinServer
+
+EXAMPLES = ROOT / "examples" / "articles"
+IDS = ["000_d3f0b9fec1a3d49c", "003_9256bb802a870bff"]
+RUN = "import sys; from summarise.cli import app; sys.argv[0] = 'summarise'; app()"
+
+
+def _created(out: Path, timeout_s: float = 120.0) -> str:
+    """Wait until the state file names the created batch; its id."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        states = load_all(out) if (out / "batches").is_dir() else []
+        if states and states[0].batch_id:
+            return states[0].batch_id
+        time.sleep(0.05)
+    raise AssertionError("the batch was never created")
+
+
+def test_resume_after_kill_finishes_the_batch_without_submitting_again(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    cache = tmp_path / "cache"
+    env = {**os.environ, "OPENAI_API_KEY": "sk-dummy", "SUMMARISE_CACHE_DIR": str(cache)}
+    with StandinServer() as server:
+        args = ["extract", *(str(EXAMPLES / f"{a}.txt") for a in IDS), "--out", str(out)]
+        args += ["--backend", "llm", "--base-url", server.base_url, "--batch"]
+        args += ["--poll-interval", "0.05"]
+        proc = subprocess.Popen(
+            [sys.executable, "-c", RUN, *args],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            batch_id = _created(out)
+            time.sleep(0.3)  # it is polling now
+            proc.kill()
+            proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        assert proc.returncode != 0
+        assert server.batch.counts["create"] == 1
+        assert not (out / "articles").exists()
+
+        server.batch.ready.set()
+        runner = CliRunner(env={"OPENAI_API_KEY": "sk-dummy", "SUMMARISE_CACHE_DIR": str(cache)})
+        status = runner.invoke(app, ["batch", "status", str(out), "--base-url", server.base_url])
+        assert status.exit_code == 0, status.output
+        assert f"batch {batch_id}: completed" in status.output and "not collected" in status.output
+
+        resume = [
+            "batch",
+            "resume",
+            str(out),
+            "--base-url",
+            server.base_url,
+            "--poll-interval",
+            "0.01",
+        ]
+        result = runner.invoke(app, resume)
+        assert result.exit_code == 0, result.output
+        assert "2 ok, 0 flagged, 0 failed" in result.output
+        for aid in IDS:
+            summary = (out / "articles" / f"{aid}.json").read_text("utf-8")
+            assert ArticleSummary.model_validate_json(summary).provenance.outcome.value == "ok"
+
+        again = runner.invoke(app, [*args, "--no-wait"])
+        assert again.exit_code == 0, again.output
+        assert "2 articles are in a batch" in again.output
+        assert server.batch.counts["create"] == 1
+        assert server.batch.counts["upload"] == 1
+        assert server.counts["requests"] == 0  # no chat completion was ever sent
+
+
+def test_a_cancelled_batch_is_reported_and_its_articles_can_be_submitted_again(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    env = {"OPENAI_API_KEY": "sk-dummy", "SUMMARISE_CACHE_DIR": str(tmp_path / "cache")}
+    runner = CliRunner(env=env)
+    with StandinServer() as server:
+        args = ["extract", str(EXAMPLES / f"{IDS[0]}.txt"), "--out", str(out), "--backend", "llm"]
+        args += ["--base-url", server.base_url, "--batch", "--no-wait"]
+        first = runner.invoke(app, args)
+        assert first.exit_code == 0, first.output
+        cancel = runner.invoke(app, ["batch", "cancel", str(out), "--base-url", server.base_url])
+        assert cancel.exit_code == 0 and ": cancelled" in cancel.output, cancel.output
+        resume = ["batch", "resume", str(out), "--base-url", server.base_url]
+        result = runner.invoke(app, [*resume, "--poll-interval", "0.01"])
+        assert result.exit_code == 1, result.output
+        assert "ended cancelled" in result.output and "0 ok, 0 flagged, 1 failed" in result.output
+        again = runner.invoke(app, args)
+        assert again.exit_code == 0 and "submitted" in again.output, again.output
+        assert server.batch.counts["create"] == 2 and server.batch.counts["cancel"] == 1
+        assert len(load_all(out)) == 2
