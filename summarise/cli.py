@@ -15,8 +15,8 @@ import typer
 from summarise import __version__
 from summarise.cli_options import (
     BackendOpt,
-    BatchOpt,
     BaseUrlOpt,
+    BatchOpt,
     ConcurrencyOpt,
     ConfigOpt,
     JobsOpt,

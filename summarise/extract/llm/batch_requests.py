@@ -21,7 +21,6 @@ from summarise.llm.client import REQUEST_HEADER
 from summarise.llm.config import Settings
 from summarise.models import Article
 
-
 #: The captured requests go to this host, which no server answers: the in-process transport does
 #: (test recorders are told to leave it alone, so capture is never mistaken for traffic).
 CAPTURE_HOST = "capture.summarise.invalid"
