@@ -14,9 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
-import openai
 import typer
-from rich.progress import TaskID
 
 from summarise.cli import app
 from summarise.cli_options import BaseUrlOpt, ConfigOpt, PollOpt, _settings
@@ -25,6 +23,8 @@ from summarise.llm.config import ConfigError, Settings, describe
 from summarise.models import Outcome
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from summarise.batch_state import BatchState
     from summarise.extract.llm.extractor import LLMExtractor
     from summarise.llm.batch_api import BatchAPI
@@ -34,7 +34,8 @@ batch_app = typer.Typer(
         "Follow the Batch API jobs that `summarise extract PATHS --batch --out OUT` submitted.\n\n"
         "Each batch's state is kept in OUT/batches/, so these work after a restart:\n\n"
         "  summarise batch status OUT    what each batch is doing\n\n"
-        "  summarise batch resume OUT    wait for unfinished batches, then write their summaries\n\n"
+        "  summarise batch resume OUT    wait for unfinished batches, then write their "
+        "summaries\n\n"
         "  summarise batch cancel OUT    cancel unfinished batches (resume then collects "
         "what they did finish)"
     ),
@@ -56,6 +57,8 @@ def _fail(message: str, code: int) -> NoReturn:
 @contextmanager
 def server_errors(what: str) -> Iterator[None]:
     """A refused or failed call to the Batch or Files endpoints: one line naming it, exit 1."""
+    import openai
+
     from summarise.batch_state import StateError
     from summarise.llm.batch_api import BatchFileError
     from summarise.llm.client import short

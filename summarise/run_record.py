@@ -5,9 +5,18 @@ Kept apart from `summarise.models` (the summary and briefing contract) so each s
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import ConfigDict, Field
 
 from summarise.models import SCHEMA_VERSION, SCHEMA_VERSIONS, Outcome, Strict, Usage
+from summarise.models.common import _all_required
+
+
+def _required_but_batch(schema: dict[str, Any]) -> None:
+    """Every field is written except `batch`, which only --batch runs have."""
+    _all_required(schema)
+    schema["required"] = [name for name in schema.get("required", []) if name != "batch"]
 
 
 class ArticleRun(Strict):
@@ -45,6 +54,10 @@ class BatchSpend(Strict):
 
 
 class RunRecord(Strict):
+    model_config = ConfigDict(
+        extra="forbid", use_enum_values=False, json_schema_extra=_required_but_batch
+    )
+
     schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     started_at: str
     finished_at: str | None = None

@@ -69,6 +69,8 @@ def test_mixed_batch_ok_error_line_and_invalid_answer_flagged(
     assert "at the Batch price" in result.output
     items = {i.article_id: i.outcome for i in state(out).items.values()}
     assert items == {A0: "ok", A1: "error", A2: "flagged"}
+    checked = CliRunner().invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.output  # run.json with its `batch` part included
 
 
 @pytest.mark.vcr("batch/mixed.yaml")

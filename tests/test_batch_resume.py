@@ -27,10 +27,9 @@ IDS = ["000_d3f0b9fec1a3d49c", "003_9256bb802a870bff"]
 RUN = "import sys; from summarise.cli import app; sys.argv[0] = 'summarise'; app()"
 
 
-def _created(out: Path, timeout_s: float = 120.0) -> str:
-    """Wait until the state file names the created batch; its id."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
+def _created(out: Path, tries: int = 2400) -> str:
+    """Wait (up to `tries` naps of 50 ms) until the state file names the created batch."""
+    for _ in range(tries):
         states = load_all(out) if (out / "batches").is_dir() else []
         if states and states[0].batch_id:
             return states[0].batch_id
