@@ -115,3 +115,37 @@ def test_a_cancelled_batch_is_reported_and_its_articles_can_be_submitted_again(
         assert again.exit_code == 0 and "submitted" in again.output, again.output
         assert server.batch.counts["create"] == 2 and server.batch.counts["cancel"] == 1
         assert len(load_all(out)) == 2
+
+
+def test_a_batch_the_server_does_not_know_is_one_line_naming_it_and_exit_1(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    env = {"OPENAI_API_KEY": "sk-dummy", "SUMMARISE_CACHE_DIR": str(tmp_path / "cache")}
+    runner = CliRunner(env=env)
+    with StandinServer() as server:
+        args = ["extract", str(EXAMPLES / f"{IDS[0]}.txt"), "--out", str(out), "--backend", "llm"]
+        first = runner.invoke(app, [*args, "--base-url", server.base_url, "--batch", "--no-wait"])
+        assert first.exit_code == 0, first.output
+        (path,) = (out / "batches").glob("b-*.json")
+        path.write_text(path.read_text("utf-8").replace("batch_standin_", "batch_gone_"))
+        status = runner.invoke(app, ["batch", "status", str(out), "--base-url", server.base_url])
+    assert status.exit_code == 1
+    (line,) = [ln for ln in status.output.splitlines() if ln.strip()]
+    assert line.startswith("error: batch batch_gone_") and "NotFoundError" in line
+
+
+def test_a_damaged_state_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "batches").mkdir()
+    (tmp_path / "batches" / "b-0123456789abcdef.json").write_text("{not json", "utf-8")
+    result = CliRunner().invoke(app, ["batch", "resume", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "b-0123456789abcdef.json: not a batch state file" in result.output
+
+
+def test_batch_without_a_key_or_base_url_says_what_it_needs(tmp_path: Path) -> None:
+    runner = CliRunner(env={"OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""})
+    args = ["extract", str(EXAMPLES / f"{IDS[0]}.txt"), "--out", str(tmp_path / "o"), "--batch"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "--batch needs OPENAI_API_KEY" in result.output

@@ -48,7 +48,7 @@ class BatchDesk:
             if path.startswith("/v1/files/") and path.endswith("/content"):
                 self.counts["content"] += 1
                 return 200, self.files[parts[3]].encode(), "application/octet-stream"
-            if path.startswith("/v1/batches/"):
+            if path.startswith("/v1/batches/") and parts[3] in self.batches:
                 batch = self.batches[parts[3]]
                 if method == "POST" and path.endswith("/cancel"):
                     self.counts["cancel"] += 1
@@ -56,7 +56,8 @@ class BatchDesk:
                 else:
                     self.counts["retrieve"] += 1
                 return self._json(self._progress(batch))
-        return self._json({"error": {"message": f"stand-in: no {method} {path}"}}, 404)
+        error = {"message": f"stand-in: no {method} {path}", "type": "invalid_request_error"}
+        return self._json({"error": error}, 404)
 
     @staticmethod
     def _json(payload: dict[str, Any], status: int = 200) -> tuple[int, bytes, str]:
