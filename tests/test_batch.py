@@ -125,3 +125,31 @@ def test_batch_commands_name_a_missing_state_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["batch", "status", str(tmp_path)])
     assert result.exit_code == 2
     assert "batches not found" in result.output
+
+
+def test_a_long_article_is_one_request_per_chunk_each_as_the_interactive_path_sends_it() -> None:
+    import httpx2
+
+    from summarise.extract.llm.batch_requests import RequestCapture
+    from summarise.extract.llm.extractor import LLMExtractor
+    from summarise.ingest.reader import load_article
+    from summarise.llm.config import Settings
+
+    settings = Settings(
+        backend="llm", base_url=BASE_URL, use_cache=False, chunk_tokens=400, mode="json"
+    )
+    article = load_article(EXAMPLES / f"{A0}.txt")
+    captured = RequestCapture(settings).requests(article)
+    sent: list[dict[str, Any]] = []
+
+    def refuse(request: httpx2.Request) -> httpx2.Response:
+        sent.append(json.loads(request.content))
+        return httpx2.Response(400, json={"error": {"message": "no", "type": "x"}})
+
+    client = httpx2.Client(transport=httpx2.MockTransport(refuse))
+    LLMExtractor(settings, http_client=client, sleep=lambda s: None).extract(article)
+    assert len(captured) == len(sent) > 1
+    assert [c.body for c in captured] == sent
+    assert [c.chunk for c in captured] == list(range(len(sent)))
+    assert len({c.custom_id for c in captured}) == len(sent)
+    assert all(c.body["response_format"] == {"type": "json_object"} for c in captured)
