@@ -76,6 +76,7 @@ def submit(
     *,
     no_reask: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    target: str | None = None,
 ) -> Submission:
     """Capture, upload and create one batch of every input not already in a batch of OUT."""
     from summarise.ingest.reader import IngestError, load_article
@@ -119,6 +120,7 @@ def submit(
         prompt_version=capture.prompt_version,
         no_reask=no_reask,
         items=items,
+        target=target,
     )
     save(out, state)
     jsonl = "\n".join(lines) + "\n"
@@ -186,6 +188,35 @@ def _no_answer(state: BatchState, line: ResultLine | None) -> tuple[ItemOutcome,
     return ("expired" if expired else "error"), f"batch {state.name}: {problem}"
 
 
+@dataclass
+class Results:
+    """What a finished batch answered: every chunk of an article, or why not."""
+
+    answers: dict[str, dict[int, ChatCompletion]] = field(default_factory=dict)  # by article id
+    unanswered: dict[str, str] = field(default_factory=dict)  # article id -> reason
+
+
+def read_results(api: BatchAPI, state: BatchState, settings: Settings) -> Results:
+    """Download the output and error files; the batch's usage and cost go into the state, and
+    each article whose requests got no answer is marked (resubmittable) with the reason."""
+    by_id = _lines(api, state)
+    answered = [ln for ln in by_id.values() if ln.problem() is None]
+    state.usage = sum((usage_of(_completion(ln)) for ln in answered), Usage())
+    price = cost_usd(state.usage, state.model, settings.prices)
+    state.cost_usd = None if price is None else round(price * settings.batch_price_factor, 6)
+    results = Results()
+    again = " (not answered: `--batch` again submits it anew)"
+    for article_id, items in state.articles().items():
+        missing = [m for m in (_no_answer(state, by_id.get(i.custom_id)) for i in items) if m]
+        if missing:
+            outcome, reason = missing[0]
+            _mark(items, outcome, reason)
+            results.unanswered[article_id] = reason + again
+        else:
+            results.answers[article_id] = {i.chunk: _completion(by_id[i.custom_id]) for i in items}
+    return results
+
+
 def collect(
     api: BatchAPI, state: BatchState, out: Path, settings: Settings, extractor: LLMExtractor
 ) -> list[ArticleRun]:
@@ -193,21 +224,13 @@ def collect(
     from summarise.ingest.reader import IngestError, load_article
 
     layout = Layout(out)
-    by_id = _lines(api, state)
-    answered = [ln for ln in by_id.values() if ln.problem() is None]
-    state.usage = sum((usage_of(_completion(ln)) for ln in answered), Usage())
-    price = cost_usd(state.usage, state.model, settings.prices)
-    state.cost_usd = None if price is None else round(price * settings.batch_price_factor, 6)
+    results = read_results(api, state, settings)
     runs = []
     for article_id, items in state.articles().items():
         started = time.perf_counter()
         path = items[0].path
-        missing = [m for m in (_no_answer(state, by_id.get(i.custom_id)) for i in items) if m]
-        if missing:
-            outcome, reason = missing[0]
-            _mark(items, outcome, reason)
-            again = " (not answered: `summarise extract --batch` again submits it anew)"
-            runs.append(_refused(path, article_id, reason + again))
+        if article_id in results.unanswered:
+            runs.append(_refused(path, article_id, results.unanswered[article_id]))
             continue
         try:
             article = load_article(Path(path)).model_copy(update={"id": article_id})
@@ -220,8 +243,7 @@ def collect(
             _mark(items, "failed", reason)
             runs.append(_refused(path, article_id, reason))
             continue
-        answers = {i.chunk: _completion(by_id[i.custom_id]) for i in items}
-        result = extractor.extract_answered(article, answers)
+        result = extractor.extract_answered(article, results.answers[article_id])
         run = article_run(article, result, time.perf_counter() - started)
         if result.summary is not None:
             write_text(layout.clean_text(article_id), article.text)

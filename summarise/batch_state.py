@@ -49,6 +49,9 @@ class BatchState(BaseModel):
     mode: str
     prompt_version: str
     no_reask: bool = False
+    target: str | None = Field(
+        default=None, description="the store URL (ingest --batch); None: summaries go to OUT"
+    )
     request_counts: dict[str, int] = Field(default_factory=dict)
     items: dict[str, BatchItem] = Field(default_factory=dict)
     collected: bool = Field(default=False, description="results read and summaries written")
