@@ -19,12 +19,14 @@ import typer
 from summarise.cli import app
 from summarise.cli_options import BaseUrlOpt, ConfigOpt, PollOpt, _settings
 from summarise.cli_run import msg, report, tokens
+from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.llm.config import ConfigError, Settings, describe
-from summarise.models import Outcome
+from summarise.models import Outcome, Usage
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+    from summarise.batch_run import Submission
     from summarise.batch_state import BatchState
     from summarise.extract.llm.extractor import LLMExtractor
     from summarise.llm.batch_api import BatchAPI
@@ -105,7 +107,6 @@ def run_batch_extract(
 ) -> None:
     """Submit what OUT's batches do not hold yet; unless --no-wait, wait and collect them all."""
     from summarise.batch_run import submit
-    from summarise.batch_state import state_path
 
     msg.line(describe(settings) + " · Batch API")
     api = _api(settings)
@@ -113,72 +114,160 @@ def run_batch_extract(
         sub = submit(paths, out, settings, api, no_reask=no_reask, max_bytes=max_bytes)
     for run in sub.refused:
         report(run)
-    if sub.already:
-        msg.line(
-            f"{len(sub.already)} articles are in a batch of {out} already: not submitted again"
-        )
-    if sub.state is not None:
-        n = len(sub.state.articles())
-        msg.line(
-            f"batch {sub.state.name} submitted: {len(sub.state.items)} requests for {n} articles"
-            f" · state in {state_path(out, sub.state.key)}"
-        )
+    _submitted(sub, out)
     if not wait:
         msg.line(f"later: summarise batch status {out}; summarise batch resume {out}")
         raise typer.Exit(1 if sub.refused else 0)
     finish(out, settings, None, refused=len(sub.refused))
 
 
-def finish(out: Path, settings: Settings, which: str | None, *, refused: int = 0) -> None:
-    """Wait for every uncollected batch of OUT (or `which`), collect, write run.json, exit."""
-    from summarise.batch_run import collect, poll, record_runs
-    from summarise.batch_state import find
+def default_batch_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("summarise"))
+
+
+def run_batch_ingest(
+    paths: list[Path],
+    db: str | None,
+    settings: Settings,
+    max_bytes: int,
+    no_reask: bool,
+    wait: bool,
+    batch_dir: Path | None,
+) -> None:
+    """ingest --batch: submit the files the store lacks; unless --no-wait, collect into it."""
+    from summarise.batch_ingest import unstored
+    from summarise.batch_run import submit
+    from summarise.cli_store import open_store
+
+    folder = batch_dir or default_batch_dir()
+    msg.line(describe(settings) + f" · Batch API · state in {folder / 'batches'}")
+    api = _api(settings)
+    with open_store(db, settings) as store:
+        target, fresh = store.url, unstored(paths, store, max_bytes)
+    with server_errors(f"submitting a batch for {target}"):
+        sub = submit(fresh, folder, settings, api, no_reask=no_reask, max_bytes=max_bytes,
+                     target=target)  # fmt: skip
+    for run in sub.refused:
+        report(run)
+    _submitted(sub, folder)
+    if not wait:
+        msg.line(f"later: summarise batch status {folder}; summarise batch resume {folder}")
+        raise typer.Exit(1 if sub.refused else 0)
+    finish(folder, settings, None, refused=len(sub.refused))
+
+
+def _submitted(sub: Submission, folder: Path) -> None:
+    from summarise.batch_state import state_path
+
+    if sub.already:
+        n = len(sub.already)
+        msg.line(f"{n} articles are in a batch of {folder} already: not submitted again")
+    if sub.state is not None:
+        n = len(sub.state.articles())
+        msg.line(
+            f"batch {sub.state.name} submitted: {len(sub.state.items)} requests for {n} articles"
+            f" · state in {state_path(folder, sub.state.key)}"
+        )
+
+
+def _wait(state: BatchState, out: Path, settings: Settings) -> BatchAPI:
+    """Poll one batch until it ends, with a progress bar; a line when it did not complete."""
+    from summarise.batch_run import poll
     from summarise.progress import run_progress
 
-    t0 = time.perf_counter()
+    api = _api(settings)
+    with run_progress(msg.err, None, lambda u: None) as progress:
+        task = progress.add_task(f"batch {state.name}", total=None)
+
+        def shown(s: BatchState, task: TaskID = task) -> None:
+            counts = s.request_counts
+            done_n = counts.get("completed", 0) + counts.get("failed", 0)
+            progress.update(task, total=counts.get("total") or None, completed=done_n)
+
+        with server_errors(f"batch {state.name}"):
+            poll(api, state, out, interval_s=settings.batch_poll_s, on_update=shown)
+    if state.status != "completed":
+        msg.warning(f"batch {state.name} ended {state.status}: {_counts(state)}")
+    return api
+
+
+def _waiting(out: Path, which: str | None) -> list[BatchState]:
+    """OUT's created, uncollected batches; one never created is named (run --batch again)."""
+    from summarise.batch_state import find
+
     with server_errors(f"reading the batches of {out}"):
         states = [s for s in find(out, which) if not s.collected]
-    if not states:
-        msg.line(f"no batch of {out} is waiting to be collected")
-        raise typer.Exit(1 if refused else 0)
-    runs, done, unfinished = [], [], 0
     for state in states:
         if state.batch_id is None:
-            msg.error(f"batch {state.key} was never created: run `summarise extract --batch` again")
-            unfinished += 1
-            continue
-        options = {"model": state.model, "mode": state.mode}
-        settings_now = settings.model_copy(update=options)
-        api, extractor = _api(settings_now), _extractor(settings_now, state.no_reask)
-        with run_progress(msg.err, None, lambda u: None) as progress:
-            task = progress.add_task(f"batch {state.name}", total=None)
+            msg.error(f"batch {state.key} was never created: run the command with --batch again")
+    return [s for s in states if s.batch_id is not None]
 
-            def shown(s: BatchState, task: TaskID = task) -> None:
-                counts = s.request_counts
-                done_n = counts.get("completed", 0) + counts.get("failed", 0)
-                progress.update(task, total=counts.get("total") or None, completed=done_n)
 
-            with server_errors(f"batch {state.name}"):
-                poll(api, state, out, interval_s=settings.batch_poll_s, on_update=shown)
-        if state.status != "completed":
-            msg.warning(f"batch {state.name} ended {state.status}: {_counts(state)}")
+def finish(out: Path, settings: Settings, which: str | None, *, refused: int = 0) -> None:
+    """Wait for every uncollected batch of OUT (or `which`), collect, write run.json, exit."""
+    from summarise.batch_run import collect, record_runs
+
+    t0 = time.perf_counter()
+    states = _waiting(out, which)
+    code = 0
+    for target in sorted({s.target for s in states if s.target is not None}):
+        code = max(code, finish_store(out, settings, target, [s for s in states if s.target]))
+    states = [s for s in states if s.target is None]
+    if not states:
+        if code == 0:
+            msg.line(f"no batch of {out} is waiting to be collected")
+        raise typer.Exit(1 if refused or code else 0)
+    runs = []
+    for state in states:
+        settings_now = settings.model_copy(update={"model": state.model, "mode": state.mode})
+        api = _wait(state, out, settings_now)
         with server_errors(f"batch {state.name}"):
-            runs += collect(api, state, out, settings, extractor)
-        done.append(state)
+            runs += collect(api, state, out, settings, _extractor(settings_now, state.no_reask))
     for run in runs:
         report(run)
-    record = record_runs(out, done, runs, settings, t0)
+    record = record_runs(out, states, runs, settings, t0)
     counts = {o: sum(1 for r in runs if r.outcome == o) for o in Outcome}
     line = f"{counts[Outcome.ok]} ok, {counts[Outcome.flagged]} flagged, "
     line += f"{counts[Outcome.failed]} failed"
-    if record.batch is not None:
-        cost = record.batch.cost_usd
-        at = f", about ${cost:.4f} at the Batch price" if cost is not None else ""
-        line += f" · batch answers: {tokens(record.batch.usage)}{at}"
+    line += _spend(record.batch.usage, record.batch.cost_usd) if record.batch else ""
     interactive = f", about ${record.cost_usd:.4f}" if record.cost_usd is not None else ""
     line += f" · {record.requests} interactive requests: {tokens(record.usage)}{interactive}"
     msg.line(f"{line} · written to {out}")
-    raise typer.Exit(1 if counts[Outcome.failed] or refused or unfinished else 0)
+    raise typer.Exit(1 if counts[Outcome.failed] or refused or code else 0)
+
+
+def _spend(usage: Usage, cost: float | None) -> str:
+    at = f", about ${cost:.4f} at the Batch price" if cost is not None else ""
+    return f" · batch answers: {tokens(usage)}{at}"
+
+
+def finish_store(out: Path, settings: Settings, target: str, states: list[BatchState]) -> int:
+    """Wait for the store's batches, then ingest their files with their answers; exit code."""
+    from summarise.batch_ingest import BatchAnswers, collect_into_store
+    from summarise.cli_store import open_store
+
+    states = [s for s in states if s.target == target]
+    first = settings.model_copy(update={"model": states[0].model, "mode": states[0].mode})
+    answers = BatchAnswers(_extractor(first, states[0].no_reask))
+    for state in states:
+        api = _wait(state, out, settings.model_copy(update={"model": state.model}))
+        with server_errors(f"batch {state.name}"):
+            answers.add(state, api, settings)
+    with open_store(target, settings) as store:
+        result = collect_into_store(
+            store, out, states, answers, max_bytes=DEFAULT_MAX_BYTES, report=lambda p, r: report(r)
+        )
+    usage = sum((s.usage for s in states), Usage())
+    costs = [s.cost_usd for s in states]
+    cost = None if None in costs else sum(c or 0.0 for c in costs)
+    msg.line(
+        f"{result.added} added, {result.merged} merged, {result.skipped} skipped, "
+        f"{result.extracted} extracted, {result.failed} failed{_spend(usage, cost)}"
+        f" · interactive: {tokens(result.usage)} · store {store.where}"
+    )
+    return 1 if result.failed else 0
 
 
 def _counts(state: BatchState) -> str:

@@ -84,6 +84,14 @@ PollOpt = Annotated[
     float | None, typer.Option(min=0.01, help="--batch: seconds between status checks (30).")
 ]
 
+BatchDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        help="ingest --batch: the folder whose batches/ holds the batch state (default: the "
+        "user data folder); `summarise batch status DIR` reads it."
+    ),
+]
+
 
 def _settings(
     backend: str | None,
