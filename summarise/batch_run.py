@@ -118,6 +118,7 @@ def submit(
         model=settings.model,
         mode=settings.mode,
         prompt_version=capture.prompt_version,
+        chunk_tokens=settings.chunk_tokens,
         no_reask=no_reask,
         items=items,
         target=target,

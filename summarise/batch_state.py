@@ -48,6 +48,7 @@ class BatchState(BaseModel):
     model: str
     mode: str
     prompt_version: str
+    chunk_tokens: int = Field(description="the chunking the requests were made with")
     no_reask: bool = False
     target: str | None = Field(
         default=None, description="the store URL (ingest --batch); None: summaries go to OUT"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -22,6 +22,7 @@ from summarise.cli_run import msg, report, tokens
 from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.llm.config import ConfigError, Settings, describe
 from summarise.models import Outcome, Usage
+from summarise.run_record import ArticleRun
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -118,7 +119,7 @@ def run_batch_extract(
     if not wait:
         msg.line(f"later: summarise batch status {out}; summarise batch resume {out}")
         raise typer.Exit(1 if sub.refused else 0)
-    finish(out, settings, None, refused=len(sub.refused))
+    finish(out, settings, None, refused=sub.refused)
 
 
 def default_batch_dir() -> Path:
@@ -155,7 +156,7 @@ def run_batch_ingest(
     if not wait:
         msg.line(f"later: summarise batch status {folder}; summarise batch resume {folder}")
         raise typer.Exit(1 if sub.refused else 0)
-    finish(folder, settings, None, refused=len(sub.refused))
+    finish(folder, settings, None, refused=sub.refused)
 
 
 def _submitted(sub: Submission, folder: Path) -> None:
@@ -205,8 +206,11 @@ def _waiting(out: Path, which: str | None) -> list[BatchState]:
     return [s for s in states if s.batch_id is not None]
 
 
-def finish(out: Path, settings: Settings, which: str | None, *, refused: int = 0) -> None:
-    """Wait for every uncollected batch of OUT (or `which`), collect, write run.json, exit."""
+def finish(
+    out: Path, settings: Settings, which: str | None, *, refused: Sequence[ArticleRun] = ()
+) -> None:
+    """Wait for every uncollected batch of OUT (or `which`), collect, write run.json (with the
+    inputs that could not be read, `refused`), exit."""
     from summarise.batch_run import collect, record_runs
 
     t0 = time.perf_counter()
@@ -219,13 +223,13 @@ def finish(out: Path, settings: Settings, which: str | None, *, refused: int = 0
         if code == 0:
             msg.line(f"no batch of {out} is waiting to be collected")
         raise typer.Exit(1 if refused or code else 0)
-    runs = []
+    runs = list(refused)
     for state in states:
-        settings_now = settings.model_copy(update={"model": state.model, "mode": state.mode})
+        settings_now = _as_submitted(settings, state)
         api = _wait(state, out, settings_now)
         with server_errors(f"batch {state.name}"):
             runs += collect(api, state, out, settings, _extractor(settings_now, state.no_reask))
-    for run in runs:
+    for run in runs[len(refused) :]:
         report(run)
     record = record_runs(out, states, runs, settings, t0)
     counts = {o: sum(1 for r in runs if r.outcome == o) for o in Outcome}
@@ -235,7 +239,13 @@ def finish(out: Path, settings: Settings, which: str | None, *, refused: int = 0
     interactive = f", about ${record.cost_usd:.4f}" if record.cost_usd is not None else ""
     line += f" · {record.requests} interactive requests: {tokens(record.usage)}{interactive}"
     msg.line(f"{line} · written to {out}")
-    raise typer.Exit(1 if counts[Outcome.failed] or refused or code else 0)
+    raise typer.Exit(1 if counts[Outcome.failed] or code else 0)
+
+
+def _as_submitted(settings: Settings, state: BatchState) -> Settings:
+    """The settings the batch's requests were made with, so answers meet the same chunks."""
+    update = {"model": state.model, "mode": state.mode, "chunk_tokens": state.chunk_tokens}
+    return settings.model_copy(update=update)
 
 
 def _spend(usage: Usage, cost: float | None) -> str:
@@ -249,7 +259,7 @@ def finish_store(out: Path, settings: Settings, target: str, states: list[BatchS
     from summarise.cli_store import open_store
 
     states = [s for s in states if s.target == target]
-    first = settings.model_copy(update={"model": states[0].model, "mode": states[0].mode})
+    first = _as_submitted(settings, states[0])
     answers = BatchAnswers(_extractor(first, states[0].no_reask))
     for state in states:
         api = _wait(state, out, settings.model_copy(update={"model": state.model}))

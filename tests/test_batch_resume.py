@@ -149,3 +149,23 @@ def test_batch_without_a_key_or_base_url_says_what_it_needs(tmp_path: Path) -> N
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "--batch needs OPENAI_API_KEY" in result.output
+
+
+def test_an_unreadable_input_is_named_and_recorded_while_the_rest_goes_by_batch(
+    tmp_path: Path,
+) -> None:
+    from summarise.run_record import RunRecord
+
+    out, empty = tmp_path / "out", tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    runner = CliRunner(env={"OPENAI_API_KEY": "sk-dummy", "SUMMARISE_CACHE_DIR": str(tmp_path)})
+    with StandinServer() as server:
+        server.batch.ready.set()
+        args = ["extract", str(EXAMPLES / f"{IDS[0]}.txt"), str(empty), "--out", str(out)]
+        args += ["--backend", "llm", "--base-url", server.base_url, "--batch"]
+        result = runner.invoke(app, [*args, "--poll-interval", "0.01"])
+    assert result.exit_code == 1, result.output
+    assert f"failed  {empty}" in result.output
+    record = RunRecord.model_validate_json((out / "run.json").read_text("utf-8"))
+    assert {a.id: a.outcome.value for a in record.articles} == {"empty": "failed", IDS[0]: "ok"}
+    assert server.batch.counts["create"] == 1
