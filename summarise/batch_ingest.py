@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openai.types.chat import ChatCompletion
+from sqlalchemy.engine import make_url
 
 from summarise.batch_run import read_results
 from summarise.batch_state import BatchState, save
@@ -55,6 +56,17 @@ class BatchAnswers:
             reason = self.why.get(article.sha256, "not in a finished batch: ingest --batch again")
             return ExtractionResult(None, Outcome.failed, reason, attempts=0)
         return self.inner.extract_answered(article, given)
+
+
+def target_of(url: str) -> str:
+    """What a state file records of its store: the URL without its password (never a secret)."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def store_url(target: str, configured: str) -> str:
+    """The URL to open a state's store with: the configured one (--db, SUMMARISE_DATABASE_URL,
+    summarise.toml) when it is that store, password and all; else the recorded target."""
+    return configured if target_of(configured) == target else target
 
 
 def unstored(inputs: Sequence[Path], store: Store, max_bytes: int) -> list[Path]:

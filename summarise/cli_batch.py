@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -113,13 +113,7 @@ def run_batch_extract(
     api = _api(settings)
     with server_errors(f"submitting a batch for {out}"):
         sub = submit(paths, out, settings, api, no_reask=no_reask, max_bytes=max_bytes)
-    for run in sub.refused:
-        report(run)
-    _submitted(sub, out)
-    if not wait:
-        msg.line(f"later: summarise batch status {out}; summarise batch resume {out}")
-        raise typer.Exit(1 if sub.refused else 0)
-    finish(out, settings, None, refused=sub.refused)
+    _submitted(sub, out, settings, wait)
 
 
 def default_batch_dir() -> Path:
@@ -138,7 +132,7 @@ def run_batch_ingest(
     batch_dir: Path | None,
 ) -> None:
     """ingest --batch: submit the files the store lacks; unless --no-wait, collect into it."""
-    from summarise.batch_ingest import unstored
+    from summarise.batch_ingest import target_of, unstored
     from summarise.batch_run import submit
     from summarise.cli_store import open_store
 
@@ -146,22 +140,19 @@ def run_batch_ingest(
     msg.line(describe(settings) + f" · Batch API · state in {folder / 'batches'}")
     api = _api(settings)
     with open_store(db, settings) as store:
-        target, fresh = store.url, unstored(paths, store, max_bytes)
-    with server_errors(f"submitting a batch for {target}"):
+        target, where, fresh = target_of(store.url), store.where, unstored(paths, store, max_bytes)
+    with server_errors(f"submitting a batch for {where}"):
         sub = submit(fresh, folder, settings, api, no_reask=no_reask, max_bytes=max_bytes,
                      target=target)  # fmt: skip
-    for run in sub.refused:
-        report(run)
-    _submitted(sub, folder)
-    if not wait:
-        msg.line(f"later: summarise batch status {folder}; summarise batch resume {folder}")
-        raise typer.Exit(1 if sub.refused else 0)
-    finish(folder, settings, None, refused=sub.refused)
+    _submitted(sub, folder, settings, wait)
 
 
-def _submitted(sub: Submission, folder: Path) -> None:
+def _submitted(sub: Submission, folder: Path, settings: Settings, wait: bool) -> None:
+    """Say what was submitted; then exit (--no-wait) or wait for the batches and collect."""
     from summarise.batch_state import state_path
 
+    for run in sub.refused:
+        report(run)
     if sub.already:
         n = len(sub.already)
         msg.line(f"{n} articles are in a batch of {folder} already: not submitted again")
@@ -171,6 +162,10 @@ def _submitted(sub: Submission, folder: Path) -> None:
             f"batch {sub.state.name} submitted: {len(sub.state.items)} requests for {n} articles"
             f" · state in {state_path(folder, sub.state.key)}"
         )
+    if not wait:
+        msg.line(f"later: summarise batch status {folder}; summarise batch resume {folder}")
+        raise typer.Exit(1 if sub.refused else 0)
+    finish(folder, settings, None, refused=sub.refused)
 
 
 def _wait(state: BatchState, out: Path, settings: Settings) -> BatchAPI:
@@ -255,8 +250,9 @@ def _spend(usage: Usage, cost: float | None) -> str:
 
 def finish_store(out: Path, settings: Settings, target: str, states: list[BatchState]) -> int:
     """Wait for the store's batches, then ingest their files with their answers; exit code."""
-    from summarise.batch_ingest import BatchAnswers, collect_into_store
+    from summarise.batch_ingest import BatchAnswers, collect_into_store, store_url
     from summarise.cli_store import open_store
+    from summarise.store.url import resolve_url
 
     states = [s for s in states if s.target == target]
     first = _as_submitted(settings, states[0])
@@ -265,7 +261,8 @@ def finish_store(out: Path, settings: Settings, target: str, states: list[BatchS
         api = _wait(state, out, settings.model_copy(update={"model": state.model}))
         with server_errors(f"batch {state.name}"):
             answers.add(state, api, settings)
-    with open_store(target, settings) as store:
+    configured = resolve_url(None, settings.database_url)
+    with open_store(store_url(target, configured), settings) as store:
         result = collect_into_store(
             store, out, states, answers, max_bytes=DEFAULT_MAX_BYTES, report=lambda p, r: report(r)
         )
@@ -296,19 +293,29 @@ def _need_batches(out: Path) -> None:
         _fail(f"{out / 'batches'} not found: no batch was submitted with --out {out}", 2)
 
 
+def _chosen(
+    out: Path, which: str | None, keep: Callable[[BatchState], bool], none: str, code: int
+) -> list[BatchState]:
+    """The batches of OUT (`which` only, when given) that `keep` accepts; `none` if nothing."""
+    from summarise.batch_state import find
+
+    _need_batches(out)
+    with server_errors(f"reading the batches of {out}"):
+        states = [s for s in find(out, which) if keep(s)]
+    if not states:
+        _fail(none, code)
+    return states
+
+
 @batch_app.command()
 def status(
     out: OutArg, which: WhichOpt = None, base_url: BaseUrlOpt = None, config: ConfigOpt = None
 ) -> None:
     """One line per batch of OUT: its status now, requests done, and whether it was collected."""
     from summarise.batch_run import update
-    from summarise.batch_state import find, save
+    from summarise.batch_state import save
 
-    _need_batches(out)
-    with server_errors(f"reading the batches of {out}"):
-        states = find(out, which)
-    if not states:
-        _fail(f"no batch {which} in {out / 'batches'}", 2)
+    states = _chosen(out, which, lambda s: True, f"no batch {which} in {out / 'batches'}", 2)
     settings = _batch_settings(base_url, config)
     for state in states:
         if state.batch_id is not None and not state.collected:
@@ -342,14 +349,11 @@ def cancel(
 ) -> None:
     """Cancel OUT's unfinished batches; `batch resume` then collects what they finished."""
     from summarise.batch_run import update
-    from summarise.batch_state import find, save
+    from summarise.batch_state import save
     from summarise.llm.batch_api import TERMINAL
 
-    _need_batches(out)
-    with server_errors(f"reading the batches of {out}"):
-        states = [s for s in find(out, which) if s.batch_id and s.status not in TERMINAL]
-    if not states:
-        _fail(f"no unfinished batch{' ' + which if which else ''} in {out / 'batches'}", 1)
+    none = f"no unfinished batch{' ' + which if which else ''} in {out / 'batches'}"
+    states = _chosen(out, which, lambda s: bool(s.batch_id) and s.status not in TERMINAL, none, 1)
     settings = _batch_settings(base_url, config)
     for state in states:
         with server_errors(f"batch {state.name}"):

@@ -71,3 +71,15 @@ def test_ingest_batch_resumed_by_batch_resume_and_never_submitted_twice(tmp_path
         again = runner.invoke(app, [*args, "--poll-interval", "0.01"])
         assert again.exit_code == 0, again.output
         assert server.batch.counts["create"] == 1 and server.counts["requests"] == 0
+
+
+def test_a_state_file_never_holds_the_stores_password() -> None:
+    from summarise.batch_ingest import store_url, target_of
+
+    url = "postgresql+psycopg://me:s3cret@db.example/summarise"
+    target = target_of(url)
+    assert "s3cret" not in target and "db.example/summarise" in target
+    assert store_url(target, url) == url  # the configured store, password and all
+    other = "postgresql+psycopg://me:x@elsewhere/summarise"
+    assert store_url(target, other) == target
+    assert target_of("sqlite:////tmp/s.sqlite") == "sqlite:////tmp/s.sqlite"

@@ -94,17 +94,26 @@ def test_resume_after_kill_finishes_the_batch_without_submitting_again(tmp_path:
         assert server.counts["requests"] == 0  # no chat completion was ever sent
 
 
+def _runner(tmp_path: Path) -> CliRunner:
+    return CliRunner(env={"OPENAI_API_KEY": "sk-dummy", "SUMMARISE_CACHE_DIR": str(tmp_path)})
+
+
+def _submit_one(runner: CliRunner, server: StandinServer, out: Path) -> list[str]:
+    """`extract --batch --no-wait` of one example; its arguments, for running it again."""
+    args = ["extract", str(EXAMPLES / f"{IDS[0]}.txt"), "--out", str(out), "--backend", "llm"]
+    args += ["--base-url", server.base_url, "--batch", "--no-wait"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    return args
+
+
 def test_a_cancelled_batch_is_reported_and_its_articles_can_be_submitted_again(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "out"
-    env = {"OPENAI_API_KEY": "sk-dummy", "SUMMARISE_CACHE_DIR": str(tmp_path / "cache")}
-    runner = CliRunner(env=env)
+    runner = _runner(tmp_path)
     with StandinServer() as server:
-        args = ["extract", str(EXAMPLES / f"{IDS[0]}.txt"), "--out", str(out), "--backend", "llm"]
-        args += ["--base-url", server.base_url, "--batch", "--no-wait"]
-        first = runner.invoke(app, args)
-        assert first.exit_code == 0, first.output
+        args = _submit_one(runner, server, out)
         cancel = runner.invoke(app, ["batch", "cancel", str(out), "--base-url", server.base_url])
         assert cancel.exit_code == 0 and ": cancelled" in cancel.output, cancel.output
         resume = ["batch", "resume", str(out), "--base-url", server.base_url]
@@ -121,12 +130,9 @@ def test_a_batch_the_server_does_not_know_is_one_line_naming_it_and_exit_1(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "out"
-    env = {"OPENAI_API_KEY": "sk-dummy", "SUMMARISE_CACHE_DIR": str(tmp_path / "cache")}
-    runner = CliRunner(env=env)
+    runner = _runner(tmp_path)
     with StandinServer() as server:
-        args = ["extract", str(EXAMPLES / f"{IDS[0]}.txt"), "--out", str(out), "--backend", "llm"]
-        first = runner.invoke(app, [*args, "--base-url", server.base_url, "--batch", "--no-wait"])
-        assert first.exit_code == 0, first.output
+        _submit_one(runner, server, out)
         (path,) = (out / "batches").glob("b-*.json")
         path.write_text(path.read_text("utf-8").replace("batch_standin_", "batch_gone_"))
         status = runner.invoke(app, ["batch", "status", str(out), "--base-url", server.base_url])
