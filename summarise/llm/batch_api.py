@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import openai
 from openai.types import Batch
@@ -144,14 +144,3 @@ def make_batch_api(settings: Settings, prompt_version: str, http_client: Any = N
         kwargs["http_client"] = http_client
     return BatchAPI(openai.OpenAI(**kwargs), prompt_version)
 
-
-BatchStatus = Literal[
-    "validating",
-    "failed",
-    "in_progress",
-    "finalizing",
-    "completed",
-    "expired",
-    "cancelling",
-    "cancelled",
-]
