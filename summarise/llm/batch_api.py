@@ -143,4 +143,3 @@ def make_batch_api(settings: Settings, prompt_version: str, http_client: Any = N
     if http_client is not None:
         kwargs["http_client"] = http_client
     return BatchAPI(openai.OpenAI(**kwargs), prompt_version)
-
