@@ -36,7 +36,15 @@ from summarise.extract.llm.batch_requests import RequestCapture
 from summarise.extract.llm.extractor import LLMExtractor
 from summarise.ingest.discovery import discover_inputs
 from summarise.ingest.limits import DEFAULT_MAX_BYTES
-from summarise.llm.batch_api import TERMINAL, BatchAPI, ResultLine, parse_lines, request_line
+from summarise.llm.batch_api import (
+    MAX_FILE_BYTES,
+    MAX_REQUESTS,
+    TERMINAL,
+    BatchAPI,
+    ResultLine,
+    parse_lines,
+    request_line,
+)
 from summarise.llm.config import Settings
 from summarise.llm.transport import Sleep
 from summarise.llm.usage import cost_usd, usage_of
@@ -48,7 +56,7 @@ from summarise.run_record import ArticleRun, BatchSpend, RunRecord
 
 @dataclass
 class Submission:
-    state: BatchState | None  # None when there was nothing new to submit
+    states: list[BatchState] = field(default_factory=list)  # none: nothing new to submit
     already: list[str] = field(default_factory=list)  # article ids a batch of OUT holds
     refused: list[ArticleRun] = field(default_factory=list)  # inputs that could not be read
 
@@ -77,18 +85,18 @@ def submit(
     no_reask: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     target: str | None = None,
+    limits: tuple[int, int] = (MAX_REQUESTS, MAX_FILE_BYTES),
 ) -> Submission:
-    """Capture, upload and create one batch of every input not already in a batch of OUT."""
+    """Capture, upload and create batches of every input not already in a batch of OUT: as
+    many batches as the Batch API's limits (requests, bytes a file) need, an article's chunks
+    always in one."""
     from summarise.ingest.reader import IngestError, load_article
 
     found = discover_inputs(inputs, exclude=out)
-    sub = Submission(
-        None, refused=[_refused(e.path, Path(e.path).name, e.reason) for e in found.failed]
-    )
+    sub = Submission(refused=[_refused(e.path, Path(e.path).name, e.reason) for e in found.failed])
     capture = RequestCapture(settings)
     held = taken(out)
-    items: dict[str, BatchItem] = {}
-    lines: list[str] = []
+    groups: list[list[tuple[BatchItem, str]]] = []
     for path, article_id in zip(found.files, unique_ids(found.files), strict=True):
         try:
             article = load_article(path, max_bytes=max_bytes).model_copy(update={"id": article_id})
@@ -99,40 +107,64 @@ def submit(
         if any(r.custom_id in held for r in requests):
             sub.already.append(article_id)
             continue
-        for r in requests:
-            items[r.custom_id] = BatchItem(
-                custom_id=r.custom_id,
-                article_id=article_id,
-                path=str(path),
-                sha256=article.sha256,
-                chunk=r.chunk,
-                n_chunks=len(requests),
-            )
-            lines.append(request_line(r.custom_id, r.body))
-    if not items:
-        return sub
-    key = _new_key(out, list(items))
-    state = BatchState(
-        key=key,
-        created_at=now_iso(),
-        model=settings.model,
-        mode=settings.mode,
-        prompt_version=capture.prompt_version,
-        chunk_tokens=settings.chunk_tokens,
-        no_reask=no_reask,
-        items=items,
-        target=target,
-    )
+        groups.append(
+            [
+                (
+                    BatchItem(
+                        custom_id=r.custom_id,
+                        article_id=article_id,
+                        path=str(path),
+                        sha256=article.sha256,
+                        chunk=r.chunk,
+                        n_chunks=len(requests),
+                    ),
+                    request_line(r.custom_id, r.body),
+                )
+                for r in requests
+            ]
+        )
+    for part in _packed(groups, *limits):
+        state = BatchState(
+            key=_new_key(out, [item.custom_id for item, _ in part]),
+            created_at=now_iso(),
+            model=settings.model,
+            mode=settings.mode,
+            prompt_version=capture.prompt_version,
+            chunk_tokens=settings.chunk_tokens,
+            no_reask=no_reask,
+            items={item.custom_id: item for item, _ in part},
+            target=target,
+        )
+        _create(api, out, state, "".join(line + "\n" for _, line in part))
+        sub.states.append(state)
+    return sub
+
+
+def _packed(
+    groups: list[list[tuple[BatchItem, str]]], max_requests: int, max_file_bytes: int
+) -> list[list[tuple[BatchItem, str]]]:
+    """Articles' requests in parts under both limits, in input order."""
+    parts: list[list[tuple[BatchItem, str]]] = []
+    size = 0
+    for group in groups:
+        more = sum(len(line.encode("utf-8")) + 1 for _, line in group)
+        if not parts or len(parts[-1]) + len(group) > max_requests or size + more > max_file_bytes:
+            parts.append([])
+            size = 0
+        parts[-1].extend(group)
+        size += more
+    return parts
+
+
+def _create(api: BatchAPI, out: Path, state: BatchState, jsonl: str) -> None:
+    """Save the state, write and upload the file, create the batch: saved after each step."""
     save(out, state)
-    jsonl = "\n".join(lines) + "\n"
-    write_text(batches_dir(out) / f"{key}.input.jsonl", jsonl)
-    state.input_file_id = api.upload(f"{key}.jsonl", jsonl)
+    write_text(batches_dir(out) / f"{state.key}.input.jsonl", jsonl)
+    state.input_file_id = api.upload(f"{state.key}.jsonl", jsonl)
     save(out, state)
-    metadata = {"summarise_key": key, "prompt_version": capture.prompt_version}
+    metadata = {"summarise_key": state.key, "prompt_version": state.prompt_version}
     update(state, api.create(state.input_file_id, metadata))
     save(out, state)
-    sub.state = state
-    return sub
 
 
 def update(state: BatchState, batch: Batch) -> None:

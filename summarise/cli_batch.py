@@ -156,11 +156,11 @@ def _submitted(sub: Submission, folder: Path, settings: Settings, wait: bool) ->
     if sub.already:
         n = len(sub.already)
         msg.line(f"{n} articles are in a batch of {folder} already: not submitted again")
-    if sub.state is not None:
-        n = len(sub.state.articles())
+    for state in sub.states:
+        n = len(state.articles())
         msg.line(
-            f"batch {sub.state.name} submitted: {len(sub.state.items)} requests for {n} articles"
-            f" · state in {state_path(folder, sub.state.key)}"
+            f"batch {state.name} submitted: {len(state.items)} requests for {n} articles"
+            f" · state in {state_path(folder, state.key)}"
         )
     if not wait:
         msg.line(f"later: summarise batch status {folder}; summarise batch resume {folder}")

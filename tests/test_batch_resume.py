@@ -175,3 +175,25 @@ def test_an_unreadable_input_is_named_and_recorded_while_the_rest_goes_by_batch(
     record = RunRecord.model_validate_json((out / "run.json").read_text("utf-8"))
     assert {a.id: a.outcome.value for a in record.articles} == {"empty": "failed", IDS[0]: "ok"}
     assert server.batch.counts["create"] == 1
+
+
+def test_a_corpus_over_the_batch_limits_goes_as_several_batches_an_article_whole_in_one(
+    tmp_path: Path,
+) -> None:
+    from summarise.batch_run import submit
+    from summarise.extract.llm.prompts import load_prompts
+    from summarise.llm.batch_api import make_batch_api
+    from summarise.llm.config import Settings
+
+    with StandinServer() as server:
+        settings = Settings(backend="llm", base_url=server.base_url, chunk_tokens=400)
+        api = make_batch_api(settings, load_prompts().version)
+        paths = [EXAMPLES / f"{a}.txt" for a in IDS]
+        sub = submit(paths, tmp_path, settings, api, limits=(3, 10**9))
+        assert server.batch.counts["create"] == len(sub.states) > 1
+    for state in sub.states:
+        assert len(state.items) <= 3 or len(state.articles()) == 1
+        for items in state.articles().values():
+            assert len(items) == items[0].n_chunks  # every chunk of an article in one batch
+    ids = [cid for s in sub.states for cid in s.items]
+    assert len(ids) == len(set(ids)) and {i.split("#")[0] for i in ids} == set(IDS)

@@ -226,9 +226,9 @@ def record(name: str) -> None:
     with tempfile.TemporaryDirectory() as tmp, recorder().use_cassette(str(path)):
         out = Path(tmp)
         sub = submit([ARTICLES / f"{a}.txt" for a in aids], out, settings, api, no_reask=no_reask)
-        assert sub.state is not None
-        poll(api, sub.state, out, interval_s=0, sleep=lambda s: None)
-        runs = collect(api, sub.state, out, settings, extractor)
+        (state,) = sub.states
+        poll(api, state, out, interval_s=0, sleep=lambda s: None)
+        runs = collect(api, state, out, settings, extractor)
     print(f"batch/{name}: " + ", ".join(f"{r.id[:3]} {r.outcome.value}" for r in runs))
 
 

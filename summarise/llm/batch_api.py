@@ -26,6 +26,9 @@ from summarise.llm.config import ConfigError, Settings
 
 ENDPOINT: Final = "/v1/chat/completions"
 COMPLETION_WINDOW: Final = "24h"
+#: OpenAI's documented limits on one batch's input file.
+MAX_REQUESTS: Final = 50_000
+MAX_FILE_BYTES: Final = 200 * 1024 * 1024
 #: Statuses after which a batch changes no more.
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 
