@@ -153,3 +153,29 @@ def test_a_long_article_is_one_request_per_chunk_each_as_the_interactive_path_se
     assert [c.chunk for c in captured] == list(range(len(sent)))
     assert len({c.custom_id for c in captured}) == len(sent)
     assert all(c.body["response_format"] == {"type": "json_object"} for c in captured)
+
+
+@pytest.mark.parametrize("name", ["batch/mixed.yaml", "batch/expired.yaml", "batch/reask.yaml"])
+def test_the_curated_batch_answers_parse_as_the_openai_clients_own_types(name: str) -> None:
+    """The scripted Files and Batches bodies have every field openai-python's types require."""
+    from openai.types import Batch, FileObject
+    from openai.types.chat import ChatCompletion
+
+    from summarise.llm.batch_api import parse_lines
+
+    seen = set()
+    for it in interactions(name):
+        uri, text = it["request"]["uri"], it["response"]["body"]["string"]
+        if uri.endswith("/v1/files"):
+            seen.add(FileObject.model_validate_json(text).purpose)
+        elif "/v1/batches" in uri:
+            batch = Batch.model_validate_json(text)
+            assert batch.request_counts is not None and batch.metadata
+            seen.add(batch.status)
+        elif uri.endswith("/content"):
+            for line in parse_lines(text, uri):
+                assert line.response is not None or line.error is not None
+                if line.response is not None and line.response.status_code == 200:
+                    ChatCompletion.model_validate(line.response.body)
+                    seen.add("answer line")
+    assert {"batch", "answer line"} <= seen

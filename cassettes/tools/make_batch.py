@@ -23,6 +23,7 @@ from make_curated import (
     ANSWERS,
     CREATED,
     ROOT,
+    SERVED_MODEL,
     completion,
     curated_settings,
     recorder,
@@ -88,9 +89,20 @@ def file_object(file_id: str, name: str, size: int, purpose: str) -> dict[str, A
 
 
 def batch_object(
-    status: str, counts: dict[str, int], files: dict[str, str | None]
+    status: str,
+    counts: dict[str, int],
+    files: dict[str, str | None],
+    metadata: dict[str, str],
+    usage: dict[str, Any],
 ) -> dict[str, Any]:
     done = status in ("completed", "expired", "cancelled", "failed")
+    nothing = {
+        "input_tokens": 0,
+        "input_tokens_details": {"cached_tokens": 0},
+        "output_tokens": 0,
+        "output_tokens_details": {"reasoning_tokens": 0},
+        "total_tokens": 0,
+    }
     return {
         "id": BATCH_ID,
         "object": "batch",
@@ -113,7 +125,9 @@ def batch_object(
         "request_counts": counts
         if status != "validating"
         else {"total": 0, "completed": 0, "failed": 0},
-        "metadata": {},
+        "metadata": metadata,
+        "model": SERVED_MODEL,
+        "usage": usage if done else nothing,
     }
 
 
@@ -166,6 +180,23 @@ class Script:
                 out |= {"response": None, "error": {"code": "batch_expired", "message": message}}
                 self.errors.append(json.dumps(out))
 
+    def usage(self) -> dict[str, Any]:
+        """The batch's usage object: the sum of its answered lines' chat usage."""
+        lines = [json.loads(x)["response"]["body"]["usage"] for x in self.output]
+        inp = sum(u["prompt_tokens"] for u in lines)
+        out = sum(u["completion_tokens"] for u in lines)
+        return {
+            "input_tokens": inp,
+            "input_tokens_details": {"cached_tokens": 0},
+            "output_tokens": out,
+            "output_tokens_details": {"reasoning_tokens": 0},
+            "total_tokens": inp + out,
+        }
+
+    def batch(self, status: str, files: dict[str, str | None]) -> httpx2.Response:
+        made = batch_object(status, self.counts(), files, self.metadata, self.usage())
+        return httpx2.Response(200, headers=HEADERS, json=made)
+
     def counts(self) -> dict[str, int]:
         ok = len(self.output)
         failed = sum(1 for e in self.errors if json.loads(e)["response"] is not None)
@@ -189,14 +220,10 @@ class Script:
                 json=file_object("file-curated-input", name, len(jsonl.encode()), "batch"),
             )
         if path.endswith("/batches") and request.method == "POST":
-            return httpx2.Response(
-                200, headers=HEADERS, json=batch_object("validating", self.counts(), files)
-            )
+            self.metadata = json.loads(request.content)["metadata"]
+            return self.batch("validating", files)
         if "/batches/" in path:
-            status = self.statuses.pop(0)
-            return httpx2.Response(
-                200, headers=HEADERS, json=batch_object(status, self.counts(), files)
-            )
+            return self.batch(self.statuses.pop(0), files)
         if path.endswith("/content"):
             text = "\n".join(self.output if "output" in path else self.errors) + "\n"
             return httpx2.Response(
