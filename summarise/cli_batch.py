@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 batch_app = typer.Typer(
     help=(
-        "Follow the Batch API jobs that `summarise extract PATHS --batch --out OUT` submitted.\n\n"
+        "Follow the Batch API jobs that `summarise extract PATHS --batch --out OUT` (or "
+        "`summarise ingest PATHS --batch --batch-dir OUT`) submitted.\n\n"
         "Each batch's state is kept in OUT/batches/, so these work after a restart:\n\n"
         "  summarise batch status OUT    what each batch is doing\n\n"
         "  summarise batch resume OUT    wait for unfinished batches, then write their "
@@ -78,6 +79,8 @@ def _api(settings: Settings) -> BatchAPI:
     from summarise.extract.llm.prompts import load_prompts
     from summarise.llm.batch_api import make_batch_api
 
+    if settings.backend == "offline":
+        _fail("--batch sends the requests to a model: it needs --backend llm (or auto)", 2)
     try:
         return make_batch_api(settings, load_prompts().version)
     except ConfigError as e:

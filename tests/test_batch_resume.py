@@ -155,6 +155,8 @@ def test_batch_without_a_key_or_base_url_says_what_it_needs(tmp_path: Path) -> N
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "--batch needs OPENAI_API_KEY" in result.output
+    offline = runner.invoke(app, [*args, "--backend", "offline"])
+    assert offline.exit_code == 2 and "it needs --backend llm" in offline.output
 
 
 def test_an_unreadable_input_is_named_and_recorded_while_the_rest_goes_by_batch(
