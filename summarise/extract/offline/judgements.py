@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from summarise.extract.offline.dates import MONTHS, month_year, years_ago
 from summarise.extract.offline.judgement_filters import Q, not_a_grade
+from summarise.extract.offline.required import Gated
 from summarise.extract.offline.text import Caseless, Document, Segment
 from summarise.models import Aspect, ReviewType
 
@@ -199,6 +200,19 @@ _JUDGEMENT_HINT = Caseless(
 )
 
 
+# The same patterns, each skipped in a sentence that lacks every word it needs.
+_SERVING_G = [Gated(p) for p in _SERVING]
+_PROSPECTS_G = [Gated(p) for p in _PROSPECTS]
+_EFFECTIVENESS_G = [Gated(p) for p in _EFFECTIVENESS]
+_REQUIRES_G, _REMAINS_G, _RATING_CONTEXT_G = (
+    Gated(_REQUIRES),
+    Gated(_REMAINS),
+    Gated(_RATING_CONTEXT),
+)
+_FROM_TO_G, _STARS_G, _STAR_RANGE_G = Gated(_FROM_TO), Gated(_STARS), Gated(_STAR_RANGE)
+_PROGRESS_G = Gated(_PROGRESS)
+
+
 def find_judgements(
     doc: Document,
     review_type: ReviewType,
@@ -256,37 +270,38 @@ def _sentence_judgements(
     ) -> None:
         out.append(_found(doc, s, aspect, value, m, group, published, past))
 
-    for pattern in _SERVING:
-        for m in pattern.finditer(t):
+    low = doc.lower_of(s)
+    for gated in _SERVING_G:
+        for m in gated.finditer(t, low):
             q = (m.group("q") or "all").lower()
             neg = m.groupdict().get("neg") or re.match(r"n[’']t", m.group())
             value = "not" if neg or q in ("no", "none") else q
             add(Aspect.serving_people, value, m, 0)
-    for pattern in _PROSPECTS:
-        for m in pattern.finditer(t):
+    for gated in _PROSPECTS_G:
+        for m in gated.finditer(t, low):
             add(Aspect.prospects, m.group("v").lower(), m, "v")
-    for m in _FROM_TO.finditer(t):
+    for m in _FROM_TO_G.finditer(t, low):
         add(Aspect.overall_effectiveness, _ofsted(m.group("old")), m, "old", past=True)
         add(Aspect.overall_effectiveness, _ofsted(m.group("v")), m, "v")
-    patterns = list(_EFFECTIVENESS)
-    if _RATING_CONTEXT.search(t):
-        patterns += [_REQUIRES, _REMAINS]
-    for i, pattern in enumerate(patterns):
-        for m in pattern.finditer(t):
+    patterns = list(_EFFECTIVENESS_G)
+    if _RATING_CONTEXT_G.possible(low) and _RATING_CONTEXT.search(t):
+        patterns += [_REQUIRES_G, _REMAINS_G]
+    for i, gated in enumerate(patterns):
+        for m in gated.finditer(t, low):
             if _sub_judgement(t, m.start("v"), m.end("v")):
                 continue
             if i in _OBJECT_NAMED or _whole_subject(s, m.start("v"), named):
                 add(Aspect.overall_effectiveness, _ofsted(m.group("v")), m, "v")
     if doc.may_contain(s, "star", "zero", "nil"):
-        ranges = [(r.start(), r.end()) for r in _STAR_RANGE.finditer(t)]
-        for m in _STARS.finditer(t):
+        ranges = [(r.start(), r.end()) for r in _STAR_RANGE_G.finditer(t, low)]
+        for m in _STARS_G.finditer(t, low):
             group = next(g for g in ("v", "v2", "v3") if m.group(g))
             if any(a <= m.start(group) < b for a, b in ranges):
                 continue
             raw = m.group(group).lower()
             add(Aspect.star_rating, STAR_WORDS.get(raw, raw), m, group)
     if review_type in (ReviewType.monitoring_visit, ReviewType.focused_visit):
-        for m in _PROGRESS.finditer(t):
+        for m in _PROGRESS_G.finditer(t, low):
             v = (m.group("v") or "").lower()
             value = "sufficient" if v in ("sufficient", "adequate") else "insufficient"
             add(Aspect.progress, value, m, 0)

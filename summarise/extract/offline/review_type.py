@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from summarise.extract.offline.councils import lead_end
+from summarise.extract.offline.required import Gated
 from summarise.extract.offline.text import Document, Segment
 from summarise.models import ReviewType
 
@@ -90,6 +91,9 @@ _CQC_COUNCIL_RATING = re.compile(
 )
 _CQC = re.compile(r"\bCQC\b|\bCare Quality Commission\b")
 _HEADLINE, _LEAD, _BODY = 4.0, 2.0, 1.0
+# Most sentences hold no cue at all: a substring test rules a pattern out before re scans.
+_GATED = [(kind, Gated(pattern)) for kind, pattern in REVIEW_CUES]
+_CQC_COUNCIL_RATING_GATED = Gated(_CQC_COUNCIL_RATING)
 
 
 def _weight(doc: Document, start: int, lead: int) -> float:
@@ -98,12 +102,15 @@ def _weight(doc: Document, start: int, lead: int) -> float:
     return _LEAD if start < lead else _BODY
 
 
-def _cues(sentence: Segment) -> list[tuple[int, int, ReviewType]]:
-    """Each kind's cues in the sentence, without those that qualify a later cue of another kind."""
+def _cues(sentence: Segment, low: str | None = None) -> list[tuple[int, int, ReviewType]]:
+    """Each kind's cues in the sentence, without those that qualify a later cue of another kind.
+
+    `low`: the sentence lower-cased (`Document.lower_of`), to skip patterns that cannot match.
+    """
     found = [
         (m.start(), m.end(), kind)
-        for kind, pattern in REVIEW_CUES
-        for m in pattern.finditer(sentence.text)
+        for kind, gated in _GATED
+        for m in gated.finditer(sentence.text, low)
     ]
     return [
         (s, e, kind)
@@ -122,11 +129,15 @@ def find_review_type(doc: Document) -> ReviewType:
     scores: dict[ReviewType, float] = {}
     cqc_rating = False
     for sentence in doc.sentences:
-        kinds = {kind for _, _, kind in _cues(sentence)}
+        low = doc.lower_of(sentence)
+        kinds = {kind for _, _, kind in _cues(sentence, low)}
         weight = _weight(doc, sentence.start, lead)
         for kind in kinds:
             scores[kind] = scores.get(kind, 0.0) + weight
-        cqc_rating = cqc_rating or bool(_CQC_COUNCIL_RATING.match(sentence.text))
+        cqc_rating = cqc_rating or (
+            _CQC_COUNCIL_RATING_GATED.possible(low)
+            and bool(_CQC_COUNCIL_RATING.match(sentence.text))
+        )
     # The CQC assesses councils; whatever the reporter calls it, that is the assessment.
     if cqc_rating or (ReviewType.performance_assessment in scores and _CQC.search(doc.text)):
         moved = scores.pop(ReviewType.inspection, 0.0) + _LEAD
