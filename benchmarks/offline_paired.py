@@ -54,7 +54,7 @@ def _one_core() -> None:
 def _loader() -> Any:
     """The baseline had `summarise.ingest` as one module; now it is a package with a reader."""
     try:
-        from summarise.ingest.reader import load_article  # type: ignore[import-not-found]
+        from summarise.ingest.reader import load_article
     except ImportError:
         from summarise.ingest import load_article  # type: ignore[no-redef,attr-defined]
     return load_article
@@ -140,7 +140,9 @@ def _has_jobs(python: str, checkout: Path) -> bool:
     return "--jobs" in out.stdout
 
 
-def command(python: str, checkout: Path, corpus: Path, jobs: bool, tmp: Path) -> tuple[float, float]:
+def command(
+    python: str, checkout: Path, corpus: Path, jobs: bool, tmp: Path
+) -> tuple[float, float]:
     """CPU seconds (user + system) and wall seconds of one `summarise extract` run."""
     out = Path(tempfile.mkdtemp(dir=tmp))
     args = [python, "-c", CLI, "extract", str(corpus), "--out", str(out), "--backend", "offline"]

@@ -146,12 +146,12 @@ def _candidates(doc: Document) -> list[tuple[int, int]]:
         m.start() for m in _NUMBER_STARTS.finditer(text) if _NUMBER_AT.match(text, m.start())
     ]
     quantifiers = [m.start() for m in _QUANTIFIER_STARTS.finditer(doc.text)]
-    for tier, pattern, starts in (
+    for tier, pattern, at in (
         (0, PROPORTION, numbers),
         (2, COUNTED, numbers),
         (3, QUANTIFIED, quantifiers),
     ):
-        for m in finditer_at(pattern, doc.text, starts):
+        for m in finditer_at(pattern, doc.text, at):
             raw = m.group()
             if _ONE.match(raw) and not (
                 " in " in raw or "out of" in raw or _UNIT_AFTER_ONE.match(raw)

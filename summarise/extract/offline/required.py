@@ -12,13 +12,12 @@ the test is exact. Where it refuses, the caller scans as before.
 from __future__ import annotations
 
 import re
+import re._constants as c
+import re._parser as p
 from collections.abc import Iterator
 from typing import Any
 
 from summarise.extract.offline.firstchar import alternatives, atoms, first_atoms, unverbose
-
-import re._constants as c  # type: ignore[import-not-found]
-import re._parser as p  # type: ignore[import-not-found]
 
 Words = tuple[str, ...]
 _MIN_SCORE = 3  # a shorter required word rules out too little to be worth the test
