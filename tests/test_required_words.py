@@ -15,6 +15,7 @@ from summarise.extract.offline import figures, judgements, review_type
 from summarise.extract.offline.required import (
     Gated,
     finditer_at,
+    required_sets,
     required_words,
     start_finder,
 )
@@ -63,8 +64,17 @@ def test_required_words_of_simple_patterns() -> None:
     assert required_words(re.compile(r"caf\u00e9s x")) == ("caf",)  # only ASCII literals count
 
 
+def test_required_sets_are_each_needed() -> None:
+    both = re.compile(r"\b(?:rated|judged)\s+(?:good|poor)\b", re.IGNORECASE)
+    assert required_sets(both) == [("rated", "judged"), ("good", "poor")]
+    gated = Gated(both)
+    assert gated.possible("it was rated good") and not gated.possible("it was rated well")
+    assert gated.possible(None)  # cannot tell: scan
+    assert required_sets(re.compile(r"alpha beta|gamma")) == [("alpha beta", "gamma")]
+
+
 def test_every_gated_pattern_has_words() -> None:
-    assert all(Gated(p).words for p in GATED)
+    assert all(Gated(p).sets for p in GATED)
 
 
 @pytest.mark.parametrize("pattern", GATED, ids=lambda p: p.pattern[:30])

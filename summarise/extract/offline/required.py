@@ -92,16 +92,27 @@ def required_words(pattern: re.Pattern[str]) -> Words | None:
     return words
 
 
+def required_sets(pattern: re.Pattern[str]) -> list[Words]:
+    """Word sets every match needs one word of each: the top-level sequence's items (a branch
+    at the top gives one set, from `required_words`). The most selective set comes first."""
+    tree = p.parse(pattern.pattern, pattern.flags)
+    found = list(dict.fromkeys(w for w in _runs(tree) if w is not None))
+    if tree.data and tree.data[0][0] == c.BRANCH and len(tree.data) == 1:
+        found = [] if (words := required_words(pattern)) is None else [words]
+    kept = [w for w in found if min(map(len, w)) >= _MIN_SCORE]
+    return sorted(kept, key=lambda w: (-min(map(len, w)), len(w)))
+
+
 class Gated:
     """A pattern and its required words: scans a piece of text only where it can match."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.words = required_words(pattern)
+        self.sets = required_sets(pattern)
 
     def possible(self, low: str | None) -> bool:
         """`low`: the piece lower-cased by `caseless_lower`, or None to say "cannot tell"."""
-        return low is None or self.words is None or any(w in low for w in self.words)
+        return low is None or all(any(w in low for w in words) for words in self.sets)
 
     def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
         """`pattern.finditer(text)`, skipped when `low` (text lower-cased) rules it out."""
