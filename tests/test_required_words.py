@@ -15,6 +15,7 @@ from summarise.extract.offline import figures, judgements, review_type
 from summarise.extract.offline.required import (
     Gated,
     finditer_at,
+    possible_in,
     required_sets,
     required_words,
     start_finder,
@@ -131,3 +132,20 @@ def test_start_finder_refuses_a_branch_without_a_boundary() -> None:
         start_finder(re.compile(r"\bone|two"))
     with pytest.raises(ValueError, match="flags"):
         start_finder(re.compile(r"\bone"), re.compile(r"\btwo", re.IGNORECASE))
+
+
+SPANS_TEXT = st.lists(
+    st.sampled_from(["rated", "good", "rat", "ratrated", " ", ".", "\n"]), max_size=30
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS_TEXT.map("".join), st.lists(st.integers(0, 80), max_size=12))
+def test_possible_in_agrees_with_possible_span_by_span(text: str, cuts: list[int]) -> None:
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a][::2]  # gaps too
+    for pattern in (re.compile(r"\brated\s+good\b"), re.compile(r"rat|good"), GATED[5]):
+        gated = Gated(pattern)
+        where = possible_in(gated, text, spans)
+        expected = [i for i, (a, b) in enumerate(spans) if gated.possible(text[a:b])]
+        assert (list(range(len(spans))) if where is None else where) == expected

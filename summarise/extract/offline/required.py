@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import re._constants as c
 import re._parser as p
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -151,3 +152,29 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
         if m is not None:
             yield m
             end = m.end()
+
+
+def holding(low: str, spans: list[tuple[int, int]], words: Words) -> set[int]:
+    """Indices of the `spans` (sorted, disjoint) of `low` that hold one of `words`: the same as
+    `any(w in low[s:e] for w in words)` for each span, found by one `str.find` walk per word."""
+    starts = [s for s, _ in spans]
+    out: set[int] = set()
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at + len(word) <= spans[i][1]:
+                out.add(i)
+            at = low.find(word, at + 1)
+    return out
+
+
+def possible_in(gated: Gated, low: str, spans: list[tuple[int, int]]) -> list[int] | None:
+    """The spans where `gated.possible` holds, in order; None when it holds everywhere."""
+    if not gated.sets:
+        return None
+    kept: set[int] | None = None
+    for words in gated.sets:
+        found = holding(low, spans, words)
+        kept = found if kept is None else kept & found
+    return sorted(kept or ())
