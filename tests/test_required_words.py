@@ -16,6 +16,7 @@ from summarise.extract.offline import figures, judgements, review_type
 from summarise.extract.offline.required import (
     Gated,
     finditer_at,
+    possible_by_span,
     possible_in,
     required_sets,
     required_words,
@@ -150,3 +151,12 @@ def test_possible_in_agrees_with_possible_span_by_span(text: str, cuts: list[int
         where = possible_in(gated, text, spans)
         expected = [i for i, (a, b) in enumerate(spans) if gated.possible(text[a:b])]
         assert (list(range(len(spans))) if where is None else where) == expected
+
+
+def test_possible_by_span_lists_the_patterns_each_span_can_match() -> None:
+    rated, stars = Gated(re.compile(r"\brated\s+good\b")), Gated(re.compile(r"\d stars?"))
+    text = "it was rated good. two stars. rated 3 stars"
+    spans = [(0, 18), (19, 29), (30, len(text))]
+    got = possible_by_span([rated, stars], text, spans)
+    assert got == [{rated}, {stars}, {stars}]  # the third lacks "good"
+    assert possible_by_span([rated], None, spans) == [None, None, None]

@@ -178,3 +178,19 @@ def possible_in(gated: Gated, low: str, spans: list[tuple[int, int]]) -> list[in
         found = holding(low, spans, words)
         kept = found if kept is None else kept & found
     return sorted(kept or ())
+
+
+def possible_by_span(
+    gateds: list[Gated], low: str | None, spans: list[tuple[int, int]]
+) -> list[set[Gated] | None]:
+    """For each span, the patterns of `gateds` that can match in it; None for every span (try
+    them all) when `low` is None, i.e. lower-casing cannot stand in for re.IGNORECASE."""
+    if low is None:
+        return [None] * len(spans)
+    sets: list[set[Gated]] = [set() for _ in spans]
+    for gated in gateds:
+        where = possible_in(gated, low, spans)
+        for i in range(len(spans)) if where is None else where:
+            sets[i].add(gated)
+    out: list[set[Gated] | None] = list(sets)
+    return out
