@@ -169,13 +169,24 @@ def holding(low: str, spans: list[tuple[int, int]], words: Words) -> set[int]:
     return out
 
 
-def possible_in(gated: Gated, low: str, spans: list[tuple[int, int]]) -> list[int] | None:
-    """The spans where `gated.possible` holds, in order; None when it holds everywhere."""
+def possible_in(
+    gated: Gated,
+    low: str,
+    spans: list[tuple[int, int]],
+    memo: dict[Words, set[int]] | None = None,
+) -> list[int] | None:
+    """The spans where `gated.possible` holds, in order; None when it holds everywhere.
+
+    `memo`: `holding`'s answers for these spans, shared by patterns that need the same words.
+    """
     if not gated.sets:
         return None
+    memo = {} if memo is None else memo
     kept: set[int] | None = None
     for words in gated.sets:
-        found = holding(low, spans, words)
+        found = memo.get(words)
+        if found is None:
+            found = memo[words] = holding(low, spans, words)
         kept = found if kept is None else kept & found
     return sorted(kept or ())
 
@@ -188,8 +199,9 @@ def possible_by_span(
     if low is None:
         return [None] * len(spans)
     sets: list[set[Gated]] = [set() for _ in spans]
+    memo: dict[Words, set[int]] = {}
     for gated in gateds:
-        where = possible_in(gated, low, spans)
+        where = possible_in(gated, low, spans, memo)
         for i in range(len(spans)) if where is None else where:
             sets[i].add(gated)
     out: list[set[Gated] | None] = list(sets)

@@ -135,11 +135,12 @@ def _possible(doc: Document) -> tuple[list[list[tuple[ReviewType, Gated]]], set[
         return [_GATED] * len(sentences), range(len(sentences))
     spans = [(s.start, s.end) for s in sentences]
     cues: list[list[tuple[ReviewType, Gated]]] = [[] for _ in sentences]
+    memo: dict[tuple[str, ...], set[int]] = {}
     for kind, gated in _GATED:
-        where = possible_in(gated, low, spans)
+        where = possible_in(gated, low, spans, memo)
         for i in range(len(sentences)) if where is None else where:
             cues[i].append((kind, gated))
-    cqc = possible_in(_CQC_COUNCIL_RATING_GATED, low, spans)
+    cqc = possible_in(_CQC_COUNCIL_RATING_GATED, low, spans, memo)
     return cues, range(len(sentences)) if cqc is None else set(cqc)
 
 
