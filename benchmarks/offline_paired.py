@@ -5,7 +5,7 @@ on the same corpus, interleaved round by round (A B, B A, ...) so both see the s
 What counts is the ratio within a round; absolute figures swing with the host.
 
     .venv/bin/python benchmarks/offline_paired.py --old /tmp/oldwt --old-python \
-        /tmp/oldvenv/bin/python [--copies 10] [--rounds 5] [--no-command]
+        /tmp/oldvenv/bin/python [--copies 10] [--rounds 5] [--no-command] [--steps]
 
 The corpus is the dev set's articles and the bundled examples, each copied `--copies` times;
 each copy of an example has its councils swapped for another real authority, and every copy
@@ -17,6 +17,9 @@ Two timings per round and checkout:
    pinned to one core, after one warm-up article (gazetteer and imports loaded); per article.
 2. command: `summarise extract CORPUS --out X --backend offline` (`--jobs 1` where the checkout
    has it), CPU seconds (user + system) of the child pinned to one core, and wall clock.
+
+`--steps` then times each step of the extractor once per checkout (by wrapping the functions
+`summarise_article` calls), to show where the time goes.
 
 The worker part imports only the standard library at the top, so either checkout can run it;
 where the two packages' APIs differ a small shim below picks the right import.
@@ -82,6 +85,86 @@ def worker(corpus: Path) -> None:
         assert summary is not None
     c2 = time.process_time()
     print(json.dumps({"n": len(paths), "setup": c1 - c0, "cpu": c2 - c1}))
+
+
+# The extractor's steps, timed by wrapping the names summarise_article calls (either checkout).
+STEPS = [
+    "find_review_type",
+    "find_bodies",
+    "find_people",
+    "find_quote_chains",
+    "attribute",
+    "find_mentions",
+    "reported_councils",
+    "decide_scope",
+    "listed_councils",
+    "find_judgements",
+    "assign_judgements",
+    "_judgements",
+    "find_points",
+    "find_figures",
+    "merge_people",
+    "find_review_date",
+    "with_fact_ids",
+    "_lead_summary",
+    "_service_areas",
+]
+
+
+def worker_steps(corpus: Path) -> None:
+    """CPU ms an article of each step of the extractor (after a warm-up); one JSON line."""
+    _one_core()
+    import summarise.extract.offline as off
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, step: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.process_time()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - t0
+
+        return run
+
+    for name in STEPS:
+        if hasattr(off, name):
+            setattr(off, name, timed(name, getattr(off, name)))
+    load_article = _loader()
+    articles = [load_article(p) for p in sorted(corpus.glob("*.txt"))]
+    extractor = off.OfflineExtractor()
+    extractor.extract(articles[0])
+    spent.clear()
+    t0 = time.process_time()
+    for article in articles:
+        extractor.extract(article)
+    total = time.process_time() - t0
+    n = len(articles)
+    print(json.dumps({"extract": total / n * 1000, **{k: v / n * 1000 for k, v in spent.items()}}))
+
+
+def steps(python: str, checkout: Path, corpus: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [python, str(Path(__file__).resolve()), "--worker-steps", str(corpus)],
+        cwd=checkout,
+        env=_env(checkout),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def print_steps(pythons: dict[str, str], checkouts: dict[str, Path], corpus: Path) -> None:
+    got = {k: steps(pythons[k], checkouts[k], corpus) for k in ("old", "new")}
+    print("extractor steps, CPU ms an article (one run each, after the paired rounds):")
+    names = sorted(set(got["old"]) | set(got["new"]), key=lambda k: -got["new"].get(k, 0.0))
+    for name in names:
+        old, new = got["old"].get(name), got["new"].get(name)
+        cells = [f"{v:8.3f}" if v is not None else "       -" for v in (old, new)]
+        print(f"  {name:20s} {cells[0]} {cells[1]}")
 
 
 # --- driver: runs under this checkout -------------------------------------------------------
@@ -202,6 +285,8 @@ def drive(args: argparse.Namespace) -> None:
                     f"({cmd_ratios[-1]:.2f}x), wall {walls['old']:.2f} -> {walls['new']:.2f} s"
                 )
             print(line, flush=True)
+        if args.steps:
+            print_steps(pythons, checkouts, tmp / "corpus")
     med = {k: statistics.median(v) for k, v in per.items()}
     print(f"in process, median ms CPU per article: old {med['old']:.2f}, new {med['new']:.2f}")
     print(_summary("in process speed-up (old/new CPU)", ratios))
@@ -215,6 +300,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--worker-steps", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--steps", action="store_true", help="time the extractor's steps too")
     parser.add_argument("--old", type=Path, help="the other checkout (a git worktree)")
     parser.add_argument("--old-python", help="a Python with the other checkout's dependencies")
     parser.add_argument("--new-python", default=sys.executable)
@@ -224,6 +311,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker is not None:
         worker(args.worker)
+    elif args.worker_steps is not None:
+        worker_steps(args.worker_steps)
     elif args.old is None or args.old_python is None:
         parser.error("--old and --old-python are required")
     else:
