@@ -49,7 +49,8 @@ FRAGMENTS = [
     "capacity", "improve", "one in four", "16 out of the 30", "three to four years", "18-month",
     "a hundred", "ahundred", "A Dozen", "twenty-one", "12,000 residents", "only seven",
     "more than 40", "ſix", "Kelvin \u212a", "taken over", "inspected", "ofsted",
-    "adult social care", "council", "remains", "monitoring visit", "progress", "the", "was", "and", "\u2019s",
+    "adult social care", "council", "remains", "monitoring visit", "progress", "the", "was",
+    "and", "\u2019s",
     ",", ".", " ", "  ", "\n", "-", "'", "\u201c", "\u201d", "7", "2004", "£9m", "83%",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(FRAGMENTS), max_size=24).map("".join)
