@@ -25,7 +25,7 @@ from rich.text import Text
 
 from summarise.models import Usage
 
-if TYPE_CHECKING:  # only named in annotations: importing it loads openai (0.7 s, every run)
+if TYPE_CHECKING:  # a type only: importing it loads openai, which the offline path never needs
     from summarise.llm.transport import Transport
 
 
