@@ -8,6 +8,7 @@ article, found where the reviewer selected it or, without a selection, by exact 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -69,6 +70,18 @@ class ReviewFact:
     @property
     def reviewed(self) -> bool:
         return self.status != "unreviewed"
+
+
+def to_decision(row: Mapping[str, object]) -> Decision:
+    """A decision as the store keeps it (before and after as JSON text)."""
+    return Decision(
+        article_sha256=str(row["article_sha256"]), fact_id=str(row["fact_id"]),
+        action=row["action"],  # type: ignore[arg-type]
+        before=json.loads(str(row["before"])) if row["before"] else None,
+        after=json.loads(str(row["after"])) if row["after"] else None,
+        reviewer=str(row["reviewer"]), at=str(row["at"]),
+        reason=str(row["reason"]) if row["reason"] else None,
+    )  # fmt: skip
 
 
 def now_iso() -> str:
@@ -282,4 +295,12 @@ def span_of(fact: Mapping[str, Any]) -> Span | None:
     return Span.model_validate(s) if isinstance(s, dict) else None
 
 
-__all__ = ["DecisionError", "ReviewFact", "add_fact", "decide", "fact_span", "review_facts"]
+__all__ = [
+    "DecisionError",
+    "ReviewFact",
+    "add_fact",
+    "decide",
+    "fact_span",
+    "review_facts",
+    "to_decision",
+]

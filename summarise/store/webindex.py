@@ -1,0 +1,136 @@
+"""The store's side of the web index: a stamp of what each live article's index entry depends
+on, the entries kept in `web_index_entries`, and the inputs to derive the stale ones again.
+
+A stamp names the chosen summary (by the rule of `Store.latest_summaries`), the article's
+current text, and, for every text the article has had, the newest decision made on it and how
+many there are (decisions are append-only, so a new one always changes the stamp). Whatever
+the index shows of an article is a function of these, so an entry with a matching stamp is
+still right, and only the articles a change touched are derived again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from summarise.models import ArticleSummary
+from summarise.store.repo import Store, StoredArticle, _article
+from summarise.store.tables import articles, decisions, summaries
+from summarise.store.webtables import index_entries
+
+CHUNK = 500  # ids per IN (...): well under every database's limit on bound parameters
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What one live article's index entry is derived from."""
+
+    article_id: int
+    summary_id: int
+    text_sha256: str
+    history: frozenset[str]  # every cleaned text the article has had (decisions name one)
+    value: str
+
+
+def _chunks(ids: Sequence[object]) -> Iterator[list[object]]:
+    for i in range(0, len(ids), CHUNK):
+        yield list(ids[i : i + CHUNK])
+
+
+def stamps(store: Store) -> dict[int, Stamp]:
+    """Per live article with a summary of its current text: the stamp of its index entry."""
+    chosen = (
+        select(summaries.c.id, summaries.c.article_id, summaries.c.outcome, articles.c.text_sha256)
+        .join(articles, articles.c.id == summaries.c.article_id)
+        .where(
+            summaries.c.summary.is_not(None),
+            summaries.c.text_sha256 == articles.c.text_sha256,
+            articles.c.removed_at.is_(None),
+        )
+        .order_by(summaries.c.created_at, summaries.c.id)
+    )
+    seen = select(summaries.c.article_id, summaries.c.text_sha256).distinct()
+    decided = select(decisions.c.article_sha256, func.max(decisions.c.id), func.count()).group_by(
+        decisions.c.article_sha256
+    )
+    best: dict[int, tuple[bool, int, str]] = {}
+    history: dict[int, set[str]] = {}
+    with store.read() as conn:
+        for summary_id, article_id, outcome, sha in conn.execute(chosen):
+            ok = outcome == "ok"
+            if article_id not in best or ok or not best[article_id][0]:
+                best[article_id] = (ok, summary_id, sha)
+        for article_id, sha in conn.execute(seen):
+            if article_id in best:
+                history.setdefault(article_id, set()).add(sha)
+        marks = {sha: f"{top}/{n}" for sha, top, n in conn.execute(decided)}
+    out: dict[int, Stamp] = {}
+    for article_id, (_, summary_id, sha) in best.items():
+        shas = frozenset(history.get(article_id, set()) | {sha})
+        decided_on = ",".join(f"{s}={marks[s]}" for s in sorted(shas) if s in marks)
+        value = f"{summary_id}:{sha}:{decided_on}"
+        out[article_id] = Stamp(article_id, summary_id, sha, shas, value)
+    return out
+
+
+def entries(store: Store) -> dict[int, tuple[str, str]]:
+    """Every kept entry: article id → (stamp, entry JSON)."""
+    q = select(index_entries.c.article_id, index_entries.c.stamp, index_entries.c.entry)
+    with store.read() as conn:
+        return {r[0]: (r[1], r[2]) for r in conn.execute(q)}
+
+
+def put_entries(store: Store, rows: Iterable[tuple[int, str, str]]) -> None:
+    """Keep (article id, stamp, entry JSON) rows, replacing what was there. Another process
+    writing the same rows at once is not an error: its rows are derived from the same store."""
+    values = [{"article_id": a, "stamp": s, "entry": e} for a, s, e in rows]
+    if not values:
+        return
+    try:
+        with store.write() as conn:
+            for part in _chunks([v["article_id"] for v in values]):
+                conn.execute(delete(index_entries).where(index_entries.c.article_id.in_(part)))
+            conn.execute(insert(index_entries), values)
+    except IntegrityError:
+        pass
+
+
+def inputs(
+    store: Store, chosen: Sequence[Stamp]
+) -> list[tuple[StoredArticle, ArticleSummary, list[dict[str, object]]]]:
+    """For each stamp: its article, its chosen summary and the decisions made on any of the
+    article's texts (oldest first), to derive its entry from."""
+    by_summary = {s.summary_id: s for s in chosen}
+    shas = sorted({sha for s in chosen for sha in s.history})
+    found: dict[int, StoredArticle] = {}
+    raw: dict[int, str] = {}
+    made: dict[str, list[dict[str, object]]] = {}
+    with store.read() as conn:
+        for part in _chunks([s.article_id for s in chosen]):
+            for row in conn.execute(select(articles).where(articles.c.id.in_(part))):
+                found[row.id] = _article(row)
+        for part in _chunks(list(by_summary)):
+            q = select(summaries.c.article_id, summaries.c.summary).where(summaries.c.id.in_(part))
+            raw.update({a: str(s) for a, s in conn.execute(q)})
+        for part in _chunks(shas):
+            q = select(decisions).where(decisions.c.article_sha256.in_(part))
+            for r in conn.execute(q.order_by(decisions.c.id)):
+                made.setdefault(str(r.article_sha256), []).append(dict(r._mapping))
+    out = []
+    for s in chosen:
+        rows = sorted((r for sha in s.history for r in made.get(sha, [])), key=_id)
+        summary = ArticleSummary.model_validate_json(raw[s.article_id])
+        out.append((found[s.article_id], summary, rows))
+    return out
+
+
+def _id(row: dict[str, object]) -> int:
+    value = row["id"]
+    assert isinstance(value, int)
+    return value
+
+
+__all__ = ["Stamp", "entries", "inputs", "put_entries", "stamps"]
