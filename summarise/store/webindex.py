@@ -31,7 +31,9 @@ class Stamp:
     article_id: int
     summary_id: int
     text_sha256: str
-    history: frozenset[str]  # every cleaned text the article has had (decisions name one)
+    # The article's current text and every earlier one some decision names (decisions on an
+    # earlier text are re-anchored on the current one).
+    history: frozenset[str]
     value: str
 
 
@@ -52,7 +54,6 @@ def stamps(store: Store) -> dict[int, Stamp]:
         )
         .order_by(summaries.c.created_at, summaries.c.id)
     )
-    seen = select(summaries.c.article_id, summaries.c.text_sha256).distinct()
     decided = select(decisions.c.article_sha256, func.max(decisions.c.id), func.count()).group_by(
         decisions.c.article_sha256
     )
@@ -63,10 +64,17 @@ def stamps(store: Store) -> dict[int, Stamp]:
             ok = outcome == "ok"
             if article_id not in best or ok or not best[article_id][0]:
                 best[article_id] = (ok, summary_id, sha)
-        for article_id, sha in conn.execute(seen):
-            if article_id in best:
-                history.setdefault(article_id, set()).add(sha)
         marks = {sha: f"{top}/{n}" for sha, top, n in conn.execute(decided)}
+        # Only a text some decision names can change an entry, so only those are looked up.
+        for part in _chunks(sorted(marks)):
+            had = select(summaries.c.article_id, summaries.c.text_sha256).where(
+                summaries.c.text_sha256.in_(part)
+            )
+            now = select(articles.c.id, articles.c.text_sha256).where(
+                articles.c.text_sha256.in_(part)
+            )
+            for article_id, sha in [*conn.execute(had), *conn.execute(now)]:
+                history.setdefault(article_id, set()).add(sha)
     out: dict[int, Stamp] = {}
     for article_id, (_, summary_id, sha) in best.items():
         shas = frozenset(history.get(article_id, set()) | {sha})
@@ -76,11 +84,15 @@ def stamps(store: Store) -> dict[int, Stamp]:
     return out
 
 
-def entries(store: Store) -> dict[int, tuple[str, str]]:
-    """Every kept entry: article id → (stamp, entry JSON)."""
-    q = select(index_entries.c.article_id, index_entries.c.stamp, index_entries.c.entry)
+def entries(store: Store, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """The kept entries of these articles: article id → (stamp, entry JSON)."""
+    out: dict[int, tuple[str, str]] = {}
+    c = index_entries.c
     with store.read() as conn:
-        return {r[0]: (r[1], r[2]) for r in conn.execute(q)}
+        for part in _chunks(ids):
+            q = select(c.article_id, c.stamp, c.entry).where(c.article_id.in_(part))
+            out.update({r[0]: (r[1], r[2]) for r in conn.execute(q)})
+    return out
 
 
 def put_entries(store: Store, rows: Iterable[tuple[int, str, str]]) -> None:

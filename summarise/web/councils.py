@@ -13,8 +13,9 @@ against the index built from full briefings.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from summarise.align.fact_ids import iter_facts
@@ -44,6 +45,7 @@ class Entry:
     """One article as the index sees it, and the summary consolidate's ranking reads."""
 
     key: str
+    stamp: str  # what it was derived from (store.webindex.Stamp.value)
     councils: tuple[tuple[str, str | None], ...]
     published: str | None
     reviewed: int
@@ -80,37 +82,52 @@ def derive(
     }
 
 
-def _entry(data: dict[str, Any]) -> Entry:
+# Copied with new values per entry: model_construct fills each default_factory field through
+# pydantic's signature inspection, which cost ~3 ms an article (more than validating).
+_SUMMARY = ArticleSummary.model_construct(
+    scope=Scope.council, judgements=[], councils=[], strengths=[], concerns=[],
+    recommendations=[], quotes=[], figures=[], people=[], service_areas=[],
+    review=Review.model_construct(bodies=[]), source=Source.model_construct(),
+)  # fmt: skip
+_JUDGEMENT = Judgement.model_construct()
+
+
+def _entry(stamp: str, data: dict[str, Any]) -> Entry:
     """An entry from its JSON. The models are built without validation: they were valid when
     derived, and validating 10,000 summaries is the cost this module exists to avoid."""
     judgements = [
-        Judgement.model_construct(
-            aspect=Aspect(j["aspect"]),
-            value=JudgementValue(j["value"]),
-            **{f: j[f] for f in JUDGEMENT_FIELDS},
+        _JUDGEMENT.model_copy(
+            update={"aspect": Aspect(j["aspect"]), "value": JudgementValue(j["value"])}
+            | {f: j[f] for f in JUDGEMENT_FIELDS}
         )
         for j in data["judgements"]
     ]
-    summary = ArticleSummary.model_construct(
-        scope=Scope(data["scope"]),
-        judgements=judgements,
-        review=Review.model_construct(date=data["review_date"]),
-        source=Source.model_construct(published=data["published"]),
+    summary = _SUMMARY.model_copy(
+        update={
+            "scope": Scope(data["scope"]),
+            "judgements": judgements,
+            "review": _SUMMARY.review.model_copy(update={"date": data["review_date"]}),
+            "source": _SUMMARY.source.model_copy(update={"published": data["published"]}),
+        }
     )
     councils = tuple((str(n), g) for n, g in data["councils"])
-    return Entry(data["key"], councils, data["published"], data["reviewed"], data["total"], summary)
+    counts = data["reviewed"], data["total"]
+    return Entry(data["key"], stamp, councils, data["published"], *counts, summary)
 
 
-def load_entries(store: Store) -> list[Entry]:
-    """Every live article's entry, deriving (and keeping) those whose stamp changed."""
-    current = webindex.stamps(store)
-    kept = webindex.entries(store)
-    stale = [s for a, s in sorted(current.items()) if kept.get(a, ("", ""))[0] != s.value]
-    fresh: dict[int, str] = {}
-    for stamp, (article, summary, rows) in zip(stale, webindex.inputs(store, stale), strict=True):
-        fresh[stamp.article_id] = json.dumps(derive(article, summary, rows), sort_keys=True)
-    webindex.put_entries(store, ((a, current[a].value, e) for a, e in fresh.items()))
-    return [_entry(json.loads(fresh.get(a) or kept[a][1])) for a in sorted(current)]
+def _refresh(store: Store, stale: list[webindex.Stamp]) -> dict[int, Entry]:
+    """Entries for these stamps: kept ones that match, the rest derived again and kept."""
+    kept = webindex.entries(store, [s.article_id for s in stale])
+    out = {s.article_id: _entry(s.value, json.loads(kept[s.article_id][1]))
+           for s in stale if kept.get(s.article_id, ("", ""))[0] == s.value}  # fmt: skip
+    todo = [s for s in stale if s.article_id not in out]
+    fresh: list[tuple[int, str, str]] = []
+    for stamp, (article, summary, rows) in zip(todo, webindex.inputs(store, todo), strict=True):
+        data = derive(article, summary, rows)
+        fresh.append((stamp.article_id, stamp.value, json.dumps(data, sort_keys=True)))
+        out[stamp.article_id] = _entry(stamp.value, data)
+    webindex.put_entries(store, fresh)
+    return out
 
 
 def _dated(e: Entry, council: str) -> list[Judgement]:
@@ -145,23 +162,54 @@ def _row(council: str, gss: str | None, items: list[Entry]) -> Row:
     }
 
 
-def council_rows(entries: Sequence[Entry]) -> list[Row]:
-    """Per council (by name), then the national one: what `build_briefings` would show."""
+def _grouped(entries: Iterable[Entry]) -> list[tuple[str, str | None, list[Entry]]]:
+    """(council, GSS code, its entries in order) as `build_briefings` groups sources, the
+    national briefing last."""
     ordered = sorted(entries, key=lambda e: (source_date(e.summary) or "", e.key))
     by_council: dict[str, tuple[str | None, list[Entry]]] = {}
     for e in ordered:
         for name, gss in e.councils:
             by_council.setdefault(name, (gss, []))[1].append(e)
-    rows = [_row(name, gss, items) for name, (gss, items) in sorted(by_council.items())]
+    groups = [(name, gss, items) for name, (gss, items) in sorted(by_council.items())]
     national = [e for e in ordered if e.summary.scope == Scope.national]
-    if national:
-        rows.append(_row(NATIONAL_NAME, None, national))
-    return rows
+    return groups + ([(NATIONAL_NAME, None, national)] if national else [])
+
+
+def council_rows(entries: Iterable[Entry]) -> list[Row]:
+    """Per council (by name), then the national one: what `build_briefings` would show."""
+    return [_row(name, gss, items) for name, gss, items in _grouped(entries)]
+
+
+@dataclass
+class CouncilIndex:
+    """The index, kept between requests: entries and council rows by what they came from, so
+    after a decision only its article is read and only its councils' rows are made again."""
+
+    _entries: dict[int, Entry] = field(default_factory=dict)
+    _rows: dict[str, tuple[tuple[object, ...], Row]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def rows(self, store: Store) -> list[Row]:
+        with self._lock:  # one build at a time: a second request waits for the first's work
+            current = webindex.stamps(store)
+            known = self._entries
+            stale = [s for a, s in sorted(current.items())
+                     if a not in known or known[a].stamp != s.value]  # fmt: skip
+            self._entries = {a: known[a] for a in current if a in known} | _refresh(store, stale)
+            out: list[Row] = []
+            rows: dict[str, tuple[tuple[object, ...], Row]] = {}
+            for name, gss, items in _grouped(self._entries.values()):
+                mark = (gss, *(e.stamp + e.key for e in items))
+                old = self._rows.get(name)
+                rows[name] = old if old and old[0] == mark else (mark, _row(name, gss, items))
+                out.append(rows[name][1])
+            self._rows = rows
+            return out
 
 
 def index_rows(store: Store) -> list[Row]:
-    """The index's rows, from the store's kept entries."""
-    return council_rows(load_entries(store))
+    """The index's rows, from the store's kept entries (nothing kept in this process)."""
+    return CouncilIndex().rows(store)
 
 
-__all__ = ["Entry", "council_rows", "derive", "index_rows", "load_entries"]
+__all__ = ["CouncilIndex", "Entry", "council_rows", "derive", "index_rows"]

@@ -12,7 +12,6 @@ from fastapi.responses import RedirectResponse, Response
 from summarise.gazetteer.lookup import slugify
 from summarise.render.view import build_view
 from summarise.store import jobs
-from summarise.web import councils
 from summarise.web.briefings import council_view, docx_bytes, markdown
 from summarise.web.security import require_writer
 from summarise.web.state import Counts, WebState
@@ -31,7 +30,7 @@ def index_rows(state: WebState) -> list[dict[str, Any]]:
     """Every council with its latest judgements, sources, newest date and review counts: a
     query of the store's per-article index entries (web/councils.py), not a build of every
     briefing."""
-    return state.cached("index", lambda: councils.index_rows(state.store))
+    return state.cached("index", lambda: state.index.rows(state.store))
 
 
 Rows = list[dict[str, Any]]

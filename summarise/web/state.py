@@ -15,6 +15,7 @@ from summarise.library import Library, library, load_decisions
 from summarise.models import CouncilBriefing
 from summarise.store.repo import Store
 from summarise.store.reviews import fingerprint
+from summarise.web.councils import CouncilIndex
 from summarise.web.facts import now_iso
 from summarise.web.security import LoginThrottle
 
@@ -36,6 +37,7 @@ class WebState:
     read_needs_login: bool = False
     max_upload: int = DEFAULT_MAX_UPLOAD
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    index: CouncilIndex = field(default_factory=CouncilIndex)
     _cache: dict[str, tuple[tuple[object, ...], Any]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
