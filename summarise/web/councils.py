@@ -189,16 +189,25 @@ class CouncilIndex:
     _rows: dict[str, tuple[tuple[object, ...], Row]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def entries(self, store: Store) -> list[Entry]:
+        """Every live article's entry, by article id, brought up to date with the store."""
+        with self._lock:  # one refresh at a time: a second request waits for the first's work
+            return self._entries_now(store)
+
+    def _entries_now(self, store: Store) -> list[Entry]:
+        current = webindex.stamps(store)
+        known = self._entries
+        stale = [s for a, s in sorted(current.items())
+                 if a not in known or known[a].stamp != s.value]  # fmt: skip
+        fresh = _refresh(store, stale)
+        self._entries = {a: fresh.get(a) or known[a] for a in sorted(current)}
+        return list(self._entries.values())
+
     def rows(self, store: Store) -> list[Row]:
-        with self._lock:  # one build at a time: a second request waits for the first's work
-            current = webindex.stamps(store)
-            known = self._entries
-            stale = [s for a, s in sorted(current.items())
-                     if a not in known or known[a].stamp != s.value]  # fmt: skip
-            self._entries = {a: known[a] for a in current if a in known} | _refresh(store, stale)
+        with self._lock:
             out: list[Row] = []
             rows: dict[str, tuple[tuple[object, ...], Row]] = {}
-            for name, gss, items in _grouped(self._entries.values()):
+            for name, gss, items in _grouped(self._entries_now(store)):
                 mark = (gss, *(e.stamp + e.key for e in items))
                 old = self._rows.get(name)
                 rows[name] = old if old and old[0] == mark else (mark, _row(name, gss, items))

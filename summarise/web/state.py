@@ -8,10 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from summarise.align.fact_ids import iter_facts
 from summarise.brief.consolidate import build_briefings
-from summarise.decisions import Decision, in_force
-from summarise.library import Library, library, load_decisions
+from summarise.library import Library, library
 from summarise.models import CouncilBriefing
 from summarise.store.repo import Store
 from summarise.store.reviews import fingerprint
@@ -60,19 +58,12 @@ class WebState:
         return self.cached("briefings", lambda: build_briefings(self.library().items, now_iso()))
 
     def counts(self) -> dict[str, Counts]:
-        """Per article key: facts, and facts reviewed (on the article's current text)."""
+        """Per article key: facts, and facts reviewed (on the article's current text), from the
+        index's entries: after a decision only its article is read again."""
         return self.cached("counts", self._counts)
 
     def _counts(self) -> dict[str, Counts]:
-        by_sha = load_decisions(self.store)
-        out: dict[str, Counts] = {}
-        for article, summary in self.store.latest_summaries():
-            mine: list[Decision] = in_force(by_sha.get(article.text_sha256, []))
-            ids = {f.id for _, _, f in iter_facts(summary) if f.id}
-            decided = {d.fact_id for d in mine}
-            added = {d.fact_id for d in mine if d.action == "add"}
-            out[article.key] = Counts(len(decided & ids) + len(added), len(ids) + len(added))
-        return out
+        return {e.key: Counts(e.reviewed, e.total) for e in self.index.entries(self.store)}
 
     def council_counts(self, briefing: CouncilBriefing) -> Counts:
         counts = self.counts()
