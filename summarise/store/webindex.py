@@ -1,7 +1,8 @@
 """The store's side of the web index: a stamp of what each live article's index entry depends
 on, the entries kept in `web_index_entries`, and the inputs to derive the stale ones again.
 
-A stamp names the chosen summary (by the rule of `Store.latest_summaries`), the article's
+A stamp names the chosen summary (by the rule of `Store.latest_summaries`; its id and when it
+was written, as a re-run of the same version rewrites the row), the article's
 current text, and, for every text the article has had, the newest decision made on it and how
 many there are (decisions are append-only, so a new one always changes the stamp). Whatever
 the index shows of an article is a function of these, so an entry with a matching stamp is
@@ -21,6 +22,11 @@ from summarise.store.repo import Store, StoredArticle, _article
 from summarise.store.tables import articles, decisions, summaries
 from summarise.store.webtables import index_entries
 
+# The summary's id and when it was written: a re-run of the same version rewrites its row.
+_CHOSEN = (
+    summaries.c.id, summaries.c.article_id, summaries.c.text_sha256, summaries.c.outcome,
+    summaries.c.created_at,
+)  # fmt: skip
 CHUNK = 500  # ids per IN (...): well under every database's limit on bound parameters
 
 
@@ -44,26 +50,27 @@ def _chunks(ids: Sequence[object]) -> Iterator[list[object]]:
 
 def stamps(store: Store) -> dict[int, Stamp]:
     """Per live article with a summary of its current text: the stamp of its index entry."""
-    chosen = (
-        select(summaries.c.id, summaries.c.article_id, summaries.c.outcome, articles.c.text_sha256)
-        .join(articles, articles.c.id == summaries.c.article_id)
-        .where(
-            summaries.c.summary.is_not(None),
-            summaries.c.text_sha256 == articles.c.text_sha256,
-            articles.c.removed_at.is_(None),
-        )
+    # Two reads that indexes answer alone (migration 0003), joined here: joined in SQL, the
+    # planner read every article's row (text and all) and sorted.
+    live = select(articles.c.id, articles.c.text_sha256).where(articles.c.removed_at.is_(None))
+    stored = (
+        select(*_CHOSEN)
+        .where(summaries.c.summary.is_not(None))
         .order_by(summaries.c.created_at, summaries.c.id)
     )
     decided = select(decisions.c.article_sha256, func.max(decisions.c.id), func.count()).group_by(
         decisions.c.article_sha256
     )
-    best: dict[int, tuple[bool, int, str]] = {}
+    best: dict[int, tuple[bool, int, str, str]] = {}
     history: dict[int, set[str]] = {}
     with store.read() as conn:
-        for summary_id, article_id, outcome, sha in conn.execute(chosen):
+        current = dict(conn.execute(live).all())
+        for summary_id, article_id, sha, outcome, made in conn.execute(stored):
+            if current.get(article_id) != sha:
+                continue
             ok = outcome == "ok"
             if article_id not in best or ok or not best[article_id][0]:
-                best[article_id] = (ok, summary_id, sha)
+                best[article_id] = (ok, summary_id, sha, f"{made}/{outcome}")
         marks = {sha: f"{top}/{n}" for sha, top, n in conn.execute(decided)}
         # Only a text some decision names can change an entry, so only those are looked up.
         for part in _chunks(sorted(marks)):
@@ -76,10 +83,10 @@ def stamps(store: Store) -> dict[int, Stamp]:
             for article_id, sha in [*conn.execute(had), *conn.execute(now)]:
                 history.setdefault(article_id, set()).add(sha)
     out: dict[int, Stamp] = {}
-    for article_id, (_, summary_id, sha) in best.items():
+    for article_id, (_, summary_id, sha, made) in best.items():
         shas = frozenset(history.get(article_id, set()) | {sha})
         decided_on = ",".join(f"{s}={marks[s]}" for s in sorted(shas) if s in marks)
-        value = f"{summary_id}:{sha}:{decided_on}"
+        value = f"{summary_id}@{made}:{sha}:{decided_on}"
         out[article_id] = Stamp(article_id, summary_id, sha, shas, value)
     return out
 

@@ -23,6 +23,7 @@ from summarise.store import webtables
 from summarise.store.ingest import Ingester
 from summarise.store.repo import Store
 from summarise.store.reviews import article_by_key, chosen_summary, decision_rows_for
+from summarise.store.tables import summaries
 from summarise.store.webtables import index_entries
 from summarise.web.councils import CouncilIndex, index_rows
 from summarise.web.facts import add_fact, decide, review_facts, to_decision
@@ -207,3 +208,21 @@ def test_the_apps_review_counts_are_the_old_ones(dev_store: Store) -> None:
     assert state.counts() == {k: Counts(*c) for k, c in reference_counts(dev_store).items()}
     decide_some(dev_store)
     assert state.counts() == {k: Counts(*c) for k, c in reference_counts(dev_store).items()}
+
+
+def test_a_summary_rewritten_in_place_is_read_again(store: Store) -> None:
+    """A re-run of the same version rewrites its summary's row: same id, a later time."""
+    kept = CouncilIndex()
+    before = kept.rows(store)
+    article, summary = next((a, s) for a, s in store.latest_summaries() if s.judgements)
+    changed = summary.model_copy(update={"judgements": []})
+    with store.engine.begin() as conn:
+        conn.execute(
+            summaries.update()
+            .where(summaries.c.article_id == article.id)
+            .values(summary=changed.model_dump_json(), created_at="2999-01-01T00:00:00+00:00")
+        )
+    want = reference_rows(store)
+    assert want != before
+    assert kept.rows(store) == want
+    assert index_rows(store) == want
