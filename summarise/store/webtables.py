@@ -62,6 +62,15 @@ index_entries = Table(
     Column("entry", Text, nullable=False),
 )
 
+# Values the app keeps for itself, by name: the key that signs session cookies, so sessions
+# outlive a restart and every process serving the store accepts them.
+settings = Table(
+    "web_settings",
+    web_metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 
 def ensure(engine: Engine) -> None:
     """Create the web tables when missing (idempotent)."""
