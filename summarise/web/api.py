@@ -42,7 +42,8 @@ class ArticleOut(BaseModel):
 
 
 class DecisionIn(BaseModel):
-    """accept | reject | correct; for correct, the fields to change (as the form names them)."""
+    """accept | reject | correct (for correct, the fields to change, as the form names them);
+    withdraw, for a fact a reviewer added (stored as a reject of it)."""
 
     action: str
     reason: str | None = None

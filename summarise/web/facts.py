@@ -212,8 +212,6 @@ def decide(
     found = next((f for f in facts if f.id == fact_id), None)
     if found is None:
         raise DecisionError(f"no fact {fact_id!r} in this article")
-    if found.status == "added":
-        raise DecisionError("an added fact is changed by adding it again")
     reason = (form.get("reason") or "").strip() or None
     common: dict[str, Any] = {
         "article_sha256": sha256,
@@ -221,6 +219,11 @@ def decide(
         "at": now_iso(),
         "reason": reason,
     }
+    if found.status == "added":
+        if action != "withdraw":
+            raise DecisionError("an added fact is changed by adding it again, or withdrawn")
+        # The contract has no "withdraw": a reject of the added fact outvotes its add.
+        return [Decision(fact_id=fact_id, action="reject", before=found.fact, **common)]
     if action == "accept":
         return [Decision(fact_id=fact_id, action="accept", before=found.before, **common)]
     if action == "reject":
