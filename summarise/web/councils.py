@@ -204,10 +204,16 @@ class CouncilIndex:
         return list(self._entries.values())
 
     def rows(self, store: Store) -> list[Row]:
+        """The index's rows over the store as it is now."""
+        return self.rows_of(self.entries(store))
+
+    def rows_of(self, entries: Iterable[Entry]) -> list[Row]:
+        """The index's rows over these entries; a council's row is made again only when one of
+        its entries changed."""
         with self._lock:
             out: list[Row] = []
             rows: dict[str, tuple[tuple[object, ...], Row]] = {}
-            for name, gss, items in _grouped(self._entries_now(store)):
+            for name, gss, items in _grouped(entries):
                 mark = (gss, *(e.stamp + e.key for e in items))
                 old = self._rows.get(name)
                 rows[name] = old if old and old[0] == mark else (mark, _row(name, gss, items))

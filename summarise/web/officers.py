@@ -30,7 +30,7 @@ def index_rows(state: WebState) -> list[dict[str, Any]]:
     """Every council with its latest judgements, sources, newest date and review counts: a
     query of the store's per-article index entries (web/councils.py), not a build of every
     briefing."""
-    return state.cached("index", lambda: state.index.rows(state.store))
+    return state.index_rows()
 
 
 Rows = list[dict[str, Any]]

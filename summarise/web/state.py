@@ -13,7 +13,7 @@ from summarise.library import Library, library
 from summarise.models import CouncilBriefing
 from summarise.store.repo import Store
 from summarise.store.reviews import fingerprint
-from summarise.web.councils import CouncilIndex
+from summarise.web.councils import CouncilIndex, Entry
 from summarise.web.facts import now_iso
 from summarise.web.security import LoginThrottle
 
@@ -63,7 +63,15 @@ class WebState:
         return self.cached("counts", self._counts)
 
     def _counts(self) -> dict[str, Counts]:
-        return {e.key: Counts(e.reviewed, e.total) for e in self.index.entries(self.store)}
+        return {e.key: Counts(e.reviewed, e.total) for e in self.entries()}
+
+    def entries(self) -> list[Entry]:
+        """Every live article's index entry, read once per change of the store."""
+        return self.cached("entries", lambda: self.index.entries(self.store))
+
+    def index_rows(self) -> list[dict[str, Any]]:
+        """The index's rows (web/councils.py): from the entries, not from every briefing."""
+        return self.cached("index", lambda: self.index.rows_of(self.entries()))
 
     def council_counts(self, briefing: CouncilBriefing) -> Counts:
         counts = self.counts()
