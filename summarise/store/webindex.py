@@ -48,8 +48,23 @@ def _chunks(ids: Sequence[object]) -> Iterator[list[object]]:
         yield list(ids[i : i + CHUNK])
 
 
-def stamps(store: Store) -> dict[int, Stamp]:
-    """Per live article with a summary of its current text: the stamp of its index entry."""
+def decided_since(store: Store, after: int) -> list[int]:
+    """The articles that a decision with an id over `after` may change (those whose current or
+    earlier text it was made on)."""
+    ids: set[int] = set()
+    with store.read() as conn:
+        q = select(decisions.c.article_sha256).where(decisions.c.id > after).distinct()
+        shas = [str(s) for (s,) in conn.execute(q)]
+        for part in _chunks(shas):
+            had = select(summaries.c.article_id).where(summaries.c.text_sha256.in_(part))
+            now = select(articles.c.id).where(articles.c.text_sha256.in_(part))
+            ids.update(int(i) for (i,) in [*conn.execute(had), *conn.execute(now)])
+    return sorted(ids)
+
+
+def stamps(store: Store, ids: Sequence[int] | None = None) -> dict[int, Stamp]:
+    """Per live article (of `ids`, when given) with a summary of its current text: the stamp of
+    its index entry."""
     # Two reads that indexes answer alone (migration 0003), joined here: joined in SQL, the
     # planner read every article's row (text and all) and sorted.
     live = select(articles.c.id, articles.c.text_sha256).where(articles.c.removed_at.is_(None))
@@ -58,19 +73,26 @@ def stamps(store: Store) -> dict[int, Stamp]:
         .where(summaries.c.summary.is_not(None))
         .order_by(summaries.c.created_at, summaries.c.id)
     )
+    reads = [(live, stored)]
+    if ids is not None:  # in parts of whole articles, so each article's order holds
+        reads = [
+            (live.where(articles.c.id.in_(p)), stored.where(summaries.c.article_id.in_(p)))
+            for p in _chunks(ids)
+        ]
     decided = select(decisions.c.article_sha256, func.max(decisions.c.id), func.count()).group_by(
         decisions.c.article_sha256
     )
     best: dict[int, tuple[bool, int, str, str]] = {}
     history: dict[int, set[str]] = {}
     with store.read() as conn:
-        current = dict(conn.execute(live).all())
-        for summary_id, article_id, sha, outcome, made in conn.execute(stored):
-            if current.get(article_id) != sha:
-                continue
-            ok = outcome == "ok"
-            if article_id not in best or ok or not best[article_id][0]:
-                best[article_id] = (ok, summary_id, sha, f"{made}/{outcome}")
+        for live_q, stored_q in reads:
+            current = dict(conn.execute(live_q).all())
+            for summary_id, article_id, sha, outcome, made in conn.execute(stored_q):
+                if current.get(article_id) != sha:
+                    continue
+                ok = outcome == "ok"
+                if article_id not in best or ok or not best[article_id][0]:
+                    best[article_id] = (ok, summary_id, sha, f"{made}/{outcome}")
         marks = {sha: f"{top}/{n}" for sha, top, n in conn.execute(decided)}
         # Only a text some decision names can change an entry, so only those are looked up.
         for part in _chunks(sorted(marks)):
@@ -146,10 +168,22 @@ def inputs(
     return out
 
 
+def texts_of(store: Store, keys: Sequence[str]) -> list[tuple[str, str]]:
+    """(key, current cleaned-text sha256) of these live articles, in the order they were added."""
+    found: list[tuple[int, str, str]] = []
+    with store.read() as conn:
+        for part in _chunks(keys):
+            q = select(articles.c.id, articles.c.key, articles.c.text_sha256).where(
+                articles.c.key.in_(part), articles.c.removed_at.is_(None)
+            )
+            found += [(int(i), str(k), str(s)) for i, k, s in conn.execute(q)]
+    return [(k, s) for _, k, s in sorted(found)]
+
+
 def _id(row: dict[str, object]) -> int:
     value = row["id"]
     assert isinstance(value, int)
     return value
 
 
-__all__ = ["Stamp", "entries", "inputs", "put_entries", "stamps"]
+__all__ = ["Stamp", "decided_since", "entries", "inputs", "put_entries", "stamps", "texts_of"]

@@ -186,21 +186,34 @@ class CouncilIndex:
     after a decision only its article is read and only its councils' rows are made again."""
 
     _entries: dict[int, Entry] = field(default_factory=dict)
+    _mark: tuple[object, ...] | None = None
     _rows: dict[str, tuple[tuple[object, ...], Row]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def entries(self, store: Store) -> list[Entry]:
-        """Every live article's entry, by article id, brought up to date with the store."""
-        with self._lock:  # one refresh at a time: a second request waits for the first's work
-            return self._entries_now(store)
+    def entries(self, store: Store, mark: tuple[object, ...] | None = None) -> list[Entry]:
+        """Every live article's entry, by article id, brought up to date with the store.
 
-    def _entries_now(self, store: Store) -> list[Entry]:
-        current = webindex.stamps(store)
+        `mark` is the store's fingerprint (`store.reviews.fingerprint`, newest decision last),
+        read before this call: when only decisions were added since the last call's, only the
+        articles they were made on are looked at again.
+        """
+        with self._lock:  # one refresh at a time: a second request waits for the first's work
+            last, self._mark = self._mark, mark
+            if mark is None or last is None or last[:-1] != mark[:-1] or not self._entries:
+                return self._entries_now(store, None)
+            # Decisions made after `mark` was read are looked at now and again next time.
+            return self._entries_now(store, webindex.decided_since(store, int(str(last[-1] or 0))))
+
+    def _entries_now(self, store: Store, ids: list[int] | None) -> list[Entry]:
+        current = webindex.stamps(store, ids)
         known = self._entries
         stale = [s for a, s in sorted(current.items())
                  if a not in known or known[a].stamp != s.value]  # fmt: skip
         fresh = _refresh(store, stale)
-        self._entries = {a: fresh.get(a) or known[a] for a in sorted(current)}
+        if ids is None:
+            self._entries = {a: fresh.get(a) or known[a] for a in sorted(current)}
+        else:  # only decisions came: no article came or went
+            self._entries = known | fresh
         return list(self._entries.values())
 
     def rows(self, store: Store) -> list[Row]:

@@ -67,7 +67,9 @@ class WebState:
 
     def entries(self) -> list[Entry]:
         """Every live article's index entry, read once per change of the store."""
-        return self.cached("entries", lambda: self.index.entries(self.store))
+        return self.cached(
+            "entries", lambda: self.index.entries(self.store, fingerprint(self.store))
+        )
 
     def index_rows(self) -> list[dict[str, Any]]:
         """The index's rows (web/councils.py): from the entries, not from every briefing."""

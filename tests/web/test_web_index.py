@@ -226,3 +226,26 @@ def test_a_summary_rewritten_in_place_is_read_again(store: Store) -> None:
     assert want != before
     assert kept.rows(store) == want
     assert index_rows(store) == want
+
+
+def test_the_apps_index_follows_each_decision(dev_store: Store) -> None:
+    """The app reads only the articles a new decision was made on; after each, it still shows
+    what the full briefings show."""
+    state = WebState(dev_store)
+    first = state.index_rows()
+    judged = _with(dev_store, "judgement")
+    review(dev_store, judged[0], "judgement", "reject", {})
+    assert state.index_rows() == reference_rows(dev_store) != first
+    review(
+        dev_store,
+        judged[1],
+        "judgement",
+        "correct",
+        {"judgement": other_value(dev_store, judged[1])},
+    )
+    assert state.index_rows() == reference_rows(dev_store)
+    two = _with(dev_store, "council", 2)
+    review(dev_store, two[0], "council", "reject", {})
+    assert state.index_rows() == reference_rows(dev_store)
+    dev_store.remove(dev_store.latest_summaries()[-1][0].id)  # not a decision: all looked at
+    assert state.index_rows() == reference_rows(dev_store)
