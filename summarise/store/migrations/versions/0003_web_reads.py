@@ -1,11 +1,11 @@
 """Indexes for two reads of the web app that scanned a whole table on every change.
 
 - articles (removed_at, text_sha256): the app's cache checks, per request, how many articles
-  were removed; without an index that read every article's row, text and all (35-67 ms on
-  10,000 articles), and so did listing the live articles' current texts; both now read it.
+  were removed; without an index that read every article's row, text and all, and so did
+  listing the live articles' current texts; both now read only this index.
 - summaries (created_at, article_id, text_sha256, outcome) where a summary is stored: which
-  summary each article shows, read to see what changed after a decision or an ingest, comes
-  from this index alone, in order, without reading the summaries' JSON or sorting.
+  summary each article shows, read to see what changed after a decision or an ingest, walks
+  this index in created_at order instead of scanning the table and sorting all of it.
 """
 
 from __future__ import annotations
