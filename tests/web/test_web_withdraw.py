@@ -38,8 +38,8 @@ def test_withdraw_an_added_fact(client: TestClient, store: Store) -> None:
     assert f'action="/articles/{NEL}/facts/{added["id"]}"' in page and "Withdraw" in page
     assert FIGURE in _figures(client)
 
-    r = client.post(f"/articles/{NEL}/facts/{added['id']}",
-                    data={"csrf_token": csrf, "action": "withdraw", "reason": "mine, wrong"})  # fmt: skip
+    withdraw = {"csrf_token": csrf, "action": "withdraw", "reason": "mine, wrong"}
+    r = client.post(f"/articles/{NEL}/facts/{added['id']}", data=withdraw)
     assert r.status_code == 200
     assert f"0 of {total} facts reviewed" in r.text and "Withdraw" not in r.text
     last = store.decision_rows()[-1]
