@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 from summarise.store.repo import Store
 from summarise.store.websecret import session_key
 from summarise.web.app import SECRET_ENV, create_app
-from tests.web.conftest import login, offline
+
+from .conftest import login, offline
 
 
 def _signed_in(store: Store, cookies: dict[str, str]) -> bool:

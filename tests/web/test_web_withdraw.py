@@ -12,11 +12,13 @@ from summarise.library import library
 from summarise.store.repo import Store
 from summarise.store.reviews import article_by_key, chosen_summary
 from summarise.web.facts import to_decision
-from tests.web.conftest import login
-from tests.web.test_web_index import reference_rows
-from tests.web.test_web_review import FIGURE, NEL
+
+from .conftest import login
+from .test_web_index import reference_rows
 
 COUNCIL = "/councils/north-east-lincolnshire"
+NEL = "001_244405360186b16d"  # as in test_web_review.py
+FIGURE = "64 at home"
 
 
 def _added(client: TestClient) -> dict[str, object]:
