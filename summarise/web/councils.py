@@ -198,11 +198,14 @@ class CouncilIndex:
         articles they were made on are looked at again.
         """
         with self._lock:  # one refresh at a time: a second request waits for the first's work
-            last, self._mark = self._mark, mark
+            last = self._mark
             if mark is None or last is None or last[:-1] != mark[:-1] or not self._entries:
-                return self._entries_now(store, None)
-            # Decisions made after `mark` was read are looked at now and again next time.
-            return self._entries_now(store, webindex.decided_since(store, int(str(last[-1] or 0))))
+                out = self._entries_now(store, None)
+            else:  # decisions made after `mark` was read are looked at now and again next time
+                since = int(str(last[-1] or 0))
+                out = self._entries_now(store, webindex.decided_since(store, since))
+            self._mark = mark  # only once the entries caught up with it
+            return out
 
     def _entries_now(self, store: Store, ids: list[int] | None) -> list[Entry]:
         current = webindex.stamps(store, ids)
