@@ -46,6 +46,7 @@ from summarise.llm.client import (
     PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
+    prepared,
     reask_policy,
     request_error,
     request_failure,
@@ -197,7 +198,7 @@ class NarrativeWriter:
             try:
                 narrative = self.client.create(
                     messages=cast(Any, self.prompts.messages()),  # a fresh list every call
-                    response_model=Narrative,
+                    response_model=prepared(Narrative),
                     max_retries=reask_policy(settings),
                     context=narrative_context(briefing, points),
                     model=settings.model,

@@ -35,6 +35,7 @@ from summarise.llm.client import (
     PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
+    prepared,
     reask_policy,
     request_error,
     request_failure,
@@ -160,7 +161,7 @@ class LLMExtractor:
         try:
             extraction, _ = self.client.create_with_completion(
                 messages=cast(Any, self.prompts.messages()),  # a fresh list every call
-                response_model=ArticleExtraction,
+                response_model=prepared(ArticleExtraction),
                 max_retries=reask_policy(self.settings),
                 context={"article": chunk.text, "first_chunk": chunk.index == 0},
                 model=self.settings.model,
