@@ -46,13 +46,13 @@ from summarise.llm.client import (
     PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
-    prepared,
     reask_policy,
     request_error,
     request_failure,
     short,
 )
 from summarise.llm.config import ConfigError, Settings
+from summarise.llm.structured import prepared
 from summarise.llm.templates import Prompts, read_templates, templates_version
 from summarise.llm.transport import Sleep, Transport
 from summarise.models import (

@@ -12,19 +12,18 @@ Two retry layers, kept apart:
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import instructor
 import openai
 from instructor.core.exceptions import ResponseParsingError
-from instructor.v2.core.response_model import prepare_response_model
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
 from summarise.llm.budget import Budget
 from summarise.llm.config import ConfigError, Settings
+from summarise.llm.structured import Structured
 from summarise.llm.transport import RateLimiter, Sleep, Transport, retry_after_seconds
 
 # Sent with every request: which article and chunk (or briefing) it is for, and the prompt_version
@@ -36,33 +35,16 @@ PROMPT_HEADER = "X-Summarise-Prompt-Version"
 # What instructor's re-ask retries; everything else (transport errors included) is not its job.
 REASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 
-M = TypeVar("M", bound=BaseModel)
-_PREPARED: dict[type[BaseModel], type[BaseModel]] = {}
-_PREPARED_LOCK = threading.Lock()
-
-
-def prepared(response_model: type[M]) -> type[M]:
-    """instructor's own preparation of `response_model`, made once and then reused.
-
-    Given a plain model, instructor makes a new subclass on every request, and each new class
-    misses its per-class schema cache: that was the largest part of a request's CPU. Given the
-    class it prepared earlier, it leaves it as it is, so requests and parsing are unchanged.
-    """
-    with _PREPARED_LOCK:
-        if response_model not in _PREPARED:
-            made = prepare_response_model(response_model)
-            assert made is not None
-            _PREPARED[response_model] = made
-        return cast(type[M], _PREPARED[response_model])
-
 
 @dataclass(frozen=True)
 class LLMClient:
-    """The raw openai client, the `Transport` wrapped around its create, and instructor on top."""
+    """The raw openai client, the `Transport` wrapped around its create, and instructor on top
+    (`structured`: the same create with its per-model work done once, for the hot path)."""
 
     openai: openai.OpenAI
     transport: Transport
     instructor: instructor.Instructor
+    structured: Structured
 
 
 def make_transport(settings: Settings, *, sleep: Sleep) -> Transport:
@@ -115,9 +97,9 @@ def make_client(
 
     completions.create = transport.wrap(create)
     mode = instructor.Mode.TOOLS if settings.mode == "tools" else instructor.Mode.JSON
-    return LLMClient(
-        openai=raw, transport=transport, instructor=instructor.from_openai(raw, mode=mode)
-    )
+    patched = instructor.from_openai(raw, mode=mode)
+    structured = Structured(completions.create, mode, hooks=patched.hooks)
+    return LLMClient(openai=raw, transport=transport, instructor=patched, structured=structured)
 
 
 def reask_policy(settings: Settings) -> Retrying:

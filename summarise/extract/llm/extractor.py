@@ -35,7 +35,6 @@ from summarise.llm.client import (
     PROMPT_HEADER,
     REQUEST_HEADER,
     make_client,
-    prepared,
     reask_policy,
     request_error,
     request_failure,
@@ -84,7 +83,7 @@ class LLMExtractor:
         )
         self.transport = llm.transport
         self.openai = llm.openai
-        self.client = llm.instructor
+        self.client = llm.structured  # instructor's create, per-model work done once
         if cache is None and settings.use_cache:
             cache = ResultCache(settings.cache_dir)
         self.cache = cache
@@ -161,7 +160,7 @@ class LLMExtractor:
         try:
             extraction, _ = self.client.create_with_completion(
                 messages=cast(Any, self.prompts.messages()),  # a fresh list every call
-                response_model=prepared(ArticleExtraction),
+                response_model=ArticleExtraction,
                 max_retries=reask_policy(self.settings),
                 context={"article": chunk.text, "first_chunk": chunk.index == 0},
                 model=self.settings.model,
