@@ -18,6 +18,7 @@ templating.
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable
 from textwrap import dedent
@@ -102,6 +103,43 @@ class Structured:
         self.provider = Provider.OPENAI
         self.handlers = mode_registry.get_handlers(self.provider, mode)
         self.templates = Templates()
+        self._requests: dict[tuple[Any, ...], tuple[Any, dict[str, Any], list[Any]]] = {}
+        self._lock = threading.Lock()
+
+    def _handle(self, model: type[BaseModel], messages: list[Any]) -> tuple[Any, dict[str, Any]]:
+        """The mode's request handler and message converter on the (unrendered) messages."""
+        handled, request = self.handlers.request_handler(
+            response_model=model, kwargs={"messages": messages}
+        )
+        if self.handlers.message_converter and "messages" in request:
+            request["messages"] = self.handlers.message_converter(
+                request["messages"], autodetect_images=False
+            )
+        return handled, request
+
+    def request(
+        self, response_model: type[BaseModel], messages: list[Any], kwargs: dict[str, Any]
+    ) -> tuple[Any, dict[str, Any]]:
+        """The prepared model and the request before templating, as instructor builds them.
+
+        What the handler adds (tools and tool_choice, or response_format and the schema in the
+        system message) depends only on the model and the messages, so for the same templates
+        it is made once; the rest of `kwargs` passes through as instructor passes it.
+        """
+        plain = all(isinstance(m, dict) and set(m) == {"role", "content"} for m in messages)
+        if not plain:
+            model, request = self._handle(prepared(response_model), messages)
+            return model, {**kwargs, **request}
+        key = (response_model, tuple((m["role"], m["content"]) for m in messages))
+        made = self._requests.get(key)
+        if made is None:
+            model, request = self._handle(prepared(response_model), messages)
+            handled = request.pop("messages")
+            with self._lock:
+                made = self._requests.setdefault(key, (model, request, handled))
+        model, extra, handled = made
+        extra = {k: copy.copy(v) for k, v in extra.items()}
+        return model, {**kwargs, **extra, "messages": [dict(m) for m in handled]}
 
     def create_with_completion(
         self,
@@ -114,14 +152,8 @@ class Structured:
         **kwargs: Any,
     ) -> tuple[M, Any]:
         """The validated model and the completion it came from, as instructor returns them."""
-        model, request = self.handlers.request_handler(
-            response_model=prepared(response_model),
-            kwargs={**kwargs, "messages": messages},  # strict is instructor's, not sent
-        )
-        if self.handlers.message_converter and "messages" in request:
-            request["messages"] = self.handlers.message_converter(
-                request["messages"], autodetect_images=False
-            )
+        # `strict` is instructor's own argument (its create never passes it to the handler)
+        model, request = self.request(response_model, messages, kwargs)
         request = self.templates.messages(request, context, self.mode)
         result: Any = retry_sync_v2(
             func=self.create,
