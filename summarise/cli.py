@@ -83,7 +83,7 @@ def extract(
     """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
     check_out(out)
-    result = extract_all(paths, out, settings, max_bytes, verbose, jobs=jobs or default_jobs())
+    result = extract_all(paths, out, settings, max_bytes, verbose, jobs=jobs)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -143,8 +143,8 @@ def brief(
     out = out or Path("out")
     narrate = _narrator(narrative, settings)
     check_out(out)
-    jobs = jobs or default_jobs()
     result = extract_all(paths, out, settings, max_bytes, verbose, memory=True, jobs=jobs)
+    jobs = jobs or default_jobs()
     with output_errors(out):
         published = publish(
             Layout(out),

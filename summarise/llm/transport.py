@@ -211,6 +211,17 @@ class Transport:
         self.budget = budget or Budget(1_000_000, retry_after_seconds)
         self.meter = UsageMeter()  # the run's running total, for the progress bar
 
+    def share(self, processes: int) -> None:
+        """Before forking `processes` workers (`--jobs`): one budget and one usage total for
+        them all; the per-minute caps are split evenly, each process keeping its share."""
+        self.budget.share()
+        self.meter.share()
+        limiter = self.limiter
+        if limiter.rpm is not None:
+            limiter.rpm = max(1, limiter.rpm // processes)
+        if limiter.tpm is not None:
+            limiter.tpm = max(1, limiter.tpm // processes)
+
     @contextlib.contextmanager
     def track(self) -> Iterator[CallLog]:
         """Log every request made in this context (this thread) into a fresh CallLog."""

@@ -88,6 +88,10 @@ class LLMExtractor:
             cache = ResultCache(settings.cache_dir)
         self.cache = cache
 
+    def share(self, processes: int) -> None:
+        """Before `--jobs` forks the run: one rate-limit budget for every process."""
+        self.transport.share(processes)
+
     # --- the Extractor protocol ---------------------------------------------------------
 
     def extract(self, article: Article) -> ExtractionResult:
