@@ -243,7 +243,8 @@ class Transport:
     def wrap(self, create: Callable[..., Any]) -> Callable[..., Any]:
         def send(*args: Any, **kwargs: Any) -> Any:
             log = _current_log.get()
-            tokens = estimate_request_tokens(kwargs)
+            # serialising the request to count it is only worth it under a token cap
+            tokens = estimate_request_tokens(kwargs) if self.limiter.tpm is not None else 0
             retrying = Retrying(
                 stop=stop_after_attempt(self.max_retries + 1),
                 wait=self.wait,
