@@ -64,6 +64,8 @@ def prepared(response_model: type[M]) -> type[M]:
 class Templates:
     """Message texts compiled once in a sandboxed environment, as instructor compiles them."""
 
+    KEEP = 64
+
     def __init__(self) -> None:
         self._env = SandboxedEnvironment()
         self._compiled: dict[str, Template] = {}
@@ -73,8 +75,10 @@ class Templates:
         """What instructor's `apply_template` gives: the rendered text, dedented."""
         template = self._compiled.get(text)
         if template is None:
-            with self._lock:
-                template = self._compiled.setdefault(text, self._env.from_string(text))
+            template = self._env.from_string(text)
+            with self._lock:  # a few fixed templates; messages made per request are not kept
+                if len(self._compiled) < self.KEEP:
+                    template = self._compiled.setdefault(text, template)
         return dedent(template.render(**context))
 
     def messages(
@@ -135,8 +139,10 @@ class Structured:
         if made is None:
             model, request = self._handle(prepared(response_model), messages)
             handled = request.pop("messages")
-            with self._lock:
-                made = self._requests.setdefault(key, (model, request, handled))
+            made = (model, request, handled)
+            with self._lock:  # as with templates: a few fixed message lists are kept
+                if len(self._requests) < Templates.KEEP:
+                    made = self._requests.setdefault(key, made)
         model, extra, handled = made
         extra = {k: copy.copy(v) for k, v in extra.items()}
         return model, {**kwargs, **extra, "messages": [dict(m) for m in handled]}
