@@ -224,6 +224,8 @@ def run_extract(
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
     done: Generator[tuple[ArticleRun, ArticleSummary | None], None, None]
     if jobs > 1 and concurrency > 1 and len(tasks) > 1:
+        import summarise.ingest.reader  # noqa: F401 - imported once, before the fork
+
         share = getattr(extractor, "share", None)
         if share is not None:
             share(jobs)

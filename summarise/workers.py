@@ -8,6 +8,7 @@ order of run.json, is the same as with one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
@@ -125,6 +126,7 @@ def map_threaded(
     context = multiprocessing.get_context("fork")
     results: Any = context.Queue()
     _shared = (fn, items)
+    gc.freeze()  # the workers' collector leaves the parent's objects (and their pages) alone
     try:
         workers = [
             context.Process(target=_shard, args=(k, jobs, threads, results), daemon=True)
@@ -134,6 +136,7 @@ def map_threaded(
             worker.start()
     finally:
         _shared = None
+        gc.unfreeze()
     finished = False
     try:
         done: dict[int, tuple[bool, Any]] = {}

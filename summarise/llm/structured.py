@@ -147,6 +147,14 @@ class Structured:
         extra = {k: copy.copy(v) for k, v in extra.items()}
         return model, {**kwargs, **extra, "messages": [dict(m) for m in handled]}
 
+    def warm(
+        self, response_model: type[BaseModel], messages: list[Any], context: dict[str, Any]
+    ) -> None:
+        """Make the per-model request and compile the templates now (before a fork, so that
+        forked workers share them instead of each making its own)."""
+        _, request = self.request(response_model, messages, {})
+        self.templates.messages(request, context, self.mode)
+
     def create_with_completion(
         self,
         *,

@@ -89,8 +89,14 @@ class LLMExtractor:
         self.cache = cache
 
     def share(self, processes: int) -> None:
-        """Before `--jobs` forks the run: one rate-limit budget for every process."""
+        """Before `--jobs` forks the run: one rate-limit budget for every process, and what
+        every request reuses (the prepared model, request, templates, gazetteer) made once."""
+        from summarise.gazetteer.lookup import lookup
+
         self.transport.share(processes)
+        context = {"article": "", "first_chunk": True}
+        self.client.warm(ArticleExtraction, self.prompts.messages(), context)
+        lookup("")
 
     # --- the Extractor protocol ---------------------------------------------------------
 
