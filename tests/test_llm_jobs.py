@@ -92,3 +92,12 @@ def test_two_jobs_against_a_server_admitting_8_keep_429s_few(tmp_path: Path) -> 
     assert requests == n + refused
     assert extractor.transport.budget.rate_limited == refused
     assert refused < 0.10 * requests, (refused, requests)
+
+
+def test_sharing_twice_splits_the_per_minute_caps_once() -> None:
+    from summarise.llm.transport import RateLimiter, Transport
+
+    transport = Transport(limiter=RateLimiter(600, 100_000))
+    transport.share(2)
+    transport.share(2)
+    assert (transport.limiter.rpm, transport.limiter.tpm) == (300, 50_000)

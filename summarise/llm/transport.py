@@ -210,10 +210,15 @@ class Transport:
         # Shared by every worker: the pause after a 429 and the in-flight limit (llm/budget.py).
         self.budget = budget or Budget(1_000_000, retry_after_seconds)
         self.meter = UsageMeter()  # the run's running total, for the progress bar
+        self.processes = 1  # > 1 once shared between forked workers (`share`)
 
     def share(self, processes: int) -> None:
         """Before forking `processes` workers (`--jobs`): one budget and one usage total for
-        them all; the per-minute caps are split evenly, each process keeping its share."""
+        them all; the per-minute caps are split evenly, each process keeping its share. Once:
+        a second call (the same extractor in another run) changes nothing."""
+        if self.processes > 1:
+            return
+        self.processes = processes
         self.budget.share()
         self.meter.share()
         limiter = self.limiter
