@@ -160,6 +160,10 @@ class CallLog:
     usages: list[Usage] = field(default_factory=list)
     transport_errors: list[str] = field(default_factory=list)
     waits: list[float] = field(default_factory=list)
+    # Answers already in hand (a Batch API result): served, in order, before any request is
+    # sent, so instructor validates and re-asks them exactly as it would a live answer. Their
+    # usage is the batch's (priced apart), so it is not added to `usages`.
+    preset: list[Any] = field(default_factory=list)
 
     @property
     def usage(self) -> Usage:
@@ -248,6 +252,10 @@ class Transport:
     def wrap(self, create: Callable[..., Any]) -> Callable[..., Any]:
         def send(*args: Any, **kwargs: Any) -> Any:
             log = _current_log.get()
+            if log is not None and log.preset:
+                answered = log.preset.pop(0)
+                log.completions.append(answered)
+                return answered
             # serialising the request to count it is only worth it under a token cap
             tokens = estimate_request_tokens(kwargs) if self.limiter.tpm is not None else 0
             retrying = Retrying(
