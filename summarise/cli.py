@@ -97,7 +97,7 @@ def extract(
         if poll_interval is not None:
             settings = settings.model_copy(update={"batch_poll_s": poll_interval})
         run_batch_extract(paths, out, settings, max_bytes, no_reask=no_reask, wait=wait)
-    result = extract_all(paths, out, settings, max_bytes, verbose, jobs=jobs or default_jobs())
+    result = extract_all(paths, out, settings, max_bytes, verbose, jobs=jobs)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -157,8 +157,8 @@ def brief(
     out = out or Path("out")
     narrate = _narrator(narrative, settings)
     check_out(out)
-    jobs = jobs or default_jobs()
     result = extract_all(paths, out, settings, max_bytes, verbose, memory=True, jobs=jobs)
+    jobs = jobs or default_jobs()
     with output_errors(out):
         published = publish(
             Layout(out),

@@ -57,7 +57,13 @@ ConcurrencyOpt = Annotated[
     int | None, typer.Option(min=1, help="Articles extracted at once (llm backend).")
 ]
 JobsOpt = Annotated[
-    int | None, typer.Option(min=1, help="Processes for offline extraction and for rendering.")
+    int | None,
+    typer.Option(
+        min=1,
+        help="Processes for offline extraction and rendering (default: the cores); with the "
+        "llm backend, processes that split --concurrency and share one rate-limit budget "
+        "(default 1).",
+    ),
 ]
 MaxBytesOpt = Annotated[
     int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")

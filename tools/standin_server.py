@@ -48,6 +48,19 @@ def load_answers() -> dict[str, dict[str, Any]]:
     return {str(k): v for k, v in data.items()}
 
 
+def _shared_length(a: str, b: str) -> int:
+    """Length of the longest common prefix, by bisection on slices (compared in C): the
+    stand-in shares the client's cores, so its own CPU per request is kept small."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def _tokens(chars: int) -> int:
     return math.ceil(chars / 4)
 
@@ -118,11 +131,7 @@ class StandinServer:
         best = 0
         with self._lock:
             for earlier in self._prefixes:
-                n = 0
-                limit = min(len(earlier), len(prefix))
-                while n < limit and earlier[n] == prefix[n]:
-                    n += 1
-                best = max(best, n)
+                best = max(best, _shared_length(earlier, prefix))
             if len(self._prefixes) < 8:
                 self._prefixes.append(prefix)
         tokens = best // 4

@@ -84,10 +84,20 @@ class LLMExtractor:
         )
         self.transport = llm.transport
         self.openai = llm.openai
-        self.client = llm.instructor
+        self.client = llm.structured  # instructor's create, per-model work done once
         if cache is None and settings.use_cache:
             cache = ResultCache(settings.cache_dir)
         self.cache = cache
+
+    def share(self, processes: int) -> None:
+        """Before `--jobs` forks the run: one rate-limit budget for every process, and what
+        every request reuses (the prepared model, request, templates, gazetteer) made once."""
+        from summarise.gazetteer.lookup import lookup
+
+        self.transport.share(processes)
+        context = {"article": "", "first_chunk": True}
+        self.client.warm(ArticleExtraction, self.prompts.messages(), context)
+        lookup("")
 
     # --- the Extractor protocol ---------------------------------------------------------
 
