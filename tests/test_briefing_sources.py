@@ -184,3 +184,11 @@ def test_an_undated_earlier_grade_sits_just_before_its_source_whatever_the_date_
         (None, "b"),  # the earlier grade "b" reports, after 2001, before "b" itself
         ("2003", "b"),
     ]
+
+
+def test_an_undated_earlier_grade_never_takes_its_sources_date(nel: ArticleSummary) -> None:
+    reporting = variant(nel, "2019", [("star_rating", "1", None, True)], NAME)
+    found = latest_judgements([Stored("report", reporting)], NAME)
+    assert [(j.value.value, j.date, j.past) for j in found] == [("1", None, True)]
+    assert "in 2019" not in headline(NAME, found, [Stored("report", reporting)])
+    assert "previously one star;" in headline(NAME, found, [Stored("report", reporting)])

@@ -205,7 +205,8 @@ def latest_judgements(items: Sequence[Stored], council: str) -> list[LatestJudge
                 aspect=j.aspect,
                 value=j.value,
                 source_id=item.id,
-                date=date,
+                # An undated earlier grade ranks by its source's date but never claims it.
+                date=j.date if past else date,
                 past=past,
                 confidence=j.confidence,
                 confidence_note=j.confidence_note,
