@@ -189,9 +189,18 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
         kept = [
             replace.get(f.id or "", f) for f in getattr(summary, name) if f.id not in drop
         ] + added.get(name, [])
-        update[name] = kept
+        # Ids are set again in place below: copies keep the caller's summary as it was.
+        update[name] = [_copy_marked(f, marks) for f in kept]
     out.summary = with_fact_ids(summary.model_copy(update=update, deep=True))
     out.reviews = {
         f.id: marks[id(f)] for _, _, f in iter_facts(out.summary) if f.id and id(f) in marks
     }
     return out
+
+
+def _copy_marked(fact: BaseModel, marks: dict[int, FactReview]) -> BaseModel:
+    """A shallow copy of `fact` that carries its review mark (marks are keyed by object)."""
+    copy = fact.model_copy()
+    if id(fact) in marks:
+        marks[id(copy)] = marks[id(fact)]
+    return copy
