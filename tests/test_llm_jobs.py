@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 from summarise.extract.llm.extractor import LLMExtractor
@@ -21,6 +22,9 @@ from test_standin import corpus, settings
 
 
 def _where(x: int) -> tuple[int, int, int]:
+    # Busy long enough that the pool starts its other threads before the first one is free
+    # (an instant task let one thread take every item on a loaded host).
+    time.sleep(0.05)
     return x * x, os.getpid(), threading.get_ident()
 
 
