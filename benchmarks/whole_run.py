@@ -130,8 +130,9 @@ def stage_times(paths: list[Path], out: Path) -> dict[str, float]:
     return times
 
 
-def run_command(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, this process only) of one CLI run."""
+def run_command(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of one CLI run (this process
+    only: `--jobs 1`). CPU seconds are what a loaded host disturbs least."""
     t = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -142,7 +143,7 @@ def run_command(args: list[str]) -> tuple[float, float]:
     proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} exited {proc.returncode}: {errors}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def cli(command: str, corpus: Path, out: Path, jobs: int) -> list[str]:
@@ -172,11 +173,13 @@ def part_stages(corpus: list[Path], work: Path, runs: int) -> None:
 
 def part_commands(corpus: Path, work: Path, runs: int, jobs: list[int]) -> None:
     walls: dict[tuple[str, int], list[float]] = {}
+    cpus: dict[tuple[str, int], list[float]] = {}
     for r in range(runs):
         for j in jobs:
             for command in ("extract", "brief"):
-                wall, _ = run_command(cli(command, corpus, work / f"{command}{j}-{r}", j))
+                wall, _, cpu = run_command(cli(command, corpus, work / f"{command}{j}-{r}", j))
                 walls.setdefault((command, j), []).append(wall)
+                cpus.setdefault((command, j), []).append(cpu)
     n = sum(1 for _ in corpus.iterdir())
     print(f"2. commands, wall clock, {n} articles, {runs} runs, interleaved (paired)")
     for j in jobs:
@@ -189,6 +192,14 @@ def part_commands(corpus: Path, work: Path, runs: int, jobs: list[int]) -> None:
             f"(runs {min(b / e for b, e in zip(br, ex, strict=True)):.2f}-"
             f"{max(b / e for b, e in zip(br, ex, strict=True)):.2f})"
         )
+        if j == 1:  # one process: its own CPU time is the whole run's
+            cex, cbr = cpus[("extract", j)], cpus[("brief", j)]
+            ratios = [b / e for b, e in zip(cbr, cex, strict=True)]
+            print(
+                f"   --jobs 1 CPU s (user + system): extract {statistics.median(cex):6.2f}, "
+                f"brief {statistics.median(cbr):6.2f}; brief/extract median "
+                f"{statistics.median(ratios):.2f}x (runs {min(ratios):.2f}-{max(ratios):.2f})"
+            )
     base = jobs[0]
     for j in jobs[1:]:
         for command in ("extract", "brief"):
@@ -207,7 +218,7 @@ def part_memory(work: Path, sizes: list[int]) -> None:
     for n in sizes:
         corpus = work / f"rss-in-{n}"
         distinct_corpus(corpus, n)
-        wall, rss = run_command(cli("brief", corpus, work / f"rss-out-{n}", 1))
+        wall, rss, _ = run_command(cli("brief", corpus, work / f"rss-out-{n}", 1))
         print(f"   {n:6d} articles: {rss:7.1f} MB  ({wall:.1f}s)")
 
 

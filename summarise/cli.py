@@ -16,6 +16,7 @@ from summarise import __version__
 from summarise.cli_options import (
     BackendOpt,
     BaseUrlOpt,
+    BatchOpt,
     ConcurrencyOpt,
     ConfigOpt,
     JobsOpt,
@@ -23,8 +24,11 @@ from summarise.cli_options import (
     ModelOpt,
     ModeOpt,
     NoCacheOpt,
+    NoReaskOpt,
     OutOpt,
     PathsArg,
+    PollOpt,
+    WaitOpt,
     _settings,
 )
 from summarise.cli_run import check_out, extract_all, msg, output_errors, tokens
@@ -79,11 +83,21 @@ def extract(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     verbose: VerboseOpt = False,
     jobs: JobsOpt = None,
+    batch: BatchOpt = False,
+    no_reask: NoReaskOpt = False,
+    wait: WaitOpt = True,
+    poll_interval: PollOpt = None,
 ) -> None:
     """Summarise each article: writes OUT/articles/X.json, X.clean.txt and OUT/run.json."""
     settings = _settings(backend, model, base_url, mode, no_cache, config, concurrency)
     check_out(out)
-    result = extract_all(paths, out, settings, max_bytes, verbose, jobs=jobs or default_jobs())
+    if batch:
+        from summarise.cli_batch import run_batch_extract
+
+        if poll_interval is not None:
+            settings = settings.model_copy(update={"batch_poll_s": poll_interval})
+        run_batch_extract(paths, out, settings, max_bytes, no_reask=no_reask, wait=wait)
+    result = extract_all(paths, out, settings, max_bytes, verbose, jobs=jobs)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -146,8 +160,8 @@ def brief(
     out = out or Path("out")
     narrate = _narrator(narrative, settings)
     check_out(out)
-    jobs = jobs or default_jobs()
     result = extract_all(paths, out, settings, max_bytes, verbose, memory=True, jobs=jobs)
+    jobs = jobs or default_jobs()
     with output_errors(out):
         narrated = narrate.apply if narrate else None
         published = publish(Layout(out), result.catalogue, now_iso(), narrated, jobs=jobs)
@@ -365,5 +379,6 @@ def main(
     tune_gc_for_batch()
 
 
+import summarise.cli_batch
 import summarise.cli_store
-import summarise.cli_web  # noqa: F401  (registers serve, user)
+import summarise.cli_web  # noqa: F401  (registers serve, user, batch)

@@ -60,13 +60,42 @@ JobsOpt = Annotated[
     int | None,
     typer.Option(
         min=1,
-        help="Processes for offline extraction and for rendering (default: the number of cores "
-        "this process may use).",
-        show_default=False,
+        help="Processes for offline extraction and rendering (default: the cores); with the "
+        "llm backend, processes that split --concurrency and share one rate-limit budget "
+        "(default 1).",
     ),
 ]
 MaxBytesOpt = Annotated[
     int, typer.Option(min=1, help="Refuse input files larger than this many bytes.")
+]
+
+BatchOpt = Annotated[
+    bool,
+    typer.Option(
+        "--batch",
+        help="Send the requests as one OpenAI Batch API job (half price, answers within 24 h); "
+        "state in OUT/batches/, see `summarise batch --help`.",
+    ),
+]
+NoReaskOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-reask", help="--batch: keep an answer that fails validation as flagged, no re-ask."
+    ),
+]
+WaitOpt = Annotated[
+    bool, typer.Option(help="--batch: wait for the batch and collect it (--no-wait: submit only).")
+]
+PollOpt = Annotated[
+    float | None, typer.Option(min=0.01, help="--batch: seconds between status checks (30).")
+]
+
+BatchDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        help="ingest --batch: the folder whose batches/ holds the batch state (default: the "
+        "user data folder); `summarise batch status DIR` reads it."
+    ),
 ]
 
 

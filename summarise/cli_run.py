@@ -21,6 +21,7 @@ from summarise.messages import Messages, make_console
 from summarise.models import Outcome, Usage
 from summarise.pipeline import RunInterrupted, RunResult, run_extract
 from summarise.run_record import ArticleRun
+from summarise.workers import default_jobs
 
 msg = Messages(make_console(), make_console(stderr=True))
 
@@ -81,14 +82,15 @@ def extract_all(
     verbose: bool,
     *,
     memory: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
 ) -> RunResult:
     """Extract every input into OUT, print a line per problem and the totals; with `memory`
     (brief PATHS), through a store in memory, so copies of one story are one article.
 
     Exits 1 (out folder untouched) when no input gives a summary, and 130 on Ctrl-C once
-    run.json is written. `jobs` > 1 extracts offline in that many processes; the llm backend
-    waits on a server, so it uses `concurrency` threads sharing one rate-limit budget.
+    run.json is written. `jobs` > 1 extracts offline in that many processes (default: the
+    cores); the llm backend waits on a server, so it uses `concurrency` threads sharing one
+    rate-limit budget, split over `jobs` processes only when `--jobs` is given.
     """
     from summarise.extract.factory import make_extractor
     from summarise.llm.usage import cost_usd
@@ -106,6 +108,7 @@ def extract_all(
         msg.warning(warning)
     llm = settings.resolved_backend() == "llm"
     concurrency = settings.concurrency if llm else 1
+    jobs = jobs or (1 if llm else default_jobs())
 
     def cost(u: Usage) -> float | None:
         return cost_usd(u, extractor.model, settings.prices) if extractor.model else None
@@ -129,7 +132,7 @@ def extract_all(
                     out,
                     extractor,
                     concurrency=concurrency,
-                    jobs=1 if llm else jobs,
+                    jobs=jobs,
                     max_bytes=max_bytes,
                     on_start=lambda n: progress.update(task, total=n),
                     on_done=on_done,

@@ -20,12 +20,17 @@ from summarise.cli import app
 from summarise.cli_options import (
     BackendOpt,
     BaseUrlOpt,
+    BatchDirOpt,
+    BatchOpt,
     ConfigOpt,
     MaxBytesOpt,
     ModelOpt,
     ModeOpt,
     NoCacheOpt,
+    NoReaskOpt,
     PathsArg,
+    PollOpt,
+    WaitOpt,
     _report,
     _settings,
     err,
@@ -95,11 +100,15 @@ def ingest(
         int | None,
         typer.Option(
             min=1,
-            help="Processes for offline extraction (default: the number of cores this process "
-            "may use).",
+            help="Processes for offline extraction (default: the cores this process may use).",
             show_default=False,
         ),
     ] = None,
+    batch: BatchOpt = False,
+    no_reask: NoReaskOpt = False,
+    wait: WaitOpt = True,
+    poll_interval: PollOpt = None,
+    batch_dir: BatchDirOpt = None,
 ) -> None:
     """Add articles to the store; extract only what it does not already hold."""
     from rich.progress import (
@@ -115,6 +124,12 @@ def ingest(
     from summarise.store.ingest import Ingester
 
     settings = _settings(backend, model, base_url, mode, no_cache, config, None)
+    if batch:
+        from summarise.cli_batch import run_batch_ingest
+
+        options = {"batch_poll_s": poll_interval} if poll_interval else {}
+        settings = settings.model_copy(update=options)
+        run_batch_ingest(paths, db, settings, max_bytes, no_reask, wait, batch_dir)
     out_console.print(describe(settings))
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
     try:

@@ -134,6 +134,14 @@ def _new_fact(kind: str, after: dict[str, Any] | None, text: str) -> BaseModel |
     return fact.model_copy(update={field: found})
 
 
+def withdrawn(d: Decision, decisions: Sequence[Decision]) -> bool:
+    """Whether `d` is a reject of a fact a reviewer added (on the same text): a withdrawal."""
+    return d.action == "reject" and any(
+        a.action == "add" and (a.fact_id, a.article_sha256) == (d.fact_id, d.article_sha256)
+        for a in decisions
+    )
+
+
 def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Decision]) -> Reviewed:
     """Apply the decisions in force to one article's summary over its current cleaned text."""
     out = Reviewed(summary)
@@ -144,6 +152,8 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
     marks: dict[int, FactReview] = {}  # by object: ids are set again once the lists change
     for d in in_force(decisions):
         kind = _kind(d.fact_id)
+        if withdrawn(d, decisions):  # the added fact is gone; nothing extracted is touched
+            continue
         if d.action == "add":
             fact = _new_fact(kind, d.after, text)
             if fact is None:
@@ -179,9 +189,18 @@ def apply_decisions(summary: ArticleSummary, text: str, decisions: Sequence[Deci
         kept = [
             replace.get(f.id or "", f) for f in getattr(summary, name) if f.id not in drop
         ] + added.get(name, [])
-        update[name] = kept
+        # Ids are set again in place below: copies keep the caller's summary as it was.
+        update[name] = [_copy_marked(f, marks) for f in kept]
     out.summary = with_fact_ids(summary.model_copy(update=update, deep=True))
     out.reviews = {
         f.id: marks[id(f)] for _, _, f in iter_facts(out.summary) if f.id and id(f) in marks
     }
     return out
+
+
+def _copy_marked(fact: BaseModel, marks: dict[int, FactReview]) -> BaseModel:
+    """A shallow copy of `fact` that carries its review mark (marks are keyed by object)."""
+    copy = fact.model_copy()
+    if id(fact) in marks:
+        marks[id(copy)] = marks[id(fact)]
+    return copy

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from summarise.decisions import Decision, apply_decisions, in_force
+from summarise.decisions import Decision, apply_decisions, in_force, withdrawn
 from summarise.library import load_decisions
 from summarise.models import ArticleSummary
 from summarise.store.repo import Store
@@ -40,7 +40,7 @@ def _reviewed_facts(
     facts: dict[str, list[dict[str, Any]]] = {}
     kinds: set[str] = set()
     for d in in_force(decisions):
-        if (d.fact_id, d.at) in stale:
+        if (d.fact_id, d.at) in stale or withdrawn(d, decisions):
             continue
         kind = _kind(d.fact_id)
         kinds.add(kind)

@@ -63,7 +63,9 @@ def library(
     """Each live article's chosen summary with the decisions in force applied."""
     rows = store.latest_summaries(council, backend, model)
     decisions = load_decisions(store) if rows else {}
-    history = store.text_history() if decisions else {}
+    # One council's articles only: every article's history took 88-175 ms at 10,000 (60: ~10).
+    ids = [a.id for a, _ in rows] if council is not None else None
+    history = store.text_history(ids) if decisions else {}
     out = Library()
     for article, summary in rows:
         shas = history.get(article.id, {article.text_sha256})

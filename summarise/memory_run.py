@@ -92,7 +92,9 @@ def run_in_memory(
                 report=on_done,
                 stored=stored,
                 concurrency=concurrency,
-                jobs=jobs,
+                # one input is extracted here: a worker would only copy the article over and
+                # its summary back (a 5 MB article: seconds, and a second process's memory)
+                jobs=min(jobs, len(found.files)),
             )
             try:
                 done = ingester.run(found.files, max_bytes, on_start=on_start)

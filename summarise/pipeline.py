@@ -22,7 +22,7 @@ from summarise.ingest.limits import DEFAULT_MAX_BYTES
 from summarise.models import Article, ArticleSummary, Outcome, Usage
 from summarise.outputs import Layout, write_model, write_text
 from summarise.run_record import ArticleRun, RunRecord, count_statuses
-from summarise.workers import map_ordered
+from summarise.workers import map_ordered, map_threaded
 
 Progress = Callable[[str, ArticleRun], None]
 
@@ -190,7 +190,8 @@ def run_extract(
     The out folder is never an input. When no input gives a summary nothing is written
     (`history` None). Ctrl-C raises RunInterrupted after run.json is written.
     `jobs` > 1 extracts in that many processes (for CPU-bound backends); otherwise `concurrency`
-    threads share one extractor (for backends that wait on a server).
+    threads share one extractor (for backends that wait on a server). Both > 1: `jobs` processes
+    of `concurrency / jobs` threads, sharing the extractor's rate-limit budget (`share`).
     """
     started_at = now_iso()
     t0 = time.perf_counter()
@@ -222,7 +223,14 @@ def run_extract(
 
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
     done: Generator[tuple[ArticleRun, ArticleSummary | None], None, None]
-    if jobs > 1:
+    if jobs > 1 and concurrency > 1 and len(tasks) > 1:
+        import summarise.ingest.reader  # noqa: F401 - imported once, before the fork
+
+        share = getattr(extractor, "share", None)
+        if share is not None:
+            share(jobs)
+        done = map_threaded(work, tasks, jobs, threads=-(-concurrency // jobs))
+    elif jobs > 1:
         done = map_ordered(work, tasks, jobs)
     else:
         futures = [pool.submit(work, task) for task in tasks]

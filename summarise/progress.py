@@ -8,6 +8,7 @@ article is still in flight, not only when it finishes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -22,8 +23,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from summarise.llm.transport import Transport
 from summarise.models import Usage
+
+if TYPE_CHECKING:  # a type only: importing it loads openai, which the offline path never needs
+    from summarise.llm.transport import Transport
 
 
 class SpendColumn(ProgressColumn):

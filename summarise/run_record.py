@@ -5,9 +5,18 @@ Kept apart from `summarise.models` (the summary and briefing contract) so each s
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import ConfigDict, Field
 
 from summarise.models import SCHEMA_VERSION, SCHEMA_VERSIONS, Outcome, Strict, Usage
+from summarise.models.common import _all_required
+
+
+def _required_but_batch(schema: dict[str, Any]) -> None:
+    """Every field is written except `batch`, which only --batch runs have."""
+    _all_required(schema)
+    schema["required"] = [name for name in schema.get("required", []) if name != "batch"]
 
 
 class ArticleRun(Strict):
@@ -35,7 +44,20 @@ class ArticleRun(Strict):
     )
 
 
+class BatchSpend(Strict):
+    """What the Batch API answers cost, apart from the interactive requests (re-asks)."""
+
+    batches: list[str] = Field(description="Batch ids whose results this run read.")
+    usage: Usage = Field(default_factory=Usage)
+    cost_usd: float | None = Field(default=None, description="At the Batch price.")
+    price_factor: float = Field(description="Batch price as a share of the interactive price.")
+
+
 class RunRecord(Strict):
+    model_config = ConfigDict(
+        extra="forbid", use_enum_values=False, json_schema_extra=_required_but_batch
+    )
+
     schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     started_at: str
     finished_at: str | None = None
@@ -56,6 +78,11 @@ class RunRecord(Strict):
         description="Files in the input folders that were not articles (hidden, unsupported).",
     )
     interrupted: bool = Field(default=False, description="Stopped by Ctrl-C before the end.")
+    batch: BatchSpend | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,  # absent, not null, for runs without --batch
+        description="--batch: the batch answers' tokens and cost (usage above is interactive).",
+    )
 
 
 def count_statuses(statuses: list[str]) -> dict[str, int]:

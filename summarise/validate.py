@@ -188,12 +188,17 @@ def _check(path: Path) -> list[Problem] | Checked:
     return Checked(problems, required.warnings)
 
 
+def _batch_state(path: Path) -> bool:
+    return path.parent.name == "batches" and path.name.startswith("b-")
+
+
 def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; folders searched for .json files (summaries and briefings)."""
+    """Files as given; folders searched for .json files (summaries and briefings), leaving out
+    OUT/batches/ (the Batch API's state files, not part of the contract)."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*.json")))
+            out.extend(sorted(q for q in p.rglob("*.json") if not _batch_state(q)))
         else:
             out.append(p)
     return out

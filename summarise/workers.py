@@ -9,12 +9,14 @@ order of run.json, is the same as with one process.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
+import queue
 import signal
 import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -112,3 +114,69 @@ def process_pool(fn: Callable[[T], R], jobs: int) -> Iterator[Callable[[T], Futu
     finally:
         pool.shutdown(wait=finished, cancel_futures=not finished)
         _one = None
+
+
+def _shard(k: int, jobs: int, threads: int, results: Any) -> None:
+    """In worker k: items k, k + jobs, ... on `threads` threads, each result sent when done."""
+    assert _shared is not None, "worker started without its task list"
+    fn, items = _shared
+
+    def one(index: int) -> None:
+        try:
+            results.put((index, True, fn(items[index])))
+        except Exception as exc:  # noqa: BLE001 - raised again in the parent
+            results.put((index, False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        list(pool.map(one, range(k, len(items), jobs)))
+
+
+def map_threaded(
+    fn: Callable[[T], R], items: Sequence[T], jobs: int, threads: int
+) -> Generator[R, None, None]:
+    """`fn` over `items` in `jobs` forked processes of `threads` threads each, in input order.
+
+    For work that waits on a server yet spends CPU between the waits (the LLM backend): under
+    the GIL one process cannot use a second core. Worker k takes items k, k + jobs, ...; each
+    result comes back as soon as it is done and is yielded in input order, so what is written
+    and run.json's order are as with one process. State the workers share (the rate-limit
+    budget) must be made shareable before this is called. Closed early (Ctrl-C, an error), it
+    stops the workers.
+    """
+    global _shared
+    context = multiprocessing.get_context("fork")
+    results: Any = context.Queue()
+    _shared = (fn, items)
+    gc.freeze()  # the workers' collector leaves the parent's objects (and their pages) alone
+    try:
+        workers = [
+            context.Process(target=_shard, args=(k, jobs, threads, results), daemon=True)
+            for k in range(max(1, min(jobs, len(items))))
+        ]
+        for worker in workers:
+            worker.start()
+    finally:
+        _shared = None
+        gc.unfreeze()
+    finished = False
+    try:
+        done: dict[int, tuple[bool, Any]] = {}
+        for index in range(len(items)):
+            while index not in done:
+                try:
+                    i, ok, value = results.get(timeout=1.0)
+                except queue.Empty:
+                    if not any(w.is_alive() for w in workers) and results.empty():
+                        raise RuntimeError("a worker process ended without its results") from None
+                    continue
+                done[i] = (ok, value)
+            ok, value = done.pop(index)
+            if not ok:
+                raise value
+            yield value
+        finished = True
+    finally:
+        for worker in workers:
+            if not finished:
+                worker.terminate()
+            worker.join()

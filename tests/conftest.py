@@ -23,6 +23,7 @@ from cassette_binding import (
 from hypothesis import settings
 from narrative_helpers import example_briefings
 
+from summarise.extract.llm.batch_requests import CAPTURE_HOST
 from summarise.models import CouncilBriefing
 
 # No per-example deadline: on a shared 2-core machine a slow example is not a failure.
@@ -62,6 +63,8 @@ def vcr_config() -> dict[str, Any]:
         "before_record_response": _scrub_response,
         "match_on": MATCH_ON,
         "decode_compressed_response": True,
+        # batch_requests captures the extractor's requests in-process, on a host nobody serves
+        "ignore_hosts": [CAPTURE_HOST],
     }
 
 

@@ -79,12 +79,39 @@ def test_every_curated_answer_carries_all_three_markers_and_no_recorded_one_does
             assert headers[CURATED_MARK] == ["hand-written"], (name, n)
         if response["status"]["code"] != 200:
             continue
-        body = json.loads(response["body"]["string"])
+        text = response["body"]["string"]
+        if name.startswith("batch/"):  # Files / Batches objects, or a result file's lines
+            _check_batch_body(name, n, text)
+            continue
+        body = json.loads(text)
         if curated:
             assert body["id"] == f"chatcmpl-curated-{n}", (name, n)
             assert body["system_fingerprint"] == "fp_curated", (name, n)
         else:
             assert "curated" not in body["id"] and body.get("system_fingerprint") != "fp_curated"
+
+
+def _check_batch_body(name: str, n: int, text: str) -> None:
+    """Curated Batch API bodies: ids that say so; each answer in a result line curated too."""
+    import json
+
+    lines = [json.loads(raw) for raw in text.splitlines() if raw.strip()]
+    if len(lines) == 1 and "object" in lines[0]:
+        body = lines[0]
+        if body["object"] == "chat.completion":  # an interactive re-ask
+            assert (
+                body["id"] == f"chatcmpl-curated-{n}" and body["system_fingerprint"] == "fp_curated"
+            )
+        else:
+            assert body["object"] in ("file", "batch") and "curated" in body["id"], (name, n)
+        return
+    assert lines, (name, n)
+    for line in lines:
+        assert line["id"].startswith("batch_req_curated_"), (name, n)
+        response = line["response"]
+        if response is not None and response["status_code"] == 200:
+            assert response["body"]["id"].startswith("chatcmpl-curated-"), (name, n)
+            assert response["body"]["system_fingerprint"] == "fp_curated", (name, n)
 
 
 def test_the_project_readme_says_how_many_cassettes_are_recorded_and_curated() -> None:

@@ -23,7 +23,7 @@ from summarise.run_record import RunRecord
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from standin_server import StandinServer, every
+from standin_server import StandinServer, _shared_length, every
 
 EXAMPLES = sorted((ROOT / "examples" / "articles").glob("*.txt"))
 
@@ -155,3 +155,16 @@ def test_brief_against_the_stand_in_reports_cached_tokens_and_cost(
     assert record.usage.cached_tokens > 0
     assert f"({record.usage.cached_tokens} cached)" in result.output
     assert len(list((tmp_path / "out" / "briefings").glob("*.docx"))) == 5
+
+
+def test_shared_prefix_length_is_the_longest_common_prefix() -> None:
+    import random
+
+    rng = random.Random(13)
+    for _ in range(2000):
+        a = "".join(rng.choice("ab") for _ in range(rng.randint(0, 12)))
+        b = "".join(rng.choice("ab") for _ in range(rng.randint(0, 12)))
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        assert _shared_length(a, b) == n, (a, b)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Self
 
 import yaml
+from standin_batch import BatchDesk
 
 ANSWERS_FILE = Path(__file__).resolve().parent.parent / "cassettes" / "tools" / "answers.yaml"
 
@@ -45,6 +46,19 @@ def every(n: int, action: str) -> Schedule:
 def load_answers() -> dict[str, dict[str, Any]]:
     data = yaml.safe_load(ANSWERS_FILE.read_text(encoding="utf-8"))
     return {str(k): v for k, v in data.items()}
+
+
+def _shared_length(a: str, b: str) -> int:
+    """Length of the longest common prefix, by bisection on slices (compared in C): the
+    stand-in shares the client's cores, so its own CPU per request is kept small."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def _tokens(chars: int) -> int:
@@ -81,6 +95,8 @@ class StandinServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        # /v1/files and /v1/batches (tools/standin_batch.py): answered like chat completions
+        self.batch = BatchDesk(lambda body, custom_id: self.completion(body, custom_id, False))
         self._timer = threading.Timer(lifetime_s, self.stop)
         self._timer.daemon = True
 
@@ -115,11 +131,7 @@ class StandinServer:
         best = 0
         with self._lock:
             for earlier in self._prefixes:
-                n = 0
-                limit = min(len(earlier), len(prefix))
-                while n < limit and earlier[n] == prefix[n]:
-                    n += 1
-                best = max(best, n)
+                best = max(best, _shared_length(earlier, prefix))
             if len(self._prefixes) < 8:
                 self._prefixes.append(prefix)
         tokens = best // 4
@@ -185,8 +197,27 @@ class StandinServer:
                 }
                 self._send(429, {"error": error}, headers)
 
+            def _batch_desk(self, raw: bytes) -> bool:
+                if not self.path.startswith(("/v1/files", "/v1/batches")):
+                    return False
+                ctype = self.headers.get("content-type", "")
+                status, data, kind = server.batch.handle(self.command, self.path, ctype, raw)
+                self.send_response(status)
+                self.send_header("content-type", kind)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return True
+
+            def do_GET(self) -> None:
+                if not self._batch_desk(b""):
+                    self._send(404, {"error": {"message": f"stand-in: no GET {self.path}"}}, {})
+
             def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+                raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+                if self._batch_desk(raw):
+                    return
+                body = json.loads(raw)
                 header = self.headers.get("x-summarise-request", "")
                 with server._lock:
                     server.counts["requests"] += 1

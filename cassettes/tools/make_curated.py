@@ -12,6 +12,7 @@ request actually sent (messages + tools) and of the answer; they are not a real 
     .venv/bin/python cassettes/tools/make_curated.py                 # every curated cassette
     .venv/bin/python cassettes/tools/make_curated.py tools_000       # one of cassettes/curated/
     .venv/bin/python cassettes/tools/make_curated.py narrative/truncated_length   # one narrative
+    .venv/bin/python cassettes/tools/make_curated.py batch/mixed     # one of cassettes/batch/
 
 With no names it also runs cassettes/narrative/make_narrative.py, so one command brings every
 curated cassette in line with the prompt and response model the code has now.
@@ -292,8 +293,9 @@ def main() -> None:
     """Every curated cassette, or those named (`x` or `curated/x` here, `narrative/x` there)."""
     OUT.mkdir(parents=True, exist_ok=True)
     names = sys.argv[1:]
-    only = {n.removeprefix("curated/") for n in names if not n.startswith("narrative/")}
+    only = {n.removeprefix("curated/") for n in names if not n.startswith(("narrative/", "batch/"))}
     narrative = [n.removeprefix("narrative/") for n in names if n.startswith("narrative/")]
+    batch = [n.removeprefix("batch/") for n in names if n.startswith("batch/")]
     unknown = only - set(SCENARIOS)
     if unknown:
         sys.exit(f"no curated scenario named {sorted(unknown)}; known: {sorted(SCENARIOS)}")
@@ -306,6 +308,10 @@ def main() -> None:
         import make_narrative
 
         make_narrative.main(narrative)
+    if not names or batch:
+        import make_batch
+
+        make_batch.main(batch)
 
 
 if __name__ == "__main__":

@@ -394,3 +394,4 @@ def build_briefings(
 
 
 __all__ = ["NATIONAL_NAME", "Load", "Stored", "build_briefings", "build_one", "each_briefing"]
+__all__ += ["source_date"]  # the web app sorts by it

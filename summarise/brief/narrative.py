@@ -52,6 +52,7 @@ from summarise.llm.client import (
     short,
 )
 from summarise.llm.config import ConfigError, Settings
+from summarise.llm.structured import prepared
 from summarise.llm.templates import Prompts, read_templates, templates_version
 from summarise.llm.transport import Sleep, Transport
 from summarise.models import (
@@ -197,7 +198,7 @@ class NarrativeWriter:
             try:
                 narrative = self.client.create(
                     messages=cast(Any, self.prompts.messages()),  # a fresh list every call
-                    response_model=Narrative,
+                    response_model=prepared(Narrative),
                     max_retries=reask_policy(settings),
                     context=narrative_context(briefing, points),
                     model=settings.model,

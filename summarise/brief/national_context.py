@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from summarise.models import ArticleSummary, NationalPoint
+from summarise.models import ArticleSummary, NationalPoint, Span
 
 MAX_POINTS = 5
 # Years either side of a council's source in which a national report still bears on it.
@@ -34,12 +34,11 @@ def _year(s: ArticleSummary) -> int | None:
     return int(date[:4]) if date else None
 
 
-def _points(item: _Item) -> list[NationalPoint]:
+def _points(item: _Item) -> list[tuple[str, str, Span]]:
+    """(text, source id, span) of each point; a `NationalPoint` is made only for those chosen
+    (building one validates it, and a briefing keeps 5 of thousands)."""
     s = item.summary
-    return [
-        NationalPoint(text=p.text, source_id=item.id, span=p.evidence)
-        for p in [*s.concerns, *s.recommendations, *s.strengths]
-    ]
+    return [(p.text, item.id, p.evidence) for p in [*s.concerns, *s.recommendations, *s.strengths]]
 
 
 def national_context(own: Sequence[_Item], national: Sequence[_Item]) -> list[NationalPoint]:
@@ -63,17 +62,17 @@ def national_context(own: Sequence[_Item], national: Sequence[_Item]) -> list[Na
     if not candidates:
         return []
     candidates.sort(key=lambda c: (c[0], c[1], c[2].id))
-    ranked: list[NationalPoint] = []
+    ranked: list[tuple[str, str, Span]] = []
     seen: set[str] = set()
     for _, _, item in candidates:
         for point in _points(item):
-            if point.text not in seen:
-                seen.add(point.text)
+            if point[0] not in seen:
+                seen.add(point[0])
                 ranked.append(point)
     chosen = ranked[:MAX_POINTS]
     newest = min(candidates, key=lambda c: (c[1], c[0], c[2].id))[2]
-    if chosen and not any(p.source_id == newest.id for p in chosen):
-        first_of_newest = next((p for p in ranked if p.source_id == newest.id), None)
+    if chosen and not any(source_id == newest.id for _, source_id, _ in chosen):
+        first_of_newest = next((p for p in ranked if p[1] == newest.id), None)
         if first_of_newest is not None:
             chosen[-1] = first_of_newest
-    return chosen
+    return [NationalPoint(text=t, source_id=i, span=span) for t, i, span in chosen]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -36,12 +38,17 @@ def _names() -> dict[str, Authority]:
 
 def find_misspelt(text: str, found: list[Mention]) -> list[Mention]:
     """Mentions of councils whose names are misspelt, outside the mentions already `found`."""
-    taken = [(m.start, m.end) for m in found]
+    # the found mentions by start, with the furthest end reached so far: whether a name overlaps
+    # one is a bisection, not a scan of them all (a long article has thousands)
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
     names = _names()
     out: list[Mention] = []
     for m in _BEFORE_SUFFIX.finditer(text):
         start, end = m.span("name")
-        if any(s < end and start < e for s, e in taken):
+        k = bisect_left(starts, end)  # those that start before this name ends
+        if k and reach[k - 1] > start:
             continue
         key = norm_key(m.group("name"))
         if len(key) < _MIN_LENGTH or key in names:

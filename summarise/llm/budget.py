@@ -11,16 +11,22 @@ Three things, all behind one lock:
   after a long run of successes, so a server that admits 8 at a time sees about 8;
 - counters for the progress bar: requests sent and 429s received.
 
+With `--jobs N` the workers are threads of N forked processes: `share()`, called before the
+fork, moves the state into shared memory behind a process lock, so the processes keep one
+pause, one in-flight limit and one set of counters.
+
 The requests- and tokens-per-minute caps of summarise.toml are `RateLimiter`'s, in transport.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableSequence
 from contextlib import contextmanager
+from typing import Any
 
 import openai
 
@@ -49,6 +55,18 @@ def reset_seconds(value: str | None) -> float | None:
     return h * 3600 + m * 60 + s + ms / 1000
 
 
+def _field(index: int, kind: Callable[[float], Any] = int) -> Any:
+    """One number of the budget's state, read and written in `_v` (a list, or shared memory)."""
+
+    def read(self: Budget) -> Any:
+        return kind(self._v[index])
+
+    def write(self: Budget, value: float) -> None:
+        self._v[index] = value
+
+    return property(read, write)
+
+
 class Budget:
     """The shared pause and in-flight limit; `slot()` wraps every request a worker sends."""
 
@@ -60,21 +78,31 @@ class Budget:
     ) -> None:
         self.retry_after = retry_after
         self.ceiling = max(1, concurrency)
-        self.limit = self.ceiling
-        self.in_flight = 0
-        self.requests = 0
-        self.rate_limited = 0
         self._clock = clock
-        self._paused_until = 0.0
-        self._pause_id = 0
-        self._successes = 0
-        self._cond = threading.Condition()
+        # limit, in_flight, requests, rate_limited, paused_until, pause_id, successes
+        self._v: MutableSequence[float] = [float(self.ceiling), 0, 0, 0, 0.0, 0, 0]
+        self._cond: Any = threading.Condition()
         self._local = threading.local()
+
+    def share(self) -> None:
+        """Before forking workers: the state into shared memory, behind one process lock."""
+        context = multiprocessing.get_context("fork")
+        with self._cond:
+            values = context.RawArray("d", list(self._v))
+        self._v, self._cond = values, context.Condition()
+
+    limit = _field(0)
+    in_flight = _field(1)
+    requests = _field(2)
+    rate_limited = _field(3)
+    _paused_until = _field(4, float)
+    _pause_id = _field(5)
+    _successes = _field(6)
 
     @property
     def paused_until(self) -> float:
         """When the current pause ends, on the budget's clock (0 when there has been none)."""
-        return self._paused_until
+        return float(self._paused_until)
 
     def pause(self, seconds: float, *, own: bool = False) -> None:
         """No worker sends for `seconds`; `own`: the calling worker waits it out elsewhere."""

@@ -23,6 +23,7 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
 from summarise.llm.budget import Budget
 from summarise.llm.config import ConfigError, Settings
+from summarise.llm.structured import Structured
 from summarise.llm.transport import RateLimiter, Sleep, Transport, retry_after_seconds
 
 # Sent with every request: which article and chunk (or briefing) it is for, and the prompt_version
@@ -37,11 +38,13 @@ REASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 
 @dataclass(frozen=True)
 class LLMClient:
-    """The raw openai client, the `Transport` wrapped around its create, and instructor on top."""
+    """The raw openai client, the `Transport` wrapped around its create, and instructor on top
+    (`structured`: the same create with its per-model work done once, for the hot path)."""
 
     openai: openai.OpenAI
     transport: Transport
     instructor: instructor.Instructor
+    structured: Structured
 
 
 def make_transport(settings: Settings, *, sleep: Sleep) -> Transport:
@@ -94,9 +97,9 @@ def make_client(
 
     completions.create = transport.wrap(create)
     mode = instructor.Mode.TOOLS if settings.mode == "tools" else instructor.Mode.JSON
-    return LLMClient(
-        openai=raw, transport=transport, instructor=instructor.from_openai(raw, mode=mode)
-    )
+    patched = instructor.from_openai(raw, mode=mode)
+    structured = Structured(completions.create, mode, hooks=patched.hooks)
+    return LLMClient(openai=raw, transport=transport, instructor=patched, structured=structured)
 
 
 def reask_policy(settings: Settings) -> Retrying:

@@ -62,6 +62,10 @@ class Settings(BaseModel):
     max_output_tokens: int = Field(default=4096, ge=16)
     temperature: float = 0.0
     database_url: str | None = Field(default=None, description="the store (summarise ingest)")
+    batch_price_factor: float = Field(
+        default=0.5, ge=0, description="Batch API price as a share of `prices` (OpenAI: half)"
+    )
+    batch_poll_s: float = Field(default=30.0, gt=0, description="seconds between batch polls")
 
     def resolved_backend(self) -> Literal["offline", "llm"]:
         """`auto` is llm when a key or a base URL is configured, offline otherwise."""

@@ -160,6 +160,10 @@ class CallLog:
     usages: list[Usage] = field(default_factory=list)
     transport_errors: list[str] = field(default_factory=list)
     waits: list[float] = field(default_factory=list)
+    # Answers already in hand (a Batch API result): served, in order, before any request is
+    # sent, so instructor validates and re-asks them exactly as it would a live answer. Their
+    # usage is the batch's (priced apart), so it is not added to `usages`.
+    preset: list[Any] = field(default_factory=list)
 
     @property
     def usage(self) -> Usage:
@@ -210,6 +214,22 @@ class Transport:
         # Shared by every worker: the pause after a 429 and the in-flight limit (llm/budget.py).
         self.budget = budget or Budget(1_000_000, retry_after_seconds)
         self.meter = UsageMeter()  # the run's running total, for the progress bar
+        self.processes = 1  # > 1 once shared between forked workers (`share`)
+
+    def share(self, processes: int) -> None:
+        """Before forking `processes` workers (`--jobs`): one budget and one usage total for
+        them all; the per-minute caps are split evenly, each process keeping its share. Once:
+        a second call (the same extractor in another run) changes nothing."""
+        if self.processes > 1:
+            return
+        self.processes = processes
+        self.budget.share()
+        self.meter.share()
+        limiter = self.limiter
+        if limiter.rpm is not None:
+            limiter.rpm = max(1, limiter.rpm // processes)
+        if limiter.tpm is not None:
+            limiter.tpm = max(1, limiter.tpm // processes)
 
     @contextlib.contextmanager
     def track(self) -> Iterator[CallLog]:
@@ -232,7 +252,12 @@ class Transport:
     def wrap(self, create: Callable[..., Any]) -> Callable[..., Any]:
         def send(*args: Any, **kwargs: Any) -> Any:
             log = _current_log.get()
-            tokens = estimate_request_tokens(kwargs)
+            if log is not None and log.preset:
+                answered = log.preset.pop(0)
+                log.completions.append(answered)
+                return answered
+            # serialising the request to count it is only worth it under a token cap
+            tokens = estimate_request_tokens(kwargs) if self.limiter.tpm is not None else 0
             retrying = Retrying(
                 stop=stop_after_attempt(self.max_retries + 1),
                 wait=self.wait,

@@ -11,7 +11,9 @@ unless the table gives them one, e.g. in summarise.toml:
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
+from collections.abc import MutableSequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -87,19 +89,39 @@ def usage_of(completion: Any) -> Usage:
 
 
 class UsageMeter:
-    """A thread-safe running total (per run), fed one Usage at a time."""
+    """A thread-safe running total (per run), fed one Usage at a time; `share()` before a fork
+    keeps one total for every process of `--jobs N`."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._total = Usage()
-        self.requests = 0
+        self._lock: Any = threading.Lock()
+        # prompt, completion, total and cached tokens, then requests
+        self._v: MutableSequence[int] = [0, 0, 0, 0, 0]
+
+    def share(self) -> None:
+        context = multiprocessing.get_context("fork")
+        with self._lock:
+            values = context.RawArray("q", list(self._v))
+        self._v, self._lock = values, context.Lock()
 
     def add(self, usage: Usage, requests: int = 1) -> None:
         with self._lock:
-            self._total = self._total + usage
-            self.requests += requests
+            self._v[0] += usage.prompt_tokens
+            self._v[1] += usage.completion_tokens
+            self._v[2] += usage.total_tokens
+            self._v[3] += usage.cached_tokens
+            self._v[4] += requests
+
+    @property
+    def requests(self) -> int:
+        return int(self._v[4])
 
     @property
     def total(self) -> Usage:
         with self._lock:
-            return self._total
+            prompt, completion, total, cached = (int(x) for x in self._v[:4])
+        return Usage(
+            prompt_tokens=prompt,
+            completion_tokens=completion,
+            total_tokens=total,
+            cached_tokens=cached,
+        )

@@ -29,6 +29,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates are package data and do not change under a running process; reloading
+        # checked each file's time on every page (a tenth of a review page's cost).
+        auto_reload=False,
     )
     env.filters.update(cite=htmlcite.cite, cites=htmlcite.cites)
     return env

@@ -33,7 +33,7 @@ MIGRATIONS: Final = Path(__file__).parent / "migrations"
 PG_MIGRATION_LOCK: Final = 7_316_011  # pg_advisory_xact_lock key: one migrator at a time
 # The newest migration (migrations/versions); a test checks it against Alembic's own head, and
 # a store already there opens without loading Alembic at all.
-HEAD: Final = "0002"
+HEAD: Final = "0003"
 
 
 def display(url: str | URL) -> str:

@@ -264,15 +264,25 @@ class Store:
             found[article_id].places.append(path)
         return found
 
-    def text_history(self) -> dict[int, set[str]]:
-        """Every cleaned-text sha256 each article has had (decisions name the text they saw)."""
-        q = select(summaries.c.article_id, summaries.c.text_sha256).distinct()
+    def text_history(self, ids: Sequence[int] | None = None) -> dict[int, set[str]]:
+        """Every cleaned-text sha256 each article (of `ids`, when given) has had (decisions
+        name the text they saw)."""
+        had = select(summaries.c.article_id, summaries.c.text_sha256).distinct()
+        now = select(articles.c.id, articles.c.text_sha256)
+        parts = [list(ids[i : i + 500]) for i in range(0, len(ids), 500)] if ids is not None else []
+        queries = (
+            [(had, now)]
+            if ids is None
+            else [
+                (had.where(summaries.c.article_id.in_(p)), now.where(articles.c.id.in_(p)))
+                for p in parts
+            ]
+        )
         out: dict[int, set[str]] = {}
         with self.read() as conn:
-            for article_id, sha in conn.execute(q):
-                out.setdefault(article_id, set()).add(sha)
-            for article_id, sha in conn.execute(select(articles.c.id, articles.c.text_sha256)):
-                out.setdefault(article_id, set()).add(sha)
+            for had_q, now_q in queries:
+                for article_id, sha in [*conn.execute(had_q), *conn.execute(now_q)]:
+                    out.setdefault(article_id, set()).add(sha)
         return out
 
     def remove(self, article_id: int) -> None:

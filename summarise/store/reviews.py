@@ -76,6 +76,10 @@ def fingerprint(store: Store) -> tuple[object, ...]:
                 select(func.max(articles.c.id)).scalar_subquery(),
                 select(func.count()).where(articles.c.removed_at.is_not(None)).scalar_subquery(),
                 select(func.max(summaries.c.id)).scalar_subquery(),
+                # A re-run of the same version rewrites its summary's row (same id, new time).
+                select(func.max(summaries.c.created_at))
+                .where(summaries.c.summary.is_not(None))
+                .scalar_subquery(),
                 select(func.max(decisions.c.id)).scalar_subquery(),
             )
         ).one()

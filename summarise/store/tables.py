@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
@@ -40,6 +41,8 @@ articles = Table(
     Column("added_how", Text, nullable=False),
     Column("removed_at", String(32)),
 )
+# The web app's cache counts removed articles on every request (migration 0003).
+Index("ix_articles_removed", articles.c.removed_at, articles.c.text_sha256)
 
 appearances = Table(
     "appearances",
@@ -99,6 +102,12 @@ summaries = Table(
 Index("ix_summaries_article", summaries.c.article_id)
 # A council's briefing reads its own summaries and every national one (migration 0002).
 Index("ix_summaries_scope", summaries.c.scope)
+# Which summary each article shows, read from the index alone, in order (migration 0003).
+Index(
+    "ix_summaries_chosen",
+    summaries.c.created_at, summaries.c.article_id, summaries.c.text_sha256, summaries.c.outcome,
+    sqlite_where=text("summary IS NOT NULL"), postgresql_where=text("summary IS NOT NULL"),
+)  # fmt: skip
 
 # The councils each summary reports on, so one council's briefing reads only its own sources.
 summary_councils = Table(

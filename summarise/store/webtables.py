@@ -1,4 +1,5 @@
-"""Tables the web app adds beside the store's own: accounts and background jobs.
+"""Tables the web app adds beside the store's own: accounts, background jobs, what the index
+shows of each article, and the session key.
 
 They live in their own MetaData and are created on first use by `ensure`, so the store's
 Alembic chain (owned by the store's migrations) stays as it is; both are plain additions
@@ -47,6 +48,27 @@ jobs = Table(
     Column("outcome", String(16)),  # ok|flagged|failed|merged|skipped
     Column("reason", Text),
     Column("article_key", String(200)),
+)
+
+# What the index shows of one article (its reviewed summary's councils, judgements, dates and
+# review counts, as JSON), derived by the web app and kept with a stamp of everything it was
+# derived from; a row whose stamp no longer matches the store is derived again. A cache: it can
+# be emptied at any time.
+index_entries = Table(
+    "web_index_entries",
+    web_metadata,
+    Column("article_id", Integer, primary_key=True),
+    Column("stamp", Text, nullable=False),
+    Column("entry", Text, nullable=False),
+)
+
+# Values the app keeps for itself, by name: the key that signs session cookies, so sessions
+# outlive a restart and every process serving the store accepts them.
+settings = Table(
+    "web_settings",
+    web_metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 

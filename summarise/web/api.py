@@ -13,9 +13,9 @@ from summarise.library import record_decision
 from summarise.models import CouncilBriefing
 from summarise.store.reviews import decision_rows_for, recent_decision_rows
 from summarise.web.briefings import council_view
-from summarise.web.facts import DecisionError, ReviewFact, decide, progress
+from summarise.web.facts import DecisionError, ReviewFact, decide, progress, to_decision
 from summarise.web.officers import index_rows, state_of
-from summarise.web.reviewers import load, to_decision
+from summarise.web.reviewers import load
 from summarise.web.security import require_writer
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -42,7 +42,8 @@ class ArticleOut(BaseModel):
 
 
 class DecisionIn(BaseModel):
-    """accept | reject | correct; for correct, the fields to change (as the form names them)."""
+    """accept | reject | correct (for correct, the fields to change, as the form names them);
+    withdraw, for a fact a reviewer added (stored as a reject of it)."""
 
     action: str
     reason: str | None = None

@@ -19,6 +19,7 @@ from summarise.render.templating import asset
 from summarise.store import webtables
 from summarise.store.repo import Store
 from summarise.store.users import authenticate
+from summarise.store.websecret import session_key
 from summarise.web import api, officers, reviewers
 from summarise.web.security import SECURITY_HEADERS, check_csrf, current_user
 from summarise.web.state import DEFAULT_MAX_UPLOAD, WebState
@@ -74,7 +75,7 @@ def create_app(
 
     app.add_middleware(
         SessionMiddleware,
-        secret_key=os.environ.get(SECRET_ENV) or secrets.token_urlsafe(48),
+        secret_key=os.environ.get(SECRET_ENV) or session_key(store),
         session_cookie="summarise_session",
         max_age=SESSION_HOURS * 3600,
         same_site="strict",

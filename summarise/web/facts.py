@@ -8,6 +8,7 @@ article, found where the reviewer selected it or, without a selection, by exact 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -69,6 +70,18 @@ class ReviewFact:
     @property
     def reviewed(self) -> bool:
         return self.status != "unreviewed"
+
+
+def to_decision(row: Mapping[str, object]) -> Decision:
+    """A decision as the store keeps it (before and after as JSON text)."""
+    return Decision(
+        article_sha256=str(row["article_sha256"]), fact_id=str(row["fact_id"]),
+        action=row["action"],  # type: ignore[arg-type]
+        before=json.loads(str(row["before"])) if row["before"] else None,
+        after=json.loads(str(row["after"])) if row["after"] else None,
+        reviewer=str(row["reviewer"]), at=str(row["at"]),
+        reason=str(row["reason"]) if row["reason"] else None,
+    )  # fmt: skip
 
 
 def now_iso() -> str:
@@ -199,8 +212,6 @@ def decide(
     found = next((f for f in facts if f.id == fact_id), None)
     if found is None:
         raise DecisionError(f"no fact {fact_id!r} in this article")
-    if found.status == "added":
-        raise DecisionError("an added fact is changed by adding it again")
     reason = (form.get("reason") or "").strip() or None
     common: dict[str, Any] = {
         "article_sha256": sha256,
@@ -208,6 +219,11 @@ def decide(
         "at": now_iso(),
         "reason": reason,
     }
+    if found.status == "added":
+        if action != "withdraw":
+            raise DecisionError("an added fact is changed by adding it again, or withdrawn")
+        # The contract has no "withdraw": a reject of the added fact outvotes its add.
+        return [Decision(fact_id=fact_id, action="reject", before=found.fact, **common)]
     if action == "accept":
         return [Decision(fact_id=fact_id, action="accept", before=found.before, **common)]
     if action == "reject":
@@ -282,4 +298,12 @@ def span_of(fact: Mapping[str, Any]) -> Span | None:
     return Span.model_validate(s) if isinstance(s, dict) else None
 
 
-__all__ = ["DecisionError", "ReviewFact", "add_fact", "decide", "fact_span", "review_facts"]
+__all__ = [
+    "DecisionError",
+    "ReviewFact",
+    "add_fact",
+    "decide",
+    "fact_span",
+    "review_facts",
+    "to_decision",
+]

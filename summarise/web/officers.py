@@ -9,10 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from summarise.brief.consolidate import build_briefings
 from summarise.gazetteer.lookup import slugify
-from summarise.models import CouncilBriefing
-from summarise.render.labels import aspect_label, value_label, value_tone
 from summarise.render.view import build_view
 from summarise.store import jobs
 from summarise.web.briefings import council_view, docx_bytes, markdown
@@ -29,35 +26,11 @@ def state_of(request: Request) -> WebState:
     return state
 
 
-def newest(b: CouncilBriefing) -> str | None:
-    dates = [s.published for s in b.sources if s.published] + [e.date for e in b.timeline if e.date]
-    return max(dates) if dates else None
-
-
 def index_rows(state: WebState) -> list[dict[str, Any]]:
-    """Every council with its latest judgements, sources, newest date and review counts."""
-
-    def build() -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = []
-        for b in build_briefings(state.library().items, ""):
-            counts = state.council_counts(b)
-            rows.append({
-                "council": b.council.name,
-                "slug": slugify(b.council.name),
-                "gss_code": b.council.gss_code,
-                "judgements": [
-                    {"aspect": aspect_label(j.aspect), "value": value_label(j.aspect, j.value),
-                     "code": j.value.value, "tone": value_tone(j.value)}
-                    for j in b.latest_judgements
-                ],
-                "sources": len(b.sources),
-                "newest": newest(b),
-                "reviewed": counts.reviewed,
-                "facts": counts.total,
-            })  # fmt: skip
-        return rows
-
-    return state.cached("index", build)
+    """Every council with its latest judgements, sources, newest date and review counts: a
+    query of the store's per-article index entries (web/councils.py), not a build of every
+    briefing."""
+    return state.index_rows()
 
 
 Rows = list[dict[str, Any]]

@@ -10,7 +10,6 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from summarise.decisions import Decision
 from summarise.library import load_decisions, record_decision
 from summarise.models import ASPECT_VALUES, Aspect, JudgementValue, ServiceArea
 from summarise.render.highlight import collect, highlight
@@ -32,6 +31,7 @@ from summarise.web.facts import (
     decide,
     progress,
     review_facts,
+    to_decision,
 )
 from summarise.web.officers import state_of
 from summarise.web.security import require_writer
@@ -44,17 +44,6 @@ JUDGEMENTS = [
     for v in ASPECT_VALUES[a]
 ]
 AREAS = [(a.value, service_area_label(a) or a.value) for a in ServiceArea]
-
-
-def to_decision(row: dict[str, object]) -> Decision:
-    return Decision(
-        article_sha256=str(row["article_sha256"]), fact_id=str(row["fact_id"]),
-        action=row["action"],  # type: ignore[arg-type]
-        before=json.loads(str(row["before"])) if row["before"] else None,
-        after=json.loads(str(row["after"])) if row["after"] else None,
-        reviewer=str(row["reviewer"]), at=str(row["at"]),
-        reason=str(row["reason"]) if row["reason"] else None,
-    )  # fmt: skip
 
 
 def load(request: Request, name: str) -> tuple[StoredArticle, list[ReviewFact]]:

@@ -8,13 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from summarise.align.fact_ids import iter_facts
 from summarise.brief.consolidate import build_briefings
-from summarise.decisions import Decision, in_force
-from summarise.library import Library, library, load_decisions
+from summarise.library import Library, library
 from summarise.models import CouncilBriefing
 from summarise.store.repo import Store
 from summarise.store.reviews import fingerprint
+from summarise.web.councils import CouncilIndex, Entry
 from summarise.web.facts import now_iso
 from summarise.web.security import LoginThrottle
 
@@ -36,6 +35,7 @@ class WebState:
     read_needs_login: bool = False
     max_upload: int = DEFAULT_MAX_UPLOAD
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    index: CouncilIndex = field(default_factory=CouncilIndex)
     _cache: dict[str, tuple[tuple[object, ...], Any]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -58,19 +58,22 @@ class WebState:
         return self.cached("briefings", lambda: build_briefings(self.library().items, now_iso()))
 
     def counts(self) -> dict[str, Counts]:
-        """Per article key: facts, and facts reviewed (on the article's current text)."""
+        """Per article key: facts, and facts reviewed (on the article's current text), from the
+        index's entries: after a decision only its article is read again."""
         return self.cached("counts", self._counts)
 
     def _counts(self) -> dict[str, Counts]:
-        by_sha = load_decisions(self.store)
-        out: dict[str, Counts] = {}
-        for article, summary in self.store.latest_summaries():
-            mine: list[Decision] = in_force(by_sha.get(article.text_sha256, []))
-            ids = {f.id for _, _, f in iter_facts(summary) if f.id}
-            decided = {d.fact_id for d in mine}
-            added = {d.fact_id for d in mine if d.action == "add"}
-            out[article.key] = Counts(len(decided & ids) + len(added), len(ids) + len(added))
-        return out
+        return {e.key: Counts(e.reviewed, e.total) for e in self.entries()}
+
+    def entries(self) -> list[Entry]:
+        """Every live article's index entry, read once per change of the store."""
+        return self.cached(
+            "entries", lambda: self.index.entries(self.store, fingerprint(self.store))
+        )
+
+    def index_rows(self) -> list[dict[str, Any]]:
+        """The index's rows (web/councils.py): from the entries, not from every briefing."""
+        return self.cached("index", lambda: self.index.rows_of(self.entries()))
 
     def council_counts(self, briefing: CouncilBriefing) -> Counts:
         counts = self.counts()

@@ -39,3 +39,11 @@ def test_brief_council_loads_no_renderer_or_reader_it_does_not_use(tmp_path: Pat
     modules = loaded_after("brief", "--council", "Essex", "--db", db)
     assert "summarise.render.markdown" in modules and "sqlalchemy" in modules
     assert not {m for m in modules if m.split(".")[0] in NOT_NEEDED or m in NOT_NEEDED}
+
+
+def test_an_offline_brief_does_not_load_the_openai_client(tmp_path: Path) -> None:
+    """Only the LLM path needs openai (0.7 s and about 30 MB at start-up)."""
+    article = min(EXAMPLES.glob("*.txt"))
+    modules = loaded_after("brief", str(article), "--out", str(tmp_path / "out"))
+    assert "summarise.extract.offline" in modules and "rich.progress" in modules
+    assert "openai" not in modules

@@ -18,6 +18,7 @@ it fails its chunk with that reason. Nothing here raises for one bad article: th
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -83,14 +84,29 @@ class LLMExtractor:
         )
         self.transport = llm.transport
         self.openai = llm.openai
-        self.client = llm.instructor
+        self.client = llm.structured  # instructor's create, per-model work done once
         if cache is None and settings.use_cache:
             cache = ResultCache(settings.cache_dir)
         self.cache = cache
 
+    def share(self, processes: int) -> None:
+        """Before `--jobs` forks the run: one rate-limit budget for every process, and what
+        every request reuses (the prepared model, request, templates, gazetteer) made once."""
+        from summarise.gazetteer.lookup import lookup
+
+        self.transport.share(processes)
+        context = {"article": "", "first_chunk": True}
+        self.client.warm(ArticleExtraction, self.prompts.messages(), context)
+        lookup("")
+
     # --- the Extractor protocol ---------------------------------------------------------
 
     def extract(self, article: Article) -> ExtractionResult:
+        return self.extract_answered(article, {})
+
+    def extract_answered(self, article: Article, given: Mapping[int, Any]) -> ExtractionResult:
+        """`extract`, with the first answer of chunk i taken from `given[i]` (a Batch API
+        result) instead of a request: the same validators, grounding, re-asks and salvage."""
         key = cache_key(article.sha256, self.settings.model, self.prompt_version, SCHEMA_VERSION)
         if self.cache is not None:
             hit = self.cache.get(key)
@@ -99,7 +115,10 @@ class LLMExtractor:
                 return ExtractionResult(summary=with_fact_ids(hit), attempts=0, cached=True)
 
         chunks = chunk_text(article.text, self.settings.chunk_tokens)
-        results = [self._extract_chunk(article, chunk, len(chunks)) for chunk in chunks]
+        results = [
+            self._extract_chunk(article, chunk, len(chunks), given.get(chunk.index))
+            for chunk in chunks
+        ]
         attempts = sum(r.attempts for r in results)
         usage = sum((r.usage for r in results), Usage())
         problems = [p for r in results for p in r.problems]
@@ -149,8 +168,12 @@ class LLMExtractor:
 
     # --- one chunk, one instructor call -------------------------------------------------
 
-    def _extract_chunk(self, article: Article, chunk: Chunk, n_chunks: int) -> _ChunkResult:
+    def _extract_chunk(
+        self, article: Article, chunk: Chunk, n_chunks: int, answer: Any = None
+    ) -> _ChunkResult:
         with self.transport.track() as log:
+            if answer is not None:
+                log.preset.append(answer)
             result = self._ask(article, chunk, n_chunks, log)
         result.statuses = list(log.statuses)
         return result

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from summarise.extract.offline.dates import MONTHS
 from summarise.extract.offline.firstchar import first_char_union, unverbose
+from summarise.extract.offline.required import finditer_at, start_finder
 from summarise.extract.offline.text import Document, Segment
 from summarise.text.datelines import dateline_date
 
@@ -78,6 +79,12 @@ QUANTIFIED = re.compile(
     less\s+than|at\s+least)\s+(?:{NUM}|{_COUNT_WORD})\b""",
     re.VERBOSE | re.IGNORECASE,
 )
+# Where a counted thing, a proportion or a quantified number can begin: re then tries those
+# long patterns at a few places instead of at every word boundary (the same matches).
+_NUMBER_STARTS = start_finder(PROPORTION, COUNTED)
+# Every branch of both goes on with a number in digits or words, as this matches it.
+_NUMBER_AT = re.compile(rf"(?:{NUM})|(?:{_COUNT_WORD})", re.VERBOSE | re.IGNORECASE)
+_QUANTIFIER_STARTS = start_finder(QUANTIFIED)
 # A number in digits is a figure on its own from two digits up ("the 82 with two stars"), unless
 # it is a year, a time, a reference ("section 17") or part of a token such as a URL or a code.
 BARE = re.compile(r"(?<![\w.,:/£$€-])(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?(?![\w:/%-]|,\d|\.\d)")
@@ -134,8 +141,17 @@ def _candidates(doc: Document) -> list[tuple[int, int]]:
     low = doc.lower  # None when lower-casing cannot stand in for re.IGNORECASE
     matches = FIGURE_LOW.finditer(low) if low is not None else FIGURE.finditer(doc.text)
     tiers: list[list[tuple[int, int]]] = [[], [(m.start(), m.end()) for m in matches], [], [], []]
-    for tier, pattern in ((0, PROPORTION), (2, COUNTED), (3, QUANTIFIED)):
-        for m in pattern.finditer(doc.text):
+    text = doc.text
+    numbers = [
+        m.start() for m in _NUMBER_STARTS.finditer(text) if _NUMBER_AT.match(text, m.start())
+    ]
+    quantifiers = [m.start() for m in _QUANTIFIER_STARTS.finditer(doc.text)]
+    for tier, pattern, at in (
+        (0, PROPORTION, numbers),
+        (2, COUNTED, numbers),
+        (3, QUANTIFIED, quantifiers),
+    ):
+        for m in finditer_at(pattern, doc.text, at):
             raw = m.group()
             if _ONE.match(raw) and not (
                 " in " in raw or "out of" in raw or _UNIT_AFTER_ONE.match(raw)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarise.extract.offline.positions import in_range
 from summarise.extract.offline.text import Segment
 from summarise.models import Aspect
 
@@ -70,7 +71,10 @@ _GROUP_AFTER = re.compile(rf"^{Q}(?:-rated)?\s+(?:local\s+)?(?:councils|authorit
 
 
 def not_a_grade(s: Segment, start: int, aspect: Aspect, named: Sequence[int]) -> bool:
-    """A prediction, an ambition or a national count names a grade that nobody was given."""
+    """A prediction, an ambition or a national count names a grade that nobody was given.
+
+    `named`: where councils are named, sorted (it is bisected, not scanned).
+    """
     rel = start - s.start
     begin = max(0, rel - 80)
     before = s.text[begin:rel]
@@ -90,8 +94,9 @@ def not_a_grade(s: Segment, start: int, aspect: Aspect, named: Sequence[int]) ->
         tail
     ):
         return True
-    listed = any(p > start and ":" in s.text[rel : p - s.start] for p in named if p < s.end)
-    last = max((p for p in named if start - len(before) <= p < start), default=None)
+    listed = any(":" in s.text[rel : p - s.start] for p in in_range(named, start + 1, s.end))
+    earlier = in_range(named, start - len(before), start)
+    last = earlier[-1] if earlier else None
     if last is not None:
         before = s.text[last - s.start : rel]
         # "Lincolnshire was one of three councils rated outstanding": the named council's grade.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from summarise.extract.offline.councils import NOT_SOCIAL_CARE
 from summarise.extract.offline.judgements import FoundJudgement
+from summarise.extract.offline.positions import ByStart, Cover
 from summarise.extract.offline.text import Segment
 from summarise.gazetteer.lookup import Mention
 from summarise.models import Confidence, Judgement, JudgementValue, Scope, Span
@@ -60,11 +61,13 @@ def assign_judgements(
     The same grade found twice keeps the better confidence and any date either gives.
     """
     kept: dict[tuple[str, str | None, str, bool], Judgement] = {}
+    named = _Named(mentions, names)
+    in_quotes = Cover((q.start, q.end) for q in quoted)
     for j in found:
         text = j.evidence.text
         if NOT_SOCIAL_CARE.search(text) and not SOCIAL_SERVICES.search(text):
             continue  # "Kent's library service was rated good"
-        owners = _owners(j, mentions, names)
+        owners = _owners(j, named)
         if owners is None:
             continue  # another body's grade, or another council's
         for owner in owners:
@@ -72,7 +75,7 @@ def assign_judgements(
                 continue  # a grade no council of the article is given: a national figure
             reasons = [owner.note] if owner.note else []
             level = owner.confidence
-            if any(q.start <= j.start < q.end for q in quoted):
+            if in_quotes.holds(j.start):
                 reasons.append("value in a quoted opinion")
                 level = _worse(level, "medium")
             key = (j.aspect.value, owner.council, j.value, j.past)
@@ -110,12 +113,34 @@ def _worse(a: Confidence, b: Confidence) -> Confidence:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-def _owners(
-    j: FoundJudgement, mentions: Sequence[Mention], names: Sequence[str]
-) -> list[Owner] | None:
+class _Named:
+    """The article's council mentions, indexed by offset: a long article has thousands of grades
+    and of mentions, and scanning every mention for each grade was quadratic."""
+
+    def __init__(self, mentions: Sequence[Mention], names: Sequence[str]) -> None:
+        self.names = names
+        self.mentions = ByStart(mentions, _start)
+        # mentions of the councils the article reports on
+        self.reported = ByStart([m for m in mentions if m.authority.name in names], _start)
+        self._kinds: dict[str, set[str]] = {}
+
+    def of_kind(self, kind: str) -> set[str]:
+        """The reported councils whose mentions say `kind` ("county"): the same for each grade."""
+        if kind not in self._kinds:
+            reported = self.reported.items
+            self._kinds[kind] = {m.authority.name for m in reported if kind in m.text.lower()}
+        return set(self._kinds[kind])
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def _owners(j: FoundJudgement, named: _Named) -> list[Owner] | None:
     """The councils a grade belongs to; None when it is another council's or another body's."""
     s = j.evidence
-    inside = [m for m in mentions if s.start <= m.start < s.end]
+    names = named.names
+    inside = named.mentions.between(s.start, s.end)
     before = s.text[: j.start - s.start]
     other = list(_OTHER_BODY.finditer(before))
     if (
@@ -132,12 +157,12 @@ def _owners(
             if any(_BREAK.search(_between(s, m, j.start)) for m in inside):
                 return [Owner(names[0], "medium", "judgement far from the council's name")]
             return [Owner(names[0])]
-        if described := _described(before, mentions, names):
+        if described := _described(before, named):
             return [described]
-        near = [m for m in mentions if m.authority.name in names and m.start < j.start]
         if not names:
             return [Owner(None, "low", "no council named in the article")]
-        council = near[-1].authority.name if near else None
+        near = named.reported.last_before(j.start)
+        council = near.authority.name if near else None
         return [Owner(council, "low", "judgement far from the council's name")]
     group, whole = tied
     councils = [m.authority.name for m in group]
@@ -159,16 +184,14 @@ def _between(s: Segment, m: Mention, at: int) -> str:
     )
 
 
-def _described(before: str, mentions: Sequence[Mention], names: Sequence[str]) -> Owner | None:
+def _described(before: str, named: _Named) -> Owner | None:
     """ "the county council was awarded three stars, while the city council ...": where the
     article names one county council and one city council, the words say which is meant."""
     kinds = list(_KIND.finditer(before))
     if not kinds:
         return None
     kind = kinds[-1].group(1).lower()
-    fits = {
-        m.authority.name for m in mentions if m.authority.name in names and kind in m.text.lower()
-    }
+    fits = named.of_kind(kind)
     if len(fits) != 1:
         return None
     return Owner(fits.pop(), "medium", f"council named only as the {kind} council")

@@ -10,11 +10,13 @@ belongs to, and how sure that is, is decided in `judgement_owner.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from summarise.extract.offline.dates import MONTHS, month_year, years_ago
 from summarise.extract.offline.judgement_filters import Q, not_a_grade
+from summarise.extract.offline.positions import any_between
+from summarise.extract.offline.required import Gated, possible_by_span
 from summarise.extract.offline.text import Caseless, Document, Segment
 from summarise.models import Aspect, ReviewType
 
@@ -199,6 +201,26 @@ _JUDGEMENT_HINT = Caseless(
 )
 
 
+# The same patterns, each skipped in a sentence that lacks every word it needs.
+_SERVING_G = [Gated(p) for p in _SERVING]
+_PROSPECTS_G = [Gated(p) for p in _PROSPECTS]
+_EFFECTIVENESS_G = [Gated(p) for p in _EFFECTIVENESS]
+_REQUIRES_G, _REMAINS_G, _RATING_CONTEXT_G = (
+    Gated(_REQUIRES),
+    Gated(_REMAINS),
+    Gated(_RATING_CONTEXT),
+)
+_FROM_TO_G, _STARS_G, _STAR_RANGE_G = Gated(_FROM_TO), Gated(_STARS), Gated(_STAR_RANGE)
+_PROGRESS_G = Gated(_PROGRESS)
+_ALL_G = [*_SERVING_G, *_PROSPECTS_G, *_EFFECTIVENESS_G, _REQUIRES_G, _REMAINS_G]
+_ALL_G += [_RATING_CONTEXT_G, _FROM_TO_G, _STARS_G, _STAR_RANGE_G, _PROGRESS_G]
+
+
+def _scan(gated: Gated, text: str, here: set[Gated] | None) -> Iterator[re.Match[str]]:
+    """`gated`'s matches in `text`, none when it is not among those possible `here`."""
+    return gated.pattern.finditer(text) if here is None or gated in here else iter(())
+
+
 def find_judgements(
     doc: Document,
     review_type: ReviewType,
@@ -209,16 +231,18 @@ def find_judgements(
 
     `named`: where councils are named; a count of councils that names them is not a statistic.
     """
+    named = sorted(named)  # the rules below bisect it
     out: list[FoundJudgement] = []
     hints = {doc.sentence_at(m.start()).start for m in _JUDGEMENT_HINT.finditer(doc)}
-    for s in doc.sentences:
-        if s.start in hints:
-            found = _sentence_judgements(doc, s, review_type, published, named)
-            seen: set[tuple[Aspect, int]] = set()
-            for j in found:
-                if (j.aspect, j.start) not in seen and not not_a_grade(s, j.start, j.aspect, named):
-                    seen.add((j.aspect, j.start))
-                    out.append(j)
+    hinted = [s for s in doc.sentences if s.start in hints]
+    possible = possible_by_span(_ALL_G, doc.lower, [(s.start, s.end) for s in hinted])
+    for s, here in zip(hinted, possible, strict=True):
+        found = _sentence_judgements(doc, s, review_type, published, named, here)
+        seen: set[tuple[Aspect, int]] = set()
+        for j in found:
+            if (j.aspect, j.start) not in seen and not not_a_grade(s, j.start, j.aspect, named):
+                seen.add((j.aspect, j.start))
+                out.append(j)
     return out
 
 
@@ -247,7 +271,9 @@ def _sentence_judgements(
     review_type: ReviewType,
     published: str | None,
     named: Sequence[int] = (),
+    here: set[Gated] | None = None,
 ) -> list[FoundJudgement]:
+    """`here`: the patterns that can match in `s` (`possible_by_span`); None tries them all."""
     out: list[FoundJudgement] = []
     t = s.text
 
@@ -256,37 +282,37 @@ def _sentence_judgements(
     ) -> None:
         out.append(_found(doc, s, aspect, value, m, group, published, past))
 
-    for pattern in _SERVING:
-        for m in pattern.finditer(t):
+    for gated in _SERVING_G:
+        for m in _scan(gated, t, here):
             q = (m.group("q") or "all").lower()
             neg = m.groupdict().get("neg") or re.match(r"n[’']t", m.group())
             value = "not" if neg or q in ("no", "none") else q
             add(Aspect.serving_people, value, m, 0)
-    for pattern in _PROSPECTS:
-        for m in pattern.finditer(t):
+    for gated in _PROSPECTS_G:
+        for m in _scan(gated, t, here):
             add(Aspect.prospects, m.group("v").lower(), m, "v")
-    for m in _FROM_TO.finditer(t):
+    for m in _scan(_FROM_TO_G, t, here):
         add(Aspect.overall_effectiveness, _ofsted(m.group("old")), m, "old", past=True)
         add(Aspect.overall_effectiveness, _ofsted(m.group("v")), m, "v")
-    patterns = list(_EFFECTIVENESS)
-    if _RATING_CONTEXT.search(t):
-        patterns += [_REQUIRES, _REMAINS]
-    for i, pattern in enumerate(patterns):
-        for m in pattern.finditer(t):
+    patterns = list(_EFFECTIVENESS_G)
+    if (here is None or _RATING_CONTEXT_G in here) and _RATING_CONTEXT.search(t):
+        patterns += [_REQUIRES_G, _REMAINS_G]
+    for i, gated in enumerate(patterns):
+        for m in _scan(gated, t, here):
             if _sub_judgement(t, m.start("v"), m.end("v")):
                 continue
             if i in _OBJECT_NAMED or _whole_subject(s, m.start("v"), named):
                 add(Aspect.overall_effectiveness, _ofsted(m.group("v")), m, "v")
     if doc.may_contain(s, "star", "zero", "nil"):
-        ranges = [(r.start(), r.end()) for r in _STAR_RANGE.finditer(t)]
-        for m in _STARS.finditer(t):
+        ranges = [(r.start(), r.end()) for r in _scan(_STAR_RANGE_G, t, here)]
+        for m in _scan(_STARS_G, t, here):
             group = next(g for g in ("v", "v2", "v3") if m.group(g))
             if any(a <= m.start(group) < b for a, b in ranges):
                 continue
             raw = m.group(group).lower()
             add(Aspect.star_rating, STAR_WORDS.get(raw, raw), m, group)
     if review_type in (ReviewType.monitoring_visit, ReviewType.focused_visit):
-        for m in _PROGRESS.finditer(t):
+        for m in _scan(_PROGRESS_G, t, here):
             v = (m.group("v") or "").lower()
             value = "sufficient" if v in ("sufficient", "adequate") else "insufficient"
             add(Aspect.progress, value, m, 0)
@@ -326,7 +352,7 @@ def _whole_subject(s: Segment, rel: int, named: Sequence[int]) -> bool:
     if not words:
         return False
     first = s.start + words[0].start()
-    if any(first <= p < s.start + rel for p in named):
+    if any_between(named, first, s.start + rel):
         return True
     return any(w.group().lower() in _WHOLE_WORDS for w in words)
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from summarise.extract.offline.positions import ByStart
 from summarise.extract.offline.text import Document, word_list
 
 TITLES = (
@@ -221,28 +222,41 @@ def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
     return list(by_name.values())
 
 
-def resolve_reference(
-    phrase: str, people: list[PersonMention], before: int
-) -> PersonMention | None:
-    """Map "Mr Smith", "Smith" or a full name to a person named earlier in the text."""
+class References:
+    """The people named, grouped by name, for `resolve_reference`: a long article has thousands
+    of quotes and of people named, and scanning every person for each quote was quadratic;
+    there are far fewer distinct names."""
+
+    def __init__(self, people: list[PersonMention]) -> None:
+        self.people = people
+        groups: dict[tuple[str, str], list[int]] = {}
+        for i, p in enumerate(people):
+            groups.setdefault((p.name, p.surname), []).append(i)
+        self.groups = [
+            (name, surname, ByStart(indexes, lambda i: people[i].start))
+            for (name, surname), indexes in groups.items()
+        ]
+        self.first = min((p.start for p in people), default=None)
+
+
+def resolve_reference(phrase: str, refs: References, before: int) -> PersonMention | None:
+    """Map "Mr Smith", "Smith" or a full name to a person named earlier in the text.
+
+    The latest in the list among people named before `before` whose name is in the phrase or
+    whose surname is its last word; else (when nobody was named before) the latest among all.
+    """
     words = re.findall(TOKEN, phrase)
     if not words:
         return None
     last = words[-1]
-    # The latest match among people named before `before`, else (when nobody was) among all.
-    # Scanned from the end without copying the list: this runs once per quote.
-    any_before = False
-    for p in reversed(people):
-        if p.start < before:
-            any_before = True
-            if p.name in phrase or p.surname == last:
-                return p
-    if any_before:
-        return None
-    for p in reversed(people):
-        if p.name in phrase or p.surname == last:
-            return p
-    return None
+    any_before = refs.first is not None and refs.first < before
+    best: int | None = None
+    for name, surname, index in refs.groups:
+        if name in phrase or surname == last:
+            i = index.last_before(before) if any_before else index.items[-1]
+            if i is not None and (best is None or i > best):
+                best = i
+    return refs.people[best] if best is not None else None
 
 
 def full_name_for(text: str, surname: str, before: int) -> PersonMention | None:

@@ -285,8 +285,10 @@ class Quoted:
     def covers(self, seg: Segment) -> bool:
         """Whether most of `seg` lies inside quotes."""
         inside = 0
-        i = max(bisect_left(self._starts, seg.start) - 1, 0)
-        for start, end in self.spans[i:]:
+        spans = self.spans
+        # by index: a slice `spans[i:]` would copy the rest of the list for every segment
+        for i in range(max(bisect_left(self._starts, seg.start) - 1, 0), len(spans)):
+            start, end = spans[i]
             if start >= seg.end:
                 break
             inside += max(0, min(end, seg.end) - max(start, seg.start))

@@ -17,6 +17,7 @@ from summarise.extract.offline.people import (
     TITLES,
     TOKEN,
     PersonMention,
+    References,
     full_name_for,
     resolve_reference,
 )
@@ -281,6 +282,7 @@ class _PeopleIndex:
         order = sorted(range(len(people)), key=lambda i: people[i].start)
         self.order = order
         self.starts = [people[i].start for i in order]
+        self.refs = References(people)
 
     def between(self, lo: int, hi: int) -> list[PersonMention]:
         """People named at lo <= start < hi, in the list's order."""
@@ -306,7 +308,6 @@ def _resolve(
     last_speaker: tuple[int, PersonMention] | None,
     bodies_named: list[str],
 ) -> None:
-    people = index.people
     named = index.between(chain.open_at - 400, subject_end)
     inside = [p for p in named if p.name in subject or p.surname in subject.split()]
     bare = subject.strip(" ,")
@@ -319,7 +320,7 @@ def _resolve(
         if last_speaker is not None:
             earlier.append(last_speaker)
         chain.speaker = max(earlier, key=lambda e: e[0])[1] if earlier else None
-    elif ref := resolve_reference(subject, people, chain.open_at):
+    elif ref := resolve_reference(subject, index.refs, chain.open_at):
         chain.speaker = ref
     elif (surname := _bare_surname(bare)) and (full := full_name_for(text, surname, chain.open_at)):
         chain.speaker = full if not find_mentions(full.name) else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from summarise.extract.offline.councils import lead_end
+from summarise.extract.offline.required import Gated, possible_in
 from summarise.extract.offline.text import Document, Segment
 from summarise.models import ReviewType
 
@@ -90,6 +91,9 @@ _CQC_COUNCIL_RATING = re.compile(
 )
 _CQC = re.compile(r"\bCQC\b|\bCare Quality Commission\b")
 _HEADLINE, _LEAD, _BODY = 4.0, 2.0, 1.0
+# Most sentences hold no cue at all: a substring test rules a pattern out before re scans.
+_GATED = [(kind, Gated(pattern)) for kind, pattern in REVIEW_CUES]
+_CQC_COUNCIL_RATING_GATED = Gated(_CQC_COUNCIL_RATING)
 
 
 def _weight(doc: Document, start: int, lead: int) -> float:
@@ -98,12 +102,18 @@ def _weight(doc: Document, start: int, lead: int) -> float:
     return _LEAD if start < lead else _BODY
 
 
-def _cues(sentence: Segment) -> list[tuple[int, int, ReviewType]]:
-    """Each kind's cues in the sentence, without those that qualify a later cue of another kind."""
+def _cues(
+    sentence: Segment, cues: list[tuple[ReviewType, Gated]] = _GATED
+) -> list[tuple[int, int, ReviewType]]:
+    """Each kind's cues in the sentence, without those that qualify a later cue of another kind.
+
+    `cues`: the kinds whose patterns can match in this sentence (`_possible`), in REVIEW_CUES
+    order; the others would find nothing.
+    """
     found = [
         (m.start(), m.end(), kind)
-        for kind, pattern in REVIEW_CUES
-        for m in pattern.finditer(sentence.text)
+        for kind, gated in cues
+        for m in gated.pattern.finditer(sentence.text)
     ]
     return [
         (s, e, kind)
@@ -116,17 +126,36 @@ def _cues(sentence: Segment) -> list[tuple[int, int, ReviewType]]:
     ]
 
 
+def _possible(doc: Document) -> tuple[list[list[tuple[ReviewType, Gated]]], set[int] | range]:
+    """Per sentence, the cue kinds that can match there, and the sentences where the CQC rating
+    can: found from where each pattern's required words occur, not by testing every sentence."""
+    sentences = doc.sentences
+    low = doc.lower
+    if low is None:
+        return [_GATED] * len(sentences), range(len(sentences))
+    spans = [(s.start, s.end) for s in sentences]
+    cues: list[list[tuple[ReviewType, Gated]]] = [[] for _ in sentences]
+    memo: dict[tuple[str, ...], set[int]] = {}
+    for kind, gated in _GATED:
+        where = possible_in(gated, low, spans, memo)
+        for i in range(len(sentences)) if where is None else where:
+            cues[i].append((kind, gated))
+    cqc = possible_in(_CQC_COUNCIL_RATING_GATED, low, spans, memo)
+    return cues, range(len(sentences)) if cqc is None else set(cqc)
+
+
 def find_review_type(doc: Document) -> ReviewType:
     """The kind of review the article reports; `other` when it names none."""
     lead = lead_end(doc)
     scores: dict[ReviewType, float] = {}
     cqc_rating = False
-    for sentence in doc.sentences:
-        kinds = {kind for _, _, kind in _cues(sentence)}
+    cues, cqc = _possible(doc)
+    for i, sentence in enumerate(doc.sentences):
+        kinds = {kind for _, _, kind in _cues(sentence, cues[i])} if cues[i] else set()
         weight = _weight(doc, sentence.start, lead)
         for kind in kinds:
             scores[kind] = scores.get(kind, 0.0) + weight
-        cqc_rating = cqc_rating or bool(_CQC_COUNCIL_RATING.match(sentence.text))
+        cqc_rating = cqc_rating or (i in cqc and bool(_CQC_COUNCIL_RATING.match(sentence.text)))
     # The CQC assesses councils; whatever the reporter calls it, that is the assessment.
     if cqc_rating or (ReviewType.performance_assessment in scores and _CQC.search(doc.text)):
         moved = scores.pop(ReviewType.inspection, 0.0) + _LEAD

@@ -250,6 +250,11 @@ class Document:
         """
         return caseless_lower(self.text)
 
+    def lower_of(self, seg: Segment) -> str | None:
+        """`seg`'s text lower-cased, when `lower` can stand in for re.IGNORECASE; else None."""
+        low = self.lower
+        return None if low is None else low[seg.start : seg.end]
+
     def may_contain(self, seg: Segment, *words: str) -> bool:
         """False only when none of the lower-case `words` can appear, in any case, inside `seg`."""
         if self.lower is None:
