@@ -1,7 +1,8 @@
 """Time whole runs: every output `summarise brief` writes, stage by stage, and brief vs extract.
 
 The corpus is N distinct articles over 40 councils: the bundled examples with their councils
-swapped for 40 real authorities, and a line of their own so no two texts are the same.
+swapped for 40 real authorities, each ending with a paragraph of words of its own
+(`memory_corpus.distinct_corpus`), so `brief` keeps every one (no two are re-posts).
 
     .venv/bin/python benchmarks/whole_run.py [--articles 1000] [--runs 5] [--jobs 1 2]
         [--rss 1000 10000] [--workdir DIR]
@@ -15,8 +16,7 @@ Three parts, each printed with its run count:
    `--jobs` value, interleaved in every run so the ratios are paired (same host load); medians
    of the brief/extract ratio and of the speed-up over the first `--jobs` value.
 3. memory: peak RSS of `summarise brief --jobs 1` (one process) at each `--rss` size, once, on
-   distinct articles (`memory_corpus`: this corpus's copies of one example about one council
-   differ by a line, and `brief` merges them as re-posts); `brief_memory.py` has more choices.
+   the same kind of corpus; `brief_memory.py` has more choices.
 """
 
 from __future__ import annotations
@@ -236,7 +236,11 @@ def main() -> None:
     tune_gc_for_batch()  # as the CLI does
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         work = Path(tmp)
-        corpus = make_corpus(work / "in", args.articles)
+        from memory_corpus import distinct_corpus
+
+        # make_corpus's copies differ by a line, so `brief` merged them as re-posts (161 of
+        # 1,000 stayed) and the brief/extract ratio compared unequal work.
+        corpus = distinct_corpus(work / "in", args.articles)
         print(f"corpus: {args.articles} distinct articles over {COUNCILS} councils, under {tmp}")
         if "stages" not in args.skip:
             part_stages(corpus, work, args.runs)
