@@ -145,16 +145,7 @@ def worker_steps(corpus: Path) -> None:
 
 
 def steps(python: str, checkout: Path, corpus: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [python, str(Path(__file__).resolve()), "--worker-steps", str(corpus)],
-        cwd=checkout,
-        env=_env(checkout),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
+    return _worker(python, checkout, corpus, "--worker-steps")
 
 
 def print_steps(pythons: dict[str, str], checkouts: dict[str, Path], corpus: Path) -> None:
@@ -199,8 +190,13 @@ def _env(checkout: Path) -> dict[str, str]:
 
 
 def in_process(python: str, checkout: Path, corpus: Path) -> dict[str, float]:
+    return _worker(python, checkout, corpus, "--worker")
+
+
+def _worker(python: str, checkout: Path, corpus: Path, flag: str) -> dict[str, float]:
+    """Run this script's worker `flag` under `checkout`'s code; its last line is the JSON."""
     out = subprocess.run(
-        [python, str(Path(__file__).resolve()), "--worker", str(corpus)],
+        [python, str(Path(__file__).resolve()), flag, str(corpus)],
         cwd=checkout,
         env=_env(checkout),
         capture_output=True,
