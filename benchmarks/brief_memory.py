@@ -51,7 +51,7 @@ def main() -> None:
         for n in args.sizes:
             corpus, out = Path(tmp) / f"in-{n}", Path(tmp) / f"out-{n}"
             distinct_corpus(corpus, n, args.councils, args.national)
-            wall, rss = run_command(cli("brief", corpus, out, 1))
+            wall, rss, _cpu = run_command(cli("brief", corpus, out, 1))
             written = sum(1 for _ in (out / "articles").glob("*.json"))
             largest, national = briefing_sizes(out)
             print(
