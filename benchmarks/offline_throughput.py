@@ -27,6 +27,7 @@ from summarise.brief.consolidate import Stored, build_briefings
 from summarise.extract.offline import OfflineExtractor
 from summarise.gazetteer.lookup import all_authorities, slugify
 from summarise.ingest.reader import load_article
+from summarise.models import Article
 from summarise.outputs import Layout, write_model, write_text
 from summarise.pipeline import tune_gc_for_batch
 from summarise.render import render_html, render_markdown
@@ -39,6 +40,20 @@ ORIGINAL_COUNCILS = [
     "Gloucestershire",
     "Essex",
 ]
+
+
+def extract_and_write(
+    articles: list[Article], extractor: OfflineExtractor, layout: Layout
+) -> list[Stored]:
+    """The extract stage as `brief` runs it: each summary and cleaned text written as made."""
+    stored = []
+    for a in articles:
+        summary = extractor.extract(a).summary
+        assert summary is not None
+        write_text(layout.clean_text(a.id), a.text)
+        write_model(layout.summary(a.id), summary)
+        stored.append(Stored(a.id, summary))
+    return stored
 
 
 def make_corpus(folder: Path, n: int) -> list[Path]:
@@ -79,13 +94,7 @@ def main() -> None:
         t0 = clock()
         articles = [load_article(p) for p in paths]
         t1 = clock()
-        stored = []
-        for a in articles:
-            summary = extractor.extract(a).summary
-            assert summary is not None
-            write_text(layout.clean_text(a.id), a.text)
-            write_model(layout.summary(a.id), summary)
-            stored.append(Stored(a.id, summary))
+        stored = extract_and_write(articles, extractor, layout)
         t2 = clock()
         briefings = build_briefings(stored, "2026-01-01T00:00:00+00:00")
         t3 = clock()

@@ -30,7 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarise.brief.consolidate import Stored, build_briefings
+from offline_throughput import extract_and_write
+
+from summarise.brief.consolidate import build_briefings
 from summarise.extract.offline import OfflineExtractor
 from summarise.gazetteer.lookup import all_authorities
 from summarise.ingest.reader import load_article
@@ -86,14 +88,8 @@ def stage_times(paths: list[Path], out: Path) -> dict[str, float]:
     t = clock()
     articles = [load_article(p) for p in paths]
     times["ingest"] = clock() - t
-    stored: list[Stored] = []
     t = clock()
-    for a in articles:
-        summary = extractor.extract(a).summary
-        assert summary is not None
-        write_text(layout.clean_text(a.id), a.text)
-        write_model(layout.summary(a.id), summary)
-        stored.append(Stored(a.id, summary))
+    stored = extract_and_write(articles, extractor, layout)
     times["extract + write"] = clock() - t
     t = clock()
     for s in stored:

@@ -19,17 +19,11 @@ from pydantic import BaseModel, ValidationError
 from summarise.align.fact_ids import base_id, fact_span, iter_facts
 from summarise.decisions import KIND_MODEL, Decision, in_force
 from summarise.models import ArticleSummary, Aspect, JudgementValue, ServiceArea, Span
+from summarise.render.highlight import FIELD_LABELS
 from summarise.render.labels import aspect_label, service_area_label, value_label
 
-KIND_LABELS = {
-    "council": "Council",
-    "judgement": "Judgement",
-    "strength": "Strength",
-    "concern": "Concern",
-    "recommendation": "Recommendation",
-    "quote": "Quote",
-    "figure": "Figure",
-}
+# The review page's labels for the fact kinds it highlights, and councils, which it does not.
+KIND_LABELS = {"council": "Council", **FIELD_LABELS}
 POINT_KINDS = ("strength", "concern", "recommendation")
 STATUS_LABELS = {
     "unreviewed": "Unreviewed",
